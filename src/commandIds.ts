@@ -1,0 +1,28 @@
+// Every command id, view id and URI scheme the extension contributes, in one place. package.json must
+// list exactly these commands: a core test compares the two.
+
+export const CommandIds = {
+  addEnvironment: 'koreContactLists.addEnvironment',
+  editEnvironment: 'koreContactLists.editEnvironment',
+  removeEnvironment: 'koreContactLists.removeEnvironment',
+  setToken: 'koreContactLists.setToken',
+  clearToken: 'koreContactLists.clearToken',
+  deleteContactList: 'koreContactLists.deleteContactList',
+  refresh: 'koreContactLists.refresh',
+} as const;
+
+export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];
+
+export const ViewIds = {
+  container: 'koreContactLists',
+  environments: 'koreContactLists.environments',
+} as const;
+
+export const SettingKeys = {
+  section: 'koreContactLists',
+  environments: 'environments',
+  requestTimeoutSeconds: 'requestTimeoutSeconds',
+} as const;
+
+/** Read-only documents that show what a Kore.ai server answered. */
+export const RESPONSE_SCHEME = 'kore-response';

@@ -1,0 +1,51 @@
+// The contact list record as the Delete/Get Contact List Details APIs return it in `data`.
+// Only what the extension reads is typed strictly; everything else is kept as received.
+
+export interface ContactListRecord {
+  readonly _id: string;
+  readonly name?: string;
+  readonly description?: string;
+  readonly totalRecordCount?: number;
+  readonly status?: string;
+  readonly listType?: string;
+  readonly isListInUse?: boolean;
+  readonly campaignInUse?: readonly unknown[];
+  readonly iId?: string;
+  readonly accountId?: string;
+  readonly createdAt?: string;
+  readonly updatedAt?: string;
+  readonly [field: string]: unknown;
+}
+
+/** The envelope every API of the family answers with. `status` is `"success"` or `"failure"`. */
+export interface KoreEnvelope {
+  readonly status?: unknown;
+  readonly message?: unknown;
+  readonly data?: unknown;
+  readonly [field: string]: unknown;
+}
+
+const OPTIONAL_TYPES: Record<string, 'string' | 'number' | 'boolean'> = {
+  name: 'string',
+  description: 'string',
+  totalRecordCount: 'number',
+  status: 'string',
+  listType: 'string',
+  isListInUse: 'boolean',
+  iId: 'string',
+  accountId: 'string',
+  createdAt: 'string',
+  updatedAt: 'string',
+};
+
+/** Returns `data` as a record when it has the documented shape; otherwise undefined (older API variants send none). */
+export function asContactListRecord(data: unknown): ContactListRecord | undefined {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+  const record = data as Record<string, unknown>;
+  if (typeof record._id !== 'string') return undefined;
+  for (const [field, type] of Object.entries(OPTIONAL_TYPES)) {
+    if (record[field] !== undefined && typeof record[field] !== type) return undefined;
+  }
+  if (record.campaignInUse !== undefined && !Array.isArray(record.campaignInUse)) return undefined;
+  return record as ContactListRecord;
+}

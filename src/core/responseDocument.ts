@@ -1,0 +1,44 @@
+// What the read-only response editor shows: the server's answer as it came, pretty-printed when it is JSON,
+// or, when nothing came back, a summary of the request and why it ended (never a secret: the request is redacted).
+import { KoreCallResult } from './koreResult';
+
+export interface ResponseDocument {
+  readonly text: string;
+  /** `json` for JSON, `html` for an HTML error page, otherwise `txt`: decides the file name and highlighting. */
+  readonly extension: 'json' | 'html' | 'txt';
+  /** True when the text is what the server sent (rather than a summary of a failed exchange). */
+  readonly fromServer: boolean;
+}
+
+export function responseDocument(result: KoreCallResult): ResponseDocument {
+  const exchange = result.exchange;
+  if (exchange.kind === 'response' && exchange.bodyText.trim() !== '') {
+    if (result.json !== undefined) return { text: `${JSON.stringify(result.json, null, 2)}\n`, extension: 'json', fromServer: true };
+    const html = /html/i.test(exchange.headers['content-type'] ?? '') || /^\s*</.test(exchange.bodyText);
+    return { text: exchange.bodyText, extension: html ? 'html' : 'txt', fromServer: true };
+  }
+  const summary = {
+    request: result.request,
+    outcome: result.failure ?? 'success',
+    ...(exchange.kind === 'response' ? { status: exchange.status, statusText: exchange.statusText, body: '' } : {}),
+    ...(exchange.kind === 'redirect' ? { status: exchange.status, location: exchange.location ?? null } : {}),
+    ...(exchange.kind === 'tooLarge' ? { status: exchange.status, limitBytes: exchange.limitBytes } : {}),
+    ...(exchange.kind === 'timeout' ? { timeoutMs: exchange.timeoutMs } : {}),
+    ...(exchange.kind === 'network' ? { code: exchange.code, detail: exchange.detail } : {}),
+    durationMs: exchange.durationMs,
+  };
+  return { text: `${JSON.stringify(summary, null, 2)}\n`, extension: 'json', fromServer: false };
+}
+
+/** One log line per request: method, URL, status and duration. */
+export function describeExchange(result: KoreCallResult): string {
+  const exchange = result.exchange;
+  const status =
+    exchange.kind === 'response' ? `${exchange.status} ${exchange.statusText}`.trim()
+    : exchange.kind === 'redirect' ? `${exchange.status} redirect to ${exchange.location ?? '?'} (not followed)`
+    : exchange.kind === 'tooLarge' ? `${exchange.status} body over ${exchange.limitBytes} bytes (not read)`
+    : exchange.kind === 'timeout' ? `timed out after ${exchange.timeoutMs} ms`
+    : exchange.kind === 'cancelled' ? 'cancelled'
+    : `network error ${exchange.code}`;
+  return `${result.request.method} ${result.request.url} → ${status} in ${exchange.durationMs} ms`;
+}

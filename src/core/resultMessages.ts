@@ -1,0 +1,92 @@
+// The sentence a user reads after a call: what happened, where, and what to do next.
+import { KoreCallResult } from './koreResult';
+import { Translate, formatTemplate } from './translate';
+
+export interface CallContext {
+  readonly contactListId: string;
+  readonly environmentName: string;
+  readonly host: string;
+  readonly timeoutSeconds: number;
+}
+
+const TLS_CODES = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/;
+
+export function describeDeleteResult(result: KoreCallResult, context: CallContext, t: Translate = formatTemplate): string {
+  const { contactListId: id, environmentName: env, host } = context;
+  const said = result.serverMessage ? t(' The server said: "{0}".', result.serverMessage) : '';
+  const exchange = result.exchange;
+  if (result.ok) {
+    return result.serverMessage ?? t('Contact list {0} was deleted from {1}.', id, env);
+  }
+  switch (result.failure) {
+    case 'http': {
+      const status = exchange.kind === 'response' ? exchange.status : 0;
+      return describeHttpStatus(status, result.retryAfterSeconds, context, t) + said;
+    }
+    case 'apiFailure':
+      return t('Kore.ai could not delete contact list {0} on {1} ({2}).', id, env, host) + (said || t(' It answered without saying why.')) + t(' Open the response for details.');
+    case 'notJson':
+      return t('{0} answered HTTP {1} with a body that is not JSON, so whether contact list {2} was deleted is unknown. Check the host of {3}, and open the response to see what came back.',
+        host, exchange.kind === 'response' ? exchange.status : 0, id, env);
+    case 'emptyBody':
+      return t('{0} answered HTTP {1} with an empty body, so whether contact list {2} was deleted is unknown. Look the list up again before retrying.',
+        host, exchange.kind === 'response' ? exchange.status : 0, id);
+    case 'redirect':
+      return t('{0} answered with a redirect (HTTP {1}) to {2}. It was not followed, so the token stayed with {0}. Check the host of environment {3}.',
+        host, exchange.kind === 'redirect' ? exchange.status : 0, (exchange.kind === 'redirect' && exchange.location) || t('an unnamed address'), env);
+    case 'tooLarge':
+      return t('The answer from {0} is larger than {1} MB, so it was not read. Whether contact list {2} was deleted is unknown: look it up again.',
+        host, exchange.kind === 'tooLarge' ? Math.round(exchange.limitBytes / (1024 * 1024)) : 5, id);
+    case 'timeout':
+      return t('{0} did not answer within {1} s, so whether contact list {2} was deleted is unknown. Look it up again before retrying, or raise the setting koreContactLists.requestTimeoutSeconds.',
+        host, context.timeoutSeconds, id);
+    case 'cancelled':
+      return t('Cancelled. The request for contact list {0} may already have reached {1}, so whether it was deleted is unknown: look it up again.', id, host);
+    case 'network':
+      return describeNetworkFailure(exchange.kind === 'network' ? exchange.code : 'UNKNOWN', context, t);
+    default:
+      return t('Deleting contact list {0} on {1} failed. Open the response for details.', id, env);
+  }
+}
+
+function describeHttpStatus(status: number, retryAfter: number | undefined, context: CallContext, t: Translate): string {
+  const { contactListId: id, environmentName: env, host } = context;
+  switch (status) {
+    case 400:
+      return t('Kore.ai refused the request as invalid (HTTP 400) on {0}. Check the App ID and Account ID of environment {1}, and the contact list id.', host, env);
+    case 401:
+      return t('Kore.ai rejected the token for {0} ({1}) (HTTP 401). Set a new token for this environment and try again.', env, host);
+    case 403:
+      return t('Kore.ai denied access (HTTP 403) on {0}. Check that the app\'s API scope includes Campaign Management and is published, and that the Account ID of {1} is right.', host, env);
+    case 404:
+      return t('Contact list {0} was not found on {1} ({2}) (HTTP 404). Check the id, and that it belongs to this environment\'s app.', id, env, host);
+    case 409:
+      return t('Kore.ai refused to delete contact list {0} (HTTP 409): it may be in use by a campaign. Detach it from its campaigns and try again.', id);
+    case 429:
+      return retryAfter !== undefined
+        ? t('Kore.ai\'s rate limit was reached for this account (HTTP 429: 60 campaign calls per minute). Try again in {0} s.', retryAfter)
+        : t('Kore.ai\'s rate limit was reached for this account (HTTP 429: 60 campaign calls per minute). Wait a minute and try again.');
+    default:
+      if (status >= 500) {
+        return t('{0} had a server error (HTTP {1}), so whether contact list {2} was deleted is unknown. Look it up again, and try again later.', host, status, id);
+      }
+      return t('Deleting contact list {0} on {1} ({2}) failed with HTTP {3}. Open the response for details.', id, env, host, status);
+  }
+}
+
+function describeNetworkFailure(code: string, context: CallContext, t: Translate): string {
+  const { contactListId: id, environmentName: env, host } = context;
+  if (code === 'ECONNREFUSED') {
+    return t('Could not connect to {0}: the connection was refused. Check the host of environment {1}, your network and proxy.', host, env);
+  }
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return t('Could not find the host {0}. Check the host of environment {1}, your network and proxy.', host, env);
+  }
+  if (TLS_CODES.test(code)) {
+    return t('Could not establish a trusted TLS connection to {0} ({1}). Check the host, and your proxy\'s certificate settings.', host, code);
+  }
+  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ERR_STREAM_PREMATURE_CLOSE') {
+    return t('The connection to {0} broke before the answer was complete, so whether contact list {1} was deleted is unknown. Look it up again before retrying.', host, id);
+  }
+  return t('The request to {0} failed ({1}), so whether contact list {2} was deleted is unknown. Check your network and look the list up again.', host, code, id);
+}

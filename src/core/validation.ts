@@ -1,0 +1,141 @@
+// Checks of everything a user types, run as they type and again before anything is sent.
+// Each returns undefined when the value is fine, or one sentence saying what is wrong and what to do.
+import { Translate, formatTemplate } from './translate';
+
+export const MAX_CONTACT_LIST_ID_LENGTH = 128;
+export const MAX_NAME_LENGTH = 64;
+export const MAX_TOKEN_LENGTH = 16 * 1024;
+
+// C0/C1 controls and the invisible or direction-changing characters that make two strings look alike.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_OR_INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/;
+// eslint-disable-next-line no-control-regex -- the range starts at NUL on purpose
+const NON_ASCII = /[^\x00-\x7f]/;
+const APP_ID = /^[A-Za-z0-9_-]+$/;
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+export function validateEnvironmentName(value: string, t: Translate = formatTemplate): string | undefined {
+  const name = value.trim();
+  if (!name) return t('Enter a name for the environment, for example "Production US".');
+  if (name.length > MAX_NAME_LENGTH) return t('The name is too long: use at most {0} characters.', MAX_NAME_LENGTH);
+  if (CONTROL_OR_INVISIBLE.test(name)) return t('The name contains a control or invisible character: type it again.');
+  return undefined;
+}
+
+/** Unique names keep pickers, messages and the `(environmentIdOrName, …)` command argument unambiguous. */
+export function validateUniqueName(
+  value: string,
+  otherNames: readonly string[],
+  t: Translate = formatTemplate,
+): string | undefined {
+  const problem = validateEnvironmentName(value, t);
+  if (problem) return problem;
+  const wanted = value.trim().toLowerCase();
+  if (otherNames.some((name) => name.trim().toLowerCase() === wanted)) {
+    return t('An environment named "{0}" already exists: choose another name.', value.trim());
+  }
+  return undefined;
+}
+
+export interface HostCheck {
+  /** The normalised origin, e.g. `https://platform.kore.ai`, when the input is acceptable. */
+  readonly host?: string;
+  readonly error?: string;
+}
+
+/**
+ * Accepts `platform.kore.ai`, `https://platform.kore.ai/` or an on-premises host, and returns its origin.
+ * Only an origin is accepted: a path, query or credentials in the host would change where the token goes.
+ * Plain http is allowed for loopback only, which is how the local fake server is reached.
+ */
+export function normaliseHost(value: string, t: Translate = formatTemplate): HostCheck {
+  const input = value.trim();
+  if (!input) return { error: t('Enter the Kore.ai host, for example platform.kore.ai.') };
+  if (CONTROL_OR_INVISIBLE.test(input) || /\s/.test(input)) {
+    return { error: t('The host contains spaces or control characters: enter a host such as platform.kore.ai.') };
+  }
+  if (NON_ASCII.test(input)) {
+    return { error: t('The host contains a non-ASCII character, which can imitate another host: type it in plain ASCII.') };
+  }
+  const withScheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(input) ? input : `https://${input}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    return { error: t('"{0}" is not a valid host: enter a host such as platform.kore.ai.', input) };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return { error: t('Use an https:// host (the scheme "{0}" is not supported).', url.protocol.replace(/:$/, '')) };
+  }
+  if (url.username || url.password || input.includes('@')) {
+    return { error: t('The host must not contain a user name or password: enter only the host.') };
+  }
+  if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash || /[?#]/.test(input)) {
+    return { error: t('Enter only the host, without a path, query or fragment (for example platform.kore.ai).') };
+  }
+  if (!url.hostname || url.hostname.includes('..') || url.hostname.startsWith('.') || url.hostname.endsWith('.')) {
+    return { error: t('"{0}" is not a valid host: enter a host such as platform.kore.ai.', input) };
+  }
+  if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
+    return { error: t('Use https:// for {0}: plain http is only allowed for localhost, 127.0.0.1 and [::1].', url.hostname) };
+  }
+  return { host: url.origin };
+}
+
+export function isLoopbackHost(origin: string): boolean {
+  try {
+    return LOOPBACK_HOSTS.has(new URL(origin).hostname);
+  } catch {
+    return false;
+  }
+}
+
+function validateAppField(value: string, what: string, example: string, t: Translate): string | undefined {
+  const text = value.trim();
+  if (!text) return t('Enter the {0}, for example {1}.', what, example);
+  if (text.length > 128) return t('The {0} is too long: use at most 128 characters.', what);
+  if (!APP_ID.test(text)) return t('The {0} may contain only letters, digits, "-" and "_" (for example {1}).', what, example);
+  return undefined;
+}
+
+export function validateIid(value: string, t: Translate = formatTemplate): string | undefined {
+  return validateAppField(value, t('App ID (IID)'), 'st-0603182c-7ffb-53c3-b307-47ca14b9xxxx', t);
+}
+
+export function validateAccountId(value: string, t: Translate = formatTemplate): string | undefined {
+  return validateAppField(value, t('Account ID'), '67777ce93e25326494e9xxxx', t);
+}
+
+/**
+ * A contact list id goes into the URL path. Anything that could change the path (separators, encoded
+ * characters, dot segments) or hide in it (whitespace, controls, look-alikes) is refused outright,
+ * and the id is URL-encoded anyway when the path is built.
+ */
+export function validateContactListId(value: string, t: Translate = formatTemplate): string | undefined {
+  const id = value.trim();
+  if (!id) return t('Enter the contact list id, for example cl-c2ce382-2516-457e-8eb4-9847deecxxxx.');
+  if (id.length > MAX_CONTACT_LIST_ID_LENGTH) {
+    return t('The contact list id is too long: ids have at most {0} characters.', MAX_CONTACT_LIST_ID_LENGTH);
+  }
+  if (/\s/.test(id) || CONTROL_OR_INVISIBLE.test(id)) {
+    return t('The contact list id contains spaces or control characters: paste the id alone.');
+  }
+  const forbidden = ['/', '?', '#', '%', '\\'].find((character) => id.includes(character));
+  if (forbidden) return t('The contact list id must not contain "{0}": paste the id alone, not a URL.', forbidden);
+  if (id.includes('..')) return t('The contact list id must not contain "..".');
+  if (NON_ASCII.test(id)) {
+    return t('The contact list id contains a non-ASCII character (ids look like cl-c2ce382-…): type it in plain ASCII.');
+  }
+  return undefined;
+}
+
+/** Tokens travel in an HTTP header: a line break would end it, and the server would see a different request. */
+export function validateToken(value: string, t: Translate = formatTemplate): string | undefined {
+  const token = value.trim();
+  if (!token) return t('Paste the token (a JWT signed for this app).');
+  if (token.length > MAX_TOKEN_LENGTH) return t('The token is too long: at most {0} characters.', MAX_TOKEN_LENGTH);
+  if (/\s/.test(token) || CONTROL_OR_INVISIBLE.test(token) || NON_ASCII.test(token)) {
+    return t('The token contains spaces, line breaks or non-ASCII characters: paste the token alone.');
+  }
+  return undefined;
+}

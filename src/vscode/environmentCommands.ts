@@ -1,0 +1,124 @@
+// Add, Edit and Remove Environment; Set and Clear Token.
+import { randomUUID } from 'node:crypto';
+import * as vscode from 'vscode';
+import { CommandIds } from '../commandIds';
+import { Environment } from '../core/environment';
+import { normaliseHost, validateAccountId, validateIid, validateToken, validateUniqueName } from '../core/validation';
+import { CredentialStore } from './credentialStore';
+import { EnvironmentPicker } from './environmentPicker';
+import { EnvironmentStore } from './environmentStore';
+import { UserInterfaceHolder } from './userInterface';
+
+export class EnvironmentCommands {
+  constructor(
+    private readonly store: EnvironmentStore,
+    private readonly credentials: CredentialStore,
+    private readonly picker: EnvironmentPicker,
+    private readonly ui: UserInterfaceHolder,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  async add(): Promise<Environment | undefined> {
+    const answers = await this.askFields(vscode.l10n.t('Add Kore.ai Environment'), undefined);
+    if (!answers) return undefined;
+    const environment: Environment = { id: randomUUID(), ...answers };
+    await this.store.add(environment);
+    this.log.info(`Added environment "${environment.name}" (${environment.host}, IID ${environment.iid}).`);
+    const setToken = vscode.l10n.t('Set Token');
+    void this.ui.current
+      .showInformationMessage(vscode.l10n.t('Environment "{0}" was added. Set its token to start using it.', environment.name), setToken)
+      .then((choice) => (choice === setToken ? vscode.commands.executeCommand(CommandIds.setToken, environment.id) : undefined));
+    return environment;
+  }
+
+  async edit(argument?: unknown): Promise<Environment | undefined> {
+    const current = await this.picker.resolve(argument, vscode.l10n.t('Choose the environment to edit'));
+    if (!current) return undefined;
+    const answers = await this.askFields(vscode.l10n.t('Edit Environment "{0}"', current.name), current);
+    if (!answers) return undefined;
+    const updated: Environment = { ...current, ...answers };
+    await this.store.replace(updated);
+    this.log.info(`Edited environment "${updated.name}" (${updated.host}, IID ${updated.iid}).`);
+    if (updated.host !== current.host && (await this.credentials.has(current.id))) {
+      void this.ui.current.showInformationMessage(
+        vscode.l10n.t('The host of "{0}" changed to {1}. Its token was entered for {2}: you will be asked before it is sent to the new host.', updated.name, updated.host, current.host),
+      );
+    }
+    return updated;
+  }
+
+  async remove(argument?: unknown): Promise<boolean> {
+    const environment = await this.picker.resolve(argument, vscode.l10n.t('Choose the environment to remove'));
+    if (!environment) return false;
+    const remove = vscode.l10n.t('Remove');
+    const choice = await this.ui.current.showWarningMessage(
+      vscode.l10n.t('Remove the environment "{0}"?', environment.name),
+      { modal: true, detail: vscode.l10n.t('{0} will be removed from your settings and its token deleted from secret storage. Contact lists on the server are not touched.', environment.host) },
+      remove,
+    );
+    if (choice !== remove) return false;
+    await this.store.remove(environment.id);
+    await this.credentials.delete(environment.id);
+    this.log.info(`Removed environment "${environment.name}" and its token.`);
+    return true;
+  }
+
+  async setToken(argument?: unknown): Promise<boolean> {
+    const environment = await this.picker.resolve(argument, vscode.l10n.t('Choose the environment to set a token for'));
+    if (!environment) return false;
+    const token = await this.ui.current.showInputBox({
+      title: vscode.l10n.t('Set Token for "{0}"', environment.name),
+      prompt: vscode.l10n.t('Paste the JWT for {0}. It is kept in VS Code\'s secret storage and sent only to {1}.', environment.name, environment.host),
+      placeHolder: vscode.l10n.t('JWT (three base64url parts separated by dots)'),
+      password: true,
+      ignoreFocusOut: true,
+      validateInput: (value) => validateToken(value, vscode.l10n.t),
+    });
+    if (token === undefined) return false;
+    await this.credentials.set(environment.id, { kind: 'jwt', token: token.trim(), host: environment.host });
+    this.log.info(`Token set for environment "${environment.name}".`);
+    void this.ui.current.showInformationMessage(vscode.l10n.t('The token for "{0}" was saved in secret storage.', environment.name));
+    return true;
+  }
+
+  async clearToken(argument?: unknown): Promise<boolean> {
+    const environment = await this.picker.resolve(argument, vscode.l10n.t('Choose the environment whose token to clear'));
+    if (!environment) return false;
+    await this.credentials.delete(environment.id);
+    this.log.info(`Token cleared for environment "${environment.name}".`);
+    void this.ui.current.showInformationMessage(vscode.l10n.t('The token for "{0}" was deleted from secret storage.', environment.name));
+    return true;
+  }
+
+  /** Asks name, host, App ID and Account ID in turn, validating as the user types. Undefined when cancelled. */
+  private async askFields(title: string, current: Environment | undefined): Promise<Omit<Environment, 'id'> | undefined> {
+    const otherNames = this.store.list().filter((environment) => environment.id !== current?.id).map((environment) => environment.name);
+    const ask = (step: number, options: vscode.InputBoxOptions) =>
+      this.ui.current.showInputBox({ ...options, title: `${title} (${step}/4)`, ignoreFocusOut: true });
+    const name = await ask(1, {
+      prompt: vscode.l10n.t('Environment name: a unique name you will recognise, for example "Production US".'),
+      value: current?.name,
+      validateInput: (value) => validateUniqueName(value, otherNames, vscode.l10n.t),
+    });
+    if (name === undefined) return undefined;
+    const host = await ask(2, {
+      prompt: vscode.l10n.t('Host: the Kore.ai host, for example platform.kore.ai (US), de-platform.kore.ai or jp-platform.kore.ai.'),
+      value: current?.host ?? 'platform.kore.ai',
+      validateInput: (value) => normaliseHost(value, vscode.l10n.t).error,
+    });
+    if (host === undefined) return undefined;
+    const iid = await ask(3, {
+      prompt: vscode.l10n.t('App ID (IID): the application id from the Kore.ai app, for example st-0603182c-7ffb-53c3-b307-47ca14b9xxxx.'),
+      value: current?.iid,
+      validateInput: (value) => validateIid(value, vscode.l10n.t),
+    });
+    if (iid === undefined) return undefined;
+    const accountId = await ask(4, {
+      prompt: vscode.l10n.t('Account ID: the Kore.ai account id, for example 67777ce93e25326494e9xxxx.'),
+      value: current?.accountId,
+      validateInput: (value) => validateAccountId(value, vscode.l10n.t),
+    });
+    if (accountId === undefined) return undefined;
+    return { name: name.trim(), host: normaliseHost(host).host ?? host.trim(), iid: iid.trim(), accountId: accountId.trim() };
+  }
+}

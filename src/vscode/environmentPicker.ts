@@ -1,0 +1,51 @@
+// Turns a command's first argument (a tree item, an id or name, or nothing) into an environment,
+// asking only when it must: no question when there is exactly one environment.
+import * as vscode from 'vscode';
+import { CommandIds } from '../commandIds';
+import { Environment, findEnvironment } from '../core/environment';
+import { EnvironmentNode } from './environmentTree';
+import { EnvironmentStore } from './environmentStore';
+import { UserInterfaceHolder } from './userInterface';
+
+export class EnvironmentPicker {
+  constructor(
+    private readonly store: EnvironmentStore,
+    private readonly ui: UserInterfaceHolder,
+  ) {}
+
+  async resolve(argument: unknown, placeHolder: string): Promise<Environment | undefined> {
+    const environments = this.store.list();
+    if (argument instanceof EnvironmentNode) {
+      // Settings may have changed since the tree was drawn: use what is configured now.
+      const current = environments.find((environment) => environment.id === argument.environment.id);
+      if (!current) void this.ui.current.showErrorMessage(vscode.l10n.t('The environment "{0}" no longer exists. Refresh the view and try again.', argument.environment.name));
+      return current;
+    }
+    if (typeof argument === 'string' && argument.trim() !== '') {
+      const found = findEnvironment(environments, argument);
+      if (!found) {
+        void this.ui.current.showErrorMessage(
+          vscode.l10n.t('No Kore.ai environment has the id or name "{0}". Check the command\'s arguments, or add the environment first.', argument),
+        );
+      }
+      return found;
+    }
+    if (environments.length === 0) {
+      const add = vscode.l10n.t('Add Environment');
+      const choice = await this.ui.current.showInformationMessage(vscode.l10n.t('No Kore.ai environment is configured yet. Add one first.'), add);
+      if (choice === add) await vscode.commands.executeCommand(CommandIds.addEnvironment);
+      return undefined;
+    }
+    if (environments.length === 1) return environments[0];
+    const picked = await this.ui.current.showQuickPick(
+      environments.map((environment) => ({
+        label: environment.name,
+        description: environment.host.replace(/^https:\/\//, ''),
+        detail: vscode.l10n.t('App ID {0} · Account ID {1}', environment.iid, environment.accountId),
+        environment,
+      })),
+      { placeHolder, matchOnDescription: true, ignoreFocusOut: true },
+    );
+    return picked?.environment;
+  }
+}

@@ -1,0 +1,65 @@
+// Environments in user settings. Only the user (global) value is read: the setting has application scope,
+// and reading globalValue explicitly means a workspace's settings can never add or redirect an environment.
+import * as vscode from 'vscode';
+import { SettingKeys } from '../commandIds';
+import { Environment, EnvironmentsReadResult, readEnvironments } from '../core/environment';
+
+export class EnvironmentStore implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when the environments change, through this extension or by hand in settings.json. */
+  readonly onDidChange = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    this.subscription = vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(`${SettingKeys.section}.${SettingKeys.environments}`)) this.changed.fire();
+    });
+  }
+
+  read(): EnvironmentsReadResult {
+    const raw = this.configuration().inspect<unknown>(SettingKeys.environments)?.globalValue;
+    const result = readEnvironments(raw, vscode.l10n.t);
+    for (const problem of result.problems) this.log.warn(problem);
+    return result;
+  }
+
+  list(): Environment[] {
+    return this.read().environments;
+  }
+
+  async add(environment: Environment): Promise<void> {
+    await this.write([...this.rawEntries(), { ...environment }]);
+  }
+
+  async replace(environment: Environment): Promise<void> {
+    await this.write(this.rawEntries().map((entry) => (entry.id === environment.id ? { ...environment } : entry)));
+  }
+
+  async remove(environmentId: string): Promise<void> {
+    await this.write(this.rawEntries().filter((entry) => entry.id !== environmentId));
+  }
+
+  /** Every entry as stored, invalid ones included: editing one environment must not drop another the user is still fixing. */
+  private rawEntries(): Array<Record<string, unknown>> {
+    const raw = this.configuration().inspect<unknown>(SettingKeys.environments)?.globalValue;
+    return Array.isArray(raw) ? raw.filter((entry): entry is Record<string, unknown> => typeof entry === 'object' && entry !== null) : [];
+  }
+
+  private async write(entries: Array<Record<string, unknown>>): Promise<void> {
+    await this.configuration().update(SettingKeys.environments, entries, vscode.ConfigurationTarget.Global);
+  }
+
+  requestTimeoutSeconds(): number {
+    const value = this.configuration().get<number>(SettingKeys.requestTimeoutSeconds, 30);
+    return Number.isFinite(value) && value > 0 ? Math.min(value, 600) : 30;
+  }
+
+  private configuration(): vscode.WorkspaceConfiguration {
+    return vscode.workspace.getConfiguration(SettingKeys.section);
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,108 @@
+// Every failure a user can meet ends in a sentence naming what happened, where, and what to do next.
+import * as assert from 'node:assert/strict';
+import { HttpExchange } from '../../src/core/koreHttp';
+import { interpretExchange, KoreCallResult, parseRetryAfter, sanitiseOneLine } from '../../src/core/koreResult';
+import { describeDeleteResult } from '../../src/core/resultMessages';
+import { describeExchange, responseDocument } from '../../src/core/responseDocument';
+
+const request = { method: 'DELETE', url: 'https://platform.kore.ai/agentassist/api/v1/public/st-1/campaign/contactList/cl-1', headers: { auth: '<redacted>' } };
+const context = { contactListId: 'cl-1', environmentName: 'Prod', host: 'https://platform.kore.ai', timeoutSeconds: 30 };
+
+function response(status: number, body: unknown, headers: Record<string, string> = {}): KoreCallResult {
+  const bodyText = typeof body === 'string' ? body : JSON.stringify(body);
+  const exchange: HttpExchange = { kind: 'response', status, statusText: '', headers, bodyText, durationMs: 12 };
+  return interpretExchange(request, exchange);
+}
+
+function other(exchange: HttpExchange): KoreCallResult {
+  return interpretExchange(request, exchange);
+}
+
+const cases: Array<[string, KoreCallResult, RegExp]> = [
+  ['success with the server message', response(200, { status: 'success', message: 'Contact list X deleted successfully' }), /^Contact list X deleted successfully$/],
+  ['success without a message', response(200, { status: 'success' }), /Contact list cl-1 was deleted from Prod/],
+  ['400', response(400, { errors: [{ msg: 'bad iid' }] }), /invalid \(HTTP 400\).*Check the App ID and Account ID.*The server said: "bad iid"/],
+  ['401', response(401, { errors: [{ msg: 'Invalid token' }] }), /rejected the token for Prod.*HTTP 401.*Set a new token/],
+  ['403', response(403, {}), /denied access \(HTTP 403\).*Campaign Management/],
+  ['404', response(404, { status: 'failure', message: 'Contact list cl-1 not found' }), /cl-1 was not found on Prod.*HTTP 404.*Check the id/],
+  ['409', response(409, {}), /HTTP 409.*in use by a campaign/],
+  ['429 with Retry-After', response(429, {}, { 'retry-after': '17' }), /rate limit.*Try again in 17 s/],
+  ['429 without Retry-After', response(429, {}), /rate limit.*Wait a minute/],
+  ['500 with JSON', response(500, { message: 'boom' }), /server error \(HTTP 500\).*unknown.*Look it up again.*"boom"/],
+  ['503 with HTML', response(503, '<html>down</html>'), /server error \(HTTP 503\)/],
+  ['200 failure', response(200, { status: 'failure', message: 'locked' }), /could not delete contact list cl-1.*"locked".*Open the response/],
+  ['200 failure without a message', response(200, { status: 'failure' }), /answered without saying why/],
+  ['200 not JSON', response(200, '<html>'), /HTTP 200 with a body that is not JSON.*unknown/],
+  ['200 empty', response(200, ''), /empty body.*unknown/],
+  ['redirect', other({ kind: 'redirect', status: 302, location: 'https://evil.example/x', durationMs: 1 }), /redirect \(HTTP 302\) to https:\/\/evil.example\/x.*not followed.*token stayed/],
+  ['too large', other({ kind: 'tooLarge', status: 200, limitBytes: 5 * 1024 * 1024, durationMs: 1 }), /larger than 5 MB.*unknown/],
+  ['timeout', other({ kind: 'timeout', timeoutMs: 30_000, durationMs: 30_000 }), /did not answer within 30 s.*requestTimeoutSeconds/],
+  ['cancelled', other({ kind: 'cancelled', durationMs: 1 }), /Cancelled.*unknown/],
+  ['refused', other({ kind: 'network', code: 'ECONNREFUSED', detail: '', durationMs: 1 }), /connection was refused.*Check the host of environment Prod/],
+  ['unknown host', other({ kind: 'network', code: 'ENOTFOUND', detail: '', durationMs: 1 }), /Could not find the host/],
+  ['TLS', other({ kind: 'network', code: 'DEPTH_ZERO_SELF_SIGNED_CERT', detail: '', durationMs: 1 }), /trusted TLS connection.*DEPTH_ZERO_SELF_SIGNED_CERT/],
+  ['reset', other({ kind: 'network', code: 'ECONNRESET', detail: '', durationMs: 1 }), /broke before the answer was complete/],
+  ['other network', other({ kind: 'network', code: 'EHOSTUNREACH', detail: '', durationMs: 1 }), /failed \(EHOSTUNREACH\)/],
+  ['other status', response(418, {}), /failed with HTTP 418/],
+];
+
+describe('describeDeleteResult', () => {
+  for (const [what, result, expected] of cases) {
+    it(`words ${what}`, () => assert.match(describeDeleteResult(result, context), expected));
+  }
+  it('passes its templates through the given translator', () => {
+    const seen: string[] = [];
+    describeDeleteResult(response(404, {}), context, (message) => {
+      seen.push(message);
+      return message;
+    });
+    assert.ok(seen.some((message) => message.includes('{0}')), 'templates reach the translator unfilled');
+  });
+});
+
+describe('interpretExchange', () => {
+  it('reads the message from `message`, `errors[0].msg`, or `error`', () => {
+    assert.equal(response(400, { errors: [{ msg: 'a' }] }).serverMessage, 'a');
+    assert.equal(response(400, { error: 'b' }).serverMessage, 'b');
+    assert.equal(response(400, { error: { message: 'c' } }).serverMessage, 'c');
+    assert.equal(response(400, 'x').serverMessage, undefined);
+  });
+  it('ignores a data field of the wrong shape', () => {
+    const result = response(200, { status: 'success', data: { _id: 5 } });
+    assert.equal(result.ok, true);
+    assert.equal(result.contactList, undefined);
+  });
+  it('makes server text one safe line', () => {
+    assert.equal(sanitiseOneLine('a\n\u0007b\t c'), 'a b c');
+    assert.equal(sanitiseOneLine('x'.repeat(400)).length, 300);
+  });
+  it('reads Retry-After as seconds or as a date', () => {
+    assert.equal(parseRetryAfter('30'), 30);
+    assert.equal(parseRetryAfter(new Date(10_000 + 5_000).toUTCString(), 10_000), 5);
+    assert.equal(parseRetryAfter('soon'), undefined);
+  });
+});
+
+describe('responseDocument', () => {
+  it('pretty-prints a JSON body', () => {
+    const document = responseDocument(response(200, { status: 'success', data: { _id: 'cl-1' } }));
+    assert.equal(document.extension, 'json');
+    assert.equal(document.fromServer, true);
+    assert.equal(document.text, `${JSON.stringify({ status: 'success', data: { _id: 'cl-1' } }, null, 2)}\n`);
+  });
+  it('keeps an HTML page as HTML and other text as text', () => {
+    assert.equal(responseDocument(response(502, '<!DOCTYPE html><p>x</p>', { 'content-type': 'text/html' })).extension, 'html');
+    assert.equal(responseDocument(response(200, 'plain words')).extension, 'txt');
+  });
+  it('summarises an exchange that brought no body, without the token', () => {
+    const document = responseDocument(other({ kind: 'timeout', timeoutMs: 100, durationMs: 100 }));
+    assert.equal(document.fromServer, false);
+    const summary = JSON.parse(document.text) as Record<string, unknown>;
+    assert.equal(summary.outcome, 'timeout');
+    assert.deepEqual(summary.request, request);
+  });
+  it('describes an exchange in one log line', () => {
+    assert.equal(describeExchange(response(404, {})), `DELETE ${request.url} → 404 in 12 ms`);
+    assert.match(describeExchange(other({ kind: 'redirect', status: 301, location: 'https://x', durationMs: 3 })), /301 redirect to https:\/\/x \(not followed\)/);
+  });
+});
