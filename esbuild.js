@@ -80,7 +80,7 @@ if (!production) {
     outdir: 'out/test',
     outbase: 'test',
     // Provided by the runtime: the extension host (vscode), the test runner (mocha) and the browser driver.
-    external: ['vscode', 'mocha', 'playwright-core'],
+    external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron'],
     sourcemap: 'inline',
   });
 }

@@ -33,6 +33,8 @@ const steps = [
   { name: 'type check', command: [npm, 'run', '--silent', 'typecheck'], counted: false },
   { name: 'lint', command: [npm, 'run', '--silent', 'lint'], counted: false },
   { name: 'core tests', command: [npm, 'run', '--silent', 'test:core'], counted: true },
+  { name: 'test host', command: [npm, 'run', '--silent', 'test-host'], counted: false },
+  { name: 'extension-host tests (code-server)', command: [npm, 'run', '--silent', 'test:extension'], counted: true },
 ];
 
 let passed = 0;

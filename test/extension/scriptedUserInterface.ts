@@ -1,0 +1,67 @@
+// Scripted answers for the extension's prompts, so the extension-host suite can drive whole commands.
+// Each input box answer is also run through the box's own validateInput, as VS Code would as you type.
+import * as vscode from 'vscode';
+import type { UserInterface } from '../../src/vscode/userInterface';
+
+export interface ShownMessage {
+  readonly kind: 'info' | 'warning' | 'error';
+  readonly message: string;
+  readonly detail?: string;
+  readonly modal: boolean;
+  readonly actions: readonly string[];
+}
+
+export class ScriptedUserInterface implements UserInterface {
+  /** Answers for input boxes, in order; undefined is Escape. */
+  readonly inputs: Array<string | undefined> = [];
+  /** Labels to pick in quick picks, in order. */
+  readonly picks: Array<string | undefined> = [];
+  /** The action chosen for each warning, in order; when none is queued the warning is dismissed. */
+  readonly warningAnswers: Array<string | undefined> = [];
+  /** The action chosen for each error message, in order; when none is queued it is dismissed. */
+  readonly errorAnswers: Array<string | undefined> = [];
+  readonly shown: ShownMessage[] = [];
+  readonly inputBoxes: vscode.InputBoxOptions[] = [];
+  readonly validationMessages: string[] = [];
+
+  async showInputBox(options: vscode.InputBoxOptions): Promise<string | undefined> {
+    this.inputBoxes.push(options);
+    if (this.inputs.length === 0) throw new Error(`Unexpected input box: ${options.prompt ?? options.title ?? ''}`);
+    const answer = this.inputs.shift();
+    if (answer !== undefined && options.validateInput) {
+      const problem = await options.validateInput(answer);
+      const text = typeof problem === 'string' ? problem : problem?.message;
+      if (text) {
+        // VS Code would keep the box open with this message: the test sees it, and the box is dismissed.
+        this.validationMessages.push(text);
+        return undefined;
+      }
+    }
+    return answer;
+  }
+
+  async showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[]): Promise<T | undefined> {
+    if (this.picks.length === 0) throw new Error(`Unexpected quick pick of ${items.map((item) => item.label).join(', ')}`);
+    const label = this.picks.shift();
+    return items.find((item) => item.label === label);
+  }
+
+  async showWarningMessage(message: string, options: vscode.MessageOptions, ...actions: string[]): Promise<string | undefined> {
+    this.shown.push({ kind: 'warning', message, modal: options.modal === true, actions, ...(options.detail ? { detail: options.detail } : {}) });
+    return this.warningAnswers.shift();
+  }
+
+  async showInformationMessage(message: string, ...actions: string[]): Promise<string | undefined> {
+    this.shown.push({ kind: 'info', message, modal: false, actions });
+    return undefined;
+  }
+
+  async showErrorMessage(message: string, ...actions: string[]): Promise<string | undefined> {
+    this.shown.push({ kind: 'error', message, modal: false, actions });
+    return this.errorAnswers.shift();
+  }
+
+  last(kind: ShownMessage['kind']): ShownMessage | undefined {
+    return [...this.shown].reverse().find((shown) => shown.kind === kind);
+  }
+}
