@@ -35,6 +35,7 @@ const steps = [
   { name: 'core tests', command: [npm, 'run', '--silent', 'test:core'], counted: true },
   { name: 'test host', command: [npm, 'run', '--silent', 'test-host'], counted: false },
   { name: 'extension-host tests (code-server)', command: [npm, 'run', '--silent', 'test:extension'], counted: true },
+  { name: 'UI tests (Playwright + Chromium)', command: [npm, 'run', '--silent', 'test:ui'], counted: true },
 ];
 
 let passed = 0;

@@ -1,7 +1,6 @@
 // Add, Edit and Remove Environment; Set and Clear Token.
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { CommandIds } from '../commandIds';
 import { Environment } from '../core/environment';
 import { normaliseHost, validateAccountId, validateIid, validateToken, validateUniqueName } from '../core/validation';
 import { CredentialStore } from './credentialStore';
@@ -24,10 +23,9 @@ export class EnvironmentCommands {
     const environment: Environment = { id: randomUUID(), ...answers };
     await this.store.add(environment);
     this.log.info(`Added environment "${environment.name}" (${environment.host}, IID ${environment.iid}).`);
-    const setToken = vscode.l10n.t('Set Token');
-    void this.ui.current
-      .showInformationMessage(vscode.l10n.t('Environment "{0}" was added. Set its token to start using it.', environment.name), setToken)
-      .then((choice) => (choice === setToken ? vscode.commands.executeCommand(CommandIds.setToken, environment.id) : undefined));
+    void this.ui.current.showInformationMessage(
+      vscode.l10n.t('Environment "{0}" was added. Set its token with the key button beside it in the Environments view.', environment.name),
+    );
     return environment;
   }
 

@@ -41,12 +41,13 @@ export function newContactListId(): string {
 }
 
 export function makeContactList(app: FakeApp, fields: Partial<ContactListData> & { name: string }): ContactListData {
-  const created = fields.createdAt ?? '2025-06-26T12:32:02.735Z';
+  const { name, ...rest } = fields;
   return {
     _id: fields._id ?? newContactListId(),
     isActive: true,
     orgId: app.orgId,
-    lname: fields.name.toLowerCase(),
+    name,
+    lname: name.toLowerCase(),
     description: '',
     totalRecordCount: 0,
     status: 'Ready',
@@ -61,9 +62,9 @@ export function makeContactList(app: FakeApp, fields: Partial<ContactListData> &
     source: 'passiveApiIntegration',
     apiConfigurations: { dataSyncMode: 'allowDuplicates' },
     files: [],
-    createdAt: created,
-    updatedAt: fields.updatedAt ?? '2025-06-26T12:38:25.793Z',
-    ...fields,
+    createdAt: '2025-06-26T12:32:02.735Z',
+    updatedAt: '2025-06-26T12:38:25.793Z',
+    ...rest,
   };
 }
 

@@ -1,0 +1,146 @@
+// A person's path through the real workbench, nothing stubbed: the extension installed from its .vsix into
+// code-server, Chromium clicking the activity bar, the welcome button, the prompts, the tree's inline
+// actions and the modal, against the fake Kore server. Screenshots of every step go to test-artifacts/ui/.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+import { launchBrowser } from '../host/browser';
+import { CodeServer, PROJECT_ROOT, scratchFolder, startCodeServer } from '../host/codeServer';
+import { FakeKoreServer } from '../fakeKore/fakeKoreServer';
+import { signFakeJwt } from '../fakeKore/jwt';
+import { Workbench } from './workbench';
+
+const VSIX = path.join(PROJECT_ROOT, 'dist', 'kore-contact-lists.vsix');
+const SHOTS = path.join(PROJECT_ROOT, 'test-artifacts', 'ui');
+const FIRST_LIST = 'cl-c2ce382-2516-457e-8eb4-9847deec0001';
+const SECOND_LIST = 'cl-5b7d0e1-88a2-4c3f-9d61-2f4e7a9b0002';
+
+describe('UI: delete a contact list through the workbench', function () {
+  this.timeout(120_000);
+  let kore: FakeKoreServer;
+  let codeServer: CodeServer;
+  let browser: BrowserContext;
+  let workbench: Workbench;
+  let token: string;
+  const consoleErrors: string[] = [];
+
+  before(async () => {
+    assert.ok(fs.existsSync(VSIX), `${VSIX} exists: run \`npm run package\` first`);
+    fs.rmSync(SHOTS, { recursive: true, force: true });
+    kore = await FakeKoreServer.start();
+    token = signFakeJwt({ appId: kore.app.clientId, sub: 'ui-test', iat: Math.floor(Date.now() / 1000) }, kore.app.clientSecret);
+    const scratch = scratchFolder('ui');
+    const folder = path.join(scratch, '..', `ui-workspace-${process.pid}`);
+    fs.mkdirSync(folder, { recursive: true });
+    codeServer = await startCodeServer({ scratch, folder, install: [VSIX] });
+    browser = await launchBrowser(path.join(scratch, 'chromium'), codeServer.env);
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    workbench = new Workbench(page, SHOTS);
+    await page.goto(`${codeServer.url}/?folder=${encodeURIComponent(folder)}`);
+    await workbench.waitForWorkbench();
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') {
+      const shot = await workbench?.screenshot('failure').catch(() => undefined);
+      const consoleLog = path.join(SHOTS, 'browser-console.log');
+      fs.mkdirSync(SHOTS, { recursive: true });
+      fs.writeFileSync(consoleLog, consoleErrors.join('\n'));
+      console.log(`    screenshot: ${shot ?? 'none'}\n    code-server log: ${codeServer?.logFile}\n    browser console: ${consoleLog}`);
+    }
+  });
+
+  after(async () => {
+    await browser?.close();
+    await codeServer?.stop();
+    await kore?.close();
+  });
+
+  it('shows the Kore.ai Contact Lists container with its welcome view', async () => {
+    await workbench.openViewContainer('Kore.ai Contact Lists');
+    const welcome = workbench.sidebar().locator('.welcome-view-content');
+    await welcome.waitFor({ timeout: 30_000 });
+    assert.match(await welcome.innerText(), /No Kore\.ai environment is configured yet/);
+    await workbench.screenshot('welcome');
+  });
+
+  it('adds an environment from the welcome button, answering its prompts', async () => {
+    await workbench.sidebar().locator('.welcome-view-content .monaco-button', { hasText: 'Add Environment' }).click();
+    await workbench.answerInputBox('Environment name', 'Local sandbox');
+    await workbench.answerInputBox('Host', kore.url);
+    await workbench.answerInputBox('App ID (IID)', kore.app.iid);
+    await workbench.answerInputBox('Account ID', kore.app.accountId);
+    await workbench.treeRow('Local sandbox').waitFor();
+    assert.match(await workbench.treeRow('Local sandbox').innerText(), /127\.0\.0\.1/);
+    await workbench.screenshot('environment-added');
+  });
+
+  it('sets the token from the item\'s inline key action', async () => {
+    await workbench.clickInlineAction('Local sandbox', 'Set Token');
+    const input = workbench.page.locator('.quick-input-widget input.input');
+    await input.waitFor({ state: 'visible' });
+    assert.equal(await input.getAttribute('type'), 'password', 'the token box hides what is typed');
+    await workbench.answerInputBox(/Paste the JWT/, token);
+    await workbench.notification(/token for "Local sandbox" was saved/).waitFor();
+    await workbench.screenshot('token-set');
+  });
+
+  it('deletes a contact list from the inline trash action, after a modal naming it', async () => {
+    await workbench.clickInlineAction('Local sandbox', 'Delete Contact List');
+    await workbench.answerInputBox('Contact list id to delete', FIRST_LIST);
+    const dialog = workbench.dialog();
+    await dialog.waitFor();
+    const text = await dialog.innerText();
+    assert.match(text, new RegExp(`Delete contact list ${FIRST_LIST} from "Local sandbox"\\?`));
+    assert.ok(text.includes(`Host: ${kore.url}`), text);
+    assert.ok(text.includes('This cannot be undone'), text);
+    await workbench.screenshot('confirmation');
+    await workbench.clickDialogButton('Delete');
+    await workbench.notification('Contact list Renewal Due - August 2025 deleted successfully').waitFor({ timeout: 15_000 });
+    await workbench.tab(`${FIRST_LIST}.json`).waitFor();
+    assert.equal(kore.lists.has(FIRST_LIST), false, 'the fake server deleted the list');
+    const deleteRequest = kore.requests.find((request) => request.method === 'DELETE');
+    assert.equal(deleteRequest?.headers.auth, token);
+    assert.equal(deleteRequest?.headers.iid, kore.app.iid);
+    assert.equal(deleteRequest?.headers.accountid, kore.app.accountId);
+    await workbench.screenshot('deleted');
+  });
+
+  it('shows the deleted list\'s JSON in an editor that refuses typing', async () => {
+    const before = await workbench.activeEditorText();
+    const body = JSON.parse(before) as { status: string; data: { _id: string; name: string; mapping: unknown } };
+    assert.equal(body.status, 'success');
+    assert.equal(body.data._id, FIRST_LIST);
+    assert.equal(body.data.name, 'Renewal Due - August 2025');
+    await workbench.page.keyboard.press('Control+End');
+    await workbench.page.keyboard.type('XYZ');
+    await workbench.page.locator('.monaco-editor-overlaymessage', { hasText: /read-only/i }).waitFor({ timeout: 5_000 });
+    await workbench.screenshot('read-only-result');
+    assert.equal(await workbench.activeEditorText(), before, 'the text is unchanged');
+  });
+
+  it('ends a wrong token in an error whose Show Response opens the server\'s answer', async () => {
+    await workbench.page.keyboard.press('Escape');
+    await workbench.clickInlineAction('Local sandbox', 'Set Token');
+    await workbench.answerInputBox(/Paste the JWT/, signFakeJwt({ appId: kore.app.clientId, sub: 'x' }, 'not-the-app-secret'));
+    await workbench.clickInlineAction('Local sandbox', 'Delete Contact List');
+    await workbench.answerInputBox('Contact list id to delete', SECOND_LIST);
+    await workbench.dialog().waitFor();
+    await workbench.clickDialogButton('Delete');
+    const error = workbench.notification(/HTTP 401/);
+    await error.waitFor({ timeout: 15_000 });
+    assert.match(await error.innerText(), /rejected the token for Local sandbox/);
+    await workbench.screenshot('unauthorized');
+    await error.locator('.monaco-button', { hasText: 'Show Response' }).click();
+    await workbench.tab(`${SECOND_LIST} (failed).json`).waitFor();
+    assert.match(await workbench.activeEditorText(), /Invalid token/);
+    await workbench.page.keyboard.press('Escape');
+    await workbench.notification(/Deleting contact list/).waitFor({ state: 'hidden', timeout: 10_000 });
+    assert.ok(kore.lists.has(SECOND_LIST), 'nothing was deleted');
+    await workbench.screenshot('unauthorized-response');
+  });
+});

@@ -1,0 +1,91 @@
+/// <reference lib="dom" />
+// Helpers that drive the VS Code workbench the way a person does: through the DOM, by visible labels.
+// The selectors follow the workbench of the pinned code-server (VS Code 1.100); they live here only.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+
+export class Workbench {
+  private step = 0;
+
+  constructor(
+    readonly page: Page,
+    readonly shotsDir: string,
+  ) {
+    fs.mkdirSync(shotsDir, { recursive: true });
+  }
+
+  /** Saves a numbered screenshot of the whole window and returns its path. */
+  async screenshot(name: string): Promise<string> {
+    this.step += 1;
+    const file = path.join(this.shotsDir, `${String(this.step).padStart(2, '0')}-${name}.png`);
+    // Let notifications and dialogs finish fading in, so the picture shows what a person sees.
+    await this.page.waitForTimeout(400);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  async waitForWorkbench(): Promise<void> {
+    await this.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  }
+
+  async openViewContainer(title: string): Promise<void> {
+    const icon = this.page.locator(`.activitybar a.action-label[aria-label^="${title}"]`);
+    await icon.waitFor({ timeout: 60_000 });
+    await icon.click();
+  }
+
+  sidebar(): Locator {
+    return this.page.locator('.part.sidebar');
+  }
+
+  treeRow(label: string): Locator {
+    return this.sidebar().locator('.monaco-list-row', { hasText: label });
+  }
+
+  /** Clicks an inline action of a tree row; they show on hover, as for a person. */
+  async clickInlineAction(rowLabel: string, actionTitle: string): Promise<void> {
+    const row = this.treeRow(rowLabel);
+    await row.hover();
+    await row.locator(`.actions .action-label[aria-label^="${actionTitle}"]`).click();
+  }
+
+  /** Waits for an input box whose prompt contains `prompt`, then types the answer and presses Enter. */
+  async answerInputBox(prompt: string | RegExp, answer: string): Promise<void> {
+    const widget = this.page.locator('.quick-input-widget');
+    await widget.locator('.quick-input-message', { hasText: prompt }).waitFor({ state: 'visible', timeout: 15_000 });
+    const input = widget.locator('input.input');
+    await input.fill(answer);
+    await this.page.keyboard.press('Enter');
+    await widget.locator('.quick-input-message', { hasText: prompt }).waitFor({ state: 'hidden', timeout: 15_000 });
+  }
+
+  dialog(): Locator {
+    return this.page.locator('.monaco-dialog-box');
+  }
+
+  async clickDialogButton(label: string): Promise<void> {
+    await this.dialog().locator('.monaco-button', { hasText: new RegExp(`^${label}$`) }).click();
+    await this.dialog().waitFor({ state: 'hidden' });
+  }
+
+  notification(text: string | RegExp): Locator {
+    return this.page.locator('.notifications-toasts .notification-toast', { hasText: text });
+  }
+
+  tab(label: string | RegExp): Locator {
+    return this.page.locator('.tabs-container .tab', { hasText: label });
+  }
+
+  activeEditor(): Locator {
+    return this.page.locator('.editor-group-container.active .editor-instance .monaco-editor').first();
+  }
+
+  /** The active editor's whole text, through select-all and the clipboard (the DOM holds only visible lines). */
+  async activeEditorText(): Promise<string> {
+    await this.activeEditor().locator('.view-lines').click();
+    await this.page.keyboard.press('Control+A');
+    await this.page.keyboard.press('Control+C');
+    return this.page.evaluate(() => navigator.clipboard.readText());
+  }
+}
