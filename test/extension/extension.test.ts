@@ -79,7 +79,9 @@ describe('Kore.ai Contact Lists in the extension host', function () {
   async function deleteList(environment: string, id: string, confirm = true): Promise<DeleteOutcome> {
     if (confirm) ui.warningAnswers.push('Delete');
     else ui.warningAnswers.push(undefined);
-    return (await vscode.commands.executeCommand<DeleteOutcome>('koreContactLists.deleteContactList', environment, id))!;
+    const outcome = await vscode.commands.executeCommand<DeleteOutcome | undefined>('koreContactLists.deleteContactList', environment, id);
+    assert.ok(outcome, 'the command returns its outcome');
+    return outcome;
   }
 
   before(async () => {

@@ -40,25 +40,25 @@ export class ScriptedUserInterface implements UserInterface {
     return answer;
   }
 
-  async showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[]): Promise<T | undefined> {
-    if (this.picks.length === 0) throw new Error(`Unexpected quick pick of ${items.map((item) => item.label).join(', ')}`);
+  showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[]): Promise<T | undefined> {
+    if (this.picks.length === 0) return Promise.reject(new Error(`Unexpected quick pick of ${items.map((item) => item.label).join(', ')}`));
     const label = this.picks.shift();
-    return items.find((item) => item.label === label);
+    return Promise.resolve(items.find((item) => item.label === label));
   }
 
-  async showWarningMessage(message: string, options: vscode.MessageOptions, ...actions: string[]): Promise<string | undefined> {
+  showWarningMessage(message: string, options: vscode.MessageOptions, ...actions: string[]): Promise<string | undefined> {
     this.shown.push({ kind: 'warning', message, modal: options.modal === true, actions, ...(options.detail ? { detail: options.detail } : {}) });
-    return this.warningAnswers.shift();
+    return Promise.resolve(this.warningAnswers.shift());
   }
 
-  async showInformationMessage(message: string, ...actions: string[]): Promise<string | undefined> {
+  showInformationMessage(message: string, ...actions: string[]): Promise<string | undefined> {
     this.shown.push({ kind: 'info', message, modal: false, actions });
-    return undefined;
+    return Promise.resolve(undefined);
   }
 
-  async showErrorMessage(message: string, ...actions: string[]): Promise<string | undefined> {
+  showErrorMessage(message: string, ...actions: string[]): Promise<string | undefined> {
     this.shown.push({ kind: 'error', message, modal: false, actions });
-    return this.errorAnswers.shift();
+    return Promise.resolve(this.errorAnswers.shift());
   }
 
   last(kind: ShownMessage['kind']): ShownMessage | undefined {
