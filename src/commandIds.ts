@@ -9,6 +9,10 @@ export const CommandIds = {
   clearToken: 'koreContactLists.clearToken',
   deleteContactList: 'koreContactLists.deleteContactList',
   refresh: 'koreContactLists.refresh',
+  openHistoryEntry: 'koreContactLists.openHistoryEntry',
+  exportHistory: 'koreContactLists.exportHistory',
+  clearHistory: 'koreContactLists.clearHistory',
+  refreshHistory: 'koreContactLists.refreshHistory',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];
@@ -16,6 +20,7 @@ export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];
 export const ViewIds = {
   container: 'koreContactLists',
   environments: 'koreContactLists.environments',
+  history: 'koreContactLists.history',
 } as const;
 
 export const SettingKeys = {

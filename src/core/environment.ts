@@ -12,6 +12,8 @@ export interface Environment {
   /** The application (bot/stream) id, sent in the path and the `iid` header. */
   readonly iid: string;
   readonly accountId: string;
+  /** Production environments look different in the tree and ask the user to type the id to confirm a delete. */
+  readonly production?: boolean;
 }
 
 export interface EnvironmentsReadResult {
@@ -53,6 +55,9 @@ export function readEnvironments(raw: unknown, t: Translate = formatTemplate): E
       ['iid', validateIid(text('iid'), t)],
       ['accountId', validateAccountId(text('accountId'), t)],
     ];
+    if (record.production !== undefined && typeof record.production !== 'boolean') {
+      checks.push(['production', t('true or false')]);
+    }
     const bad = checks.find(([, error]) => error !== undefined);
     if (bad) {
       problems.push(t('{0} in settings was skipped: field "{1}" is invalid ({2}).', shown, bad[0], bad[1] ?? ''));
@@ -71,6 +76,7 @@ export function readEnvironments(raw: unknown, t: Translate = formatTemplate): E
       host: normaliseHost(text('host'), t).host ?? '',
       iid: text('iid').trim(),
       accountId: text('accountId').trim(),
+      ...(record.production === true ? { production: true } : {}),
     });
   });
   return { environments, problems };

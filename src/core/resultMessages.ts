@@ -90,3 +90,26 @@ function describeNetworkFailure(code: string, context: CallContext, t: Translate
   }
   return t('The request to {0} failed ({1}), so whether contact list {2} was deleted is unknown. Check your network and look the list up again.', host, code, id);
 }
+
+/** A few words for why a call failed, for sentences such as "Could not look up the list ({reason})". */
+export function briefFailureReason(result: KoreCallResult, timeoutSeconds: number, t: Translate = formatTemplate): string {
+  const exchange = result.exchange;
+  const said = result.serverMessage ? `: ${result.serverMessage}` : '';
+  switch (exchange.kind) {
+    case 'response':
+      if (result.failure === 'apiFailure') return t('the server reported a failure{0}', said);
+      if (result.failure === 'notJson') return t('HTTP {0} with a body that is not JSON', exchange.status);
+      if (result.failure === 'emptyBody') return t('HTTP {0} with an empty body', exchange.status);
+      return t('HTTP {0}{1}', exchange.status, said);
+    case 'redirect':
+      return t('a redirect (HTTP {0}) that was not followed', exchange.status);
+    case 'tooLarge':
+      return t('an answer over {0} MB', Math.round(exchange.limitBytes / (1024 * 1024)));
+    case 'timeout':
+      return t('no answer within {0} s', timeoutSeconds);
+    case 'cancelled':
+      return t('cancelled');
+    case 'network':
+      return t('network error {0}', exchange.code);
+  }
+}

@@ -1,11 +1,15 @@
-// Delete Contact List: which environment, which list, a confirmation naming both, the DELETE with
-// cancellable progress, then the answer in a read-only editor or a message that says what went wrong.
+// Delete Contact List: which environment, which list, a look at the list (Get Contact List Details), a
+// confirmation naming it and where it lives, the DELETE with cancellable progress, then the answer in a
+// read-only editor or a message that says what went wrong. Every DELETE sent is written to the audit trail.
 import * as vscode from 'vscode';
 import { CommandIds } from '../commandIds';
-import { deleteContactList } from '../core/contactListClient';
+import { AuditLog, AuditOutcome } from '../core/auditLog';
+import { ContactListRecord } from '../core/contactList';
+import { deleteContactList, getContactList } from '../core/contactListClient';
+import { confirmationText } from '../core/deletionPreview';
 import { Environment } from '../core/environment';
 import { FailureReason, KoreCallResult } from '../core/koreResult';
-import { describeDeleteResult } from '../core/resultMessages';
+import { briefFailureReason, describeDeleteResult } from '../core/resultMessages';
 import { describeExchange, responseDocument } from '../core/responseDocument';
 import { validateContactListId } from '../core/validation';
 import { CredentialStore } from './credentialStore';
@@ -16,7 +20,7 @@ import { UserInterfaceHolder } from './userInterface';
 
 /** What the command returns, for keybindings, automation and tests. */
 export interface DeleteOutcome {
-  readonly status: 'deleted' | 'failed' | 'notSent';
+  readonly status: 'deleted' | 'failed' | 'unknown' | 'notSent';
   readonly failure?: FailureReason;
   readonly httpStatus?: number;
   /** The read-only document holding what came back (or, with no answer, what happened). */
@@ -24,16 +28,22 @@ export interface DeleteOutcome {
 }
 
 const NOT_SENT: DeleteOutcome = { status: 'notSent' };
+/** Failures after which nobody can know whether the server applied the DELETE. */
+const OUTCOME_UNKNOWN: ReadonlySet<FailureReason> = new Set<FailureReason>(['timeout', 'cancelled', 'network', 'notJson', 'emptyBody', 'tooLarge']);
 
 export class DeleteContactListCommand {
   /** `environmentId/contactListId` of deletions under way: the same list is never deleted twice at once. */
   private readonly inFlight = new Set<string>();
+  private readonly deletedEmitter = new vscode.EventEmitter<void>();
+  /** Fires after every DELETE attempt, so views (History) can refresh. */
+  readonly onDidAttempt = this.deletedEmitter.event;
 
   constructor(
     private readonly store: EnvironmentStore,
     private readonly credentials: CredentialStore,
     private readonly picker: EnvironmentPicker,
     private readonly responses: ResponseDocumentProvider,
+    private readonly audit: AuditLog,
     private readonly ui: UserInterfaceHolder,
     private readonly log: vscode.LogOutputChannel,
   ) {}
@@ -58,12 +68,20 @@ export class DeleteContactListCommand {
     }
     this.inFlight.add(key);
     try {
-      if (!(await this.confirm(environment, contactListId))) {
+      const preview = await this.preview(environment, token, contactListId);
+      if (preview.stop) return preview.stop;
+      if (!(await this.confirm(environment, contactListId, preview.list))) {
         this.log.info(`Delete of contact list ${contactListId} on "${environment.name}" cancelled at confirmation; nothing was sent.`);
         return NOT_SENT;
       }
-      const result = await this.send(environment, token, contactListId);
-      return this.report(environment, contactListId, result);
+      const result = await this.call(
+        'DELETE',
+        environment,
+        token,
+        contactListId,
+        vscode.l10n.t('Deleting contact list {0} from "{1}"…', preview.list?.name ?? contactListId, environment.name),
+      );
+      return await this.report(environment, contactListId, preview.list, result);
     } finally {
       this.inFlight.delete(key);
     }
@@ -80,7 +98,7 @@ export class DeleteContactListCommand {
     }
     const value = await this.ui.current.showInputBox({
       title: vscode.l10n.t('Delete Contact List from "{0}"', environment.name),
-      prompt: vscode.l10n.t('Contact list id to delete from {0} ({1}). You will be asked to confirm.', environment.name, environment.host),
+      prompt: vscode.l10n.t('Contact list id to delete from {0} ({1}). You will see its details and be asked to confirm.', environment.name, environment.host),
       placeHolder: 'cl-c2ce382-2516-457e-8eb4-9847deecxxxx',
       ignoreFocusOut: true,
       validateInput: (input) => validateContactListId(input, vscode.l10n.t),
@@ -114,70 +132,182 @@ export class DeleteContactListCommand {
     return credential.token;
   }
 
-  private async confirm(environment: Environment, contactListId: string): Promise<boolean> {
-    const remove = vscode.l10n.t('Delete');
+  /**
+   * Looks the list up before anything is deleted. An unknown id or a refused token ends here; another failure
+   * lets the user choose to go on without the details.
+   */
+  private async preview(
+    environment: Environment,
+    token: string,
+    contactListId: string,
+  ): Promise<{ list?: ContactListRecord; stop?: DeleteOutcome }> {
+    const result = await this.call('GET', environment, token, contactListId, vscode.l10n.t('Looking up contact list {0} on "{1}"…', contactListId, environment.name));
+    if (result.ok) return result.contactList ? { list: result.contactList } : {};
+    const status = result.exchange.kind === 'response' ? result.exchange.status : undefined;
+    if (result.failure === 'cancelled') {
+      void this.ui.current.showInformationMessage(vscode.l10n.t('Cancelled while looking up contact list {0}. Nothing was deleted.', contactListId));
+      return { stop: NOT_SENT };
+    }
+    if (status === 404 || status === 401 || status === 403) {
+      const uri = this.responses.add(environment.name, `${contactListId} (lookup failed)`, responseDocument(result));
+      const message =
+        status === 404
+          ? vscode.l10n.t('Contact list {0} was not found on {1} ({2}), so nothing was deleted. Check the id, and that it belongs to this environment\'s app.', contactListId, environment.name, environment.host)
+          : `${describeDeleteResult(result, this.context(environment, contactListId), vscode.l10n.t)} ${vscode.l10n.t('Nothing was deleted.')}`;
+      this.offerResponse(message, uri, status === 401 ? environment : undefined, true);
+      return { stop: { status: 'notSent', ...(result.failure ? { failure: result.failure } : {}), httpStatus: status, document: uri } };
+    }
+    const goOn = vscode.l10n.t('Delete Without Details');
     const choice = await this.ui.current.showWarningMessage(
-      vscode.l10n.t('Delete contact list {0} from "{1}"?', contactListId, environment.name),
-      {
-        modal: true,
-        detail: [
-          vscode.l10n.t('Contact list: {0}', contactListId),
-          vscode.l10n.t('Environment: {0}', environment.name),
-          vscode.l10n.t('Host: {0}', environment.host),
-          vscode.l10n.t('App ID (IID): {0}', environment.iid),
-          vscode.l10n.t('Account ID: {0}', environment.accountId),
-          '',
-          vscode.l10n.t('The list and its contacts are deleted on the server. This cannot be undone.'),
-        ].join('\n'),
-      },
-      remove,
+      vscode.l10n.t('Could not look up contact list {0} on "{1}" ({2}).', contactListId, environment.name, briefFailureReason(result, this.store.requestTimeoutSeconds(), vscode.l10n.t)),
+      { modal: true, detail: vscode.l10n.t('Its name, size and campaigns are unknown. Delete it anyway, without seeing them?') },
+      goOn,
     );
-    return choice === remove;
+    return choice === goOn ? {} : { stop: NOT_SENT };
   }
 
-  private async send(environment: Environment, token: string, contactListId: string): Promise<KoreCallResult> {
-    const timeoutSeconds = this.store.requestTimeoutSeconds();
-    const result = await vscode.window.withProgress(
-      {
-        location: vscode.ProgressLocation.Notification,
-        title: vscode.l10n.t('Deleting contact list {0} from "{1}"…', contactListId, environment.name),
-        cancellable: true,
-      },
-      (_progress, cancellation) => {
-        const controller = new AbortController();
-        if (cancellation.isCancellationRequested) controller.abort();
-        const subscription = cancellation.onCancellationRequested(() => controller.abort());
-        return deleteContactList(environment, token, contactListId, { timeoutMs: timeoutSeconds * 1000, signal: controller.signal }).finally(() => {
-          subscription.dispose();
-        });
-      },
+  private async confirm(environment: Environment, contactListId: string, list: ContactListRecord | undefined): Promise<boolean> {
+    const production = environment.production === true;
+    const text = confirmationText(
+      { contactListId, environmentName: environment.name, host: environment.host, iid: environment.iid, accountId: environment.accountId, production },
+      list,
+      vscode.l10n.t,
     );
+    const remove = production ? vscode.l10n.t('Delete…') : vscode.l10n.t('Delete');
+    const choice = await this.ui.current.showWarningMessage(text.message, { modal: true, detail: text.detail }, remove);
+    if (choice !== remove) return false;
+    if (!production) return true;
+    // Production: a second, deliberate step. Typing the id cannot be done by reflex.
+    const typed = await this.ui.current.showInputBox({
+      title: vscode.l10n.t('Confirm deletion from PRODUCTION environment "{0}"', environment.name),
+      prompt: vscode.l10n.t('Type the contact list id {0} to delete it from {1}.', contactListId, environment.host),
+      ignoreFocusOut: true,
+      validateInput: (value) => (value.trim() === contactListId ? undefined : vscode.l10n.t('Type exactly {0} to confirm, or press Escape to keep the list.', contactListId)),
+    });
+    return typed?.trim() === contactListId;
+  }
+
+  private async call(method: 'GET' | 'DELETE', environment: Environment, token: string, contactListId: string, title: string): Promise<KoreCallResult> {
+    const timeoutSeconds = this.store.requestTimeoutSeconds();
+    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_progress, cancellation) => {
+      const controller = new AbortController();
+      if (cancellation.isCancellationRequested) controller.abort();
+      const subscription = cancellation.onCancellationRequested(() => controller.abort());
+      const options = { timeoutMs: timeoutSeconds * 1000, signal: controller.signal };
+      const request = method === 'DELETE' ? deleteContactList(environment, token, contactListId, options) : getContactList(environment, token, contactListId, options);
+      return request.finally(() => {
+        subscription.dispose();
+      });
+    });
     const line = `${describeExchange(result)} [environment "${environment.name}"]`;
     if (result.ok) this.log.info(line);
-    else this.log.error(line);
+    else this.log.warn(line);
     this.log.debug(`Request headers: ${JSON.stringify(result.request.headers)}`);
     return result;
   }
 
-  private async report(environment: Environment, contactListId: string, result: KoreCallResult): Promise<DeleteOutcome> {
-    const context = { contactListId, environmentName: environment.name, host: environment.host, timeoutSeconds: this.store.requestTimeoutSeconds() };
-    const message = describeDeleteResult(result, context, vscode.l10n.t);
+  private async report(environment: Environment, contactListId: string, list: ContactListRecord | undefined, result: KoreCallResult): Promise<DeleteOutcome> {
+    const message = describeDeleteResult(result, this.context(environment, contactListId), vscode.l10n.t);
     const document = responseDocument(result);
     const uri = this.responses.add(environment.name, result.ok ? contactListId : `${contactListId} (failed)`, document);
     const httpStatus = result.exchange.kind === 'response' ? result.exchange.status : undefined;
+    // A gateway error (5xx) may come after the backend applied the DELETE: like a timeout, its outcome is unknown.
+    const unknown = (result.failure !== undefined && OUTCOME_UNKNOWN.has(result.failure)) || (httpStatus !== undefined && httpStatus >= 500);
+    const outcome: AuditOutcome = result.ok ? 'deleted' : unknown ? 'unknown' : 'failed';
+    await this.record(environment, contactListId, list ?? result.contactList, result, outcome, message);
     const base = { document: uri, ...(httpStatus !== undefined ? { httpStatus } : {}) };
     if (result.ok) {
       await this.responses.open(uri);
       void this.ui.current.showInformationMessage(message);
       return { status: 'deleted', ...base };
     }
-    const show = document.fromServer ? vscode.l10n.t('Show Response') : vscode.l10n.t('Show Details');
+    if (outcome === 'unknown') this.offerCheckStatus(message, uri, environment, contactListId, document.fromServer);
+    else this.offerResponse(message, uri, httpStatus === 401 ? environment : undefined, document.fromServer);
+    return { status: outcome === 'unknown' ? 'unknown' : 'failed', ...(result.failure ? { failure: result.failure } : {}), ...base };
+  }
+
+  private offerResponse(message: string, uri: vscode.Uri, tokenFor: Environment | undefined, fromServer: boolean): void {
+    const show = fromServer ? vscode.l10n.t('Show Response') : vscode.l10n.t('Show Details');
     const setToken = vscode.l10n.t('Set Token');
-    const actions = httpStatus === 401 ? [show, setToken] : [show];
-    void this.ui.current.showErrorMessage(message, ...actions).then(async (choice) => {
-      if (choice === show) await this.responses.open(uri);
-      else if (choice === setToken) await vscode.commands.executeCommand(CommandIds.setToken, environment.id);
-    }, (error: unknown) => this.log.error(`Could not open the response: ${String(error)}`));
-    return { status: 'failed', ...(result.failure ? { failure: result.failure } : {}), ...base };
+    const actions = tokenFor ? [show, setToken] : [show];
+    void this.ui.current.showErrorMessage(message, ...actions).then(
+      async (choice) => {
+        if (choice === show) await this.responses.open(uri);
+        else if (choice === setToken && tokenFor) await vscode.commands.executeCommand(CommandIds.setToken, tokenFor.id);
+      },
+      (error: unknown) => this.log.error(`Could not open the response: ${String(error)}`),
+    );
+  }
+
+  /** After a cancel, a timeout or a broken answer: one click looks the list up again to learn what happened. */
+  private offerCheckStatus(message: string, uri: vscode.Uri, environment: Environment, contactListId: string, fromServer: boolean): void {
+    const check = vscode.l10n.t('Check Status');
+    const show = fromServer ? vscode.l10n.t('Show Response') : vscode.l10n.t('Show Details');
+    void this.ui.current.showErrorMessage(message, check, show).then(
+      async (choice) => {
+        if (choice === check) await this.checkStatus(environment, contactListId);
+        else if (choice === show) await this.responses.open(uri);
+      },
+      (error: unknown) => this.log.error(`Could not check the status: ${String(error)}`),
+    );
+  }
+
+  /** Looks the list up again; returns 'gone', 'exists' or 'unknown'. */
+  async checkStatus(environment: Environment, contactListId: string): Promise<'gone' | 'exists' | 'unknown'> {
+    const credential = await this.credentials.get(environment.id);
+    if (!credential) return 'unknown';
+    const result = await this.call('GET', environment, credential.token, contactListId, vscode.l10n.t('Checking contact list {0} on "{1}"…', contactListId, environment.name));
+    const status = result.exchange.kind === 'response' ? result.exchange.status : undefined;
+    if (status === 404) {
+      void this.ui.current.showInformationMessage(vscode.l10n.t('Contact list {0} no longer exists on {1}: it was deleted.', contactListId, environment.name));
+      return 'gone';
+    }
+    if (result.ok) {
+      void this.ui.current.showInformationMessage(vscode.l10n.t('Contact list {0} still exists on {1}: it was not deleted. You can delete it again.', contactListId, environment.name));
+      return 'exists';
+    }
+    void this.ui.current.showErrorMessage(
+      vscode.l10n.t('Could not check contact list {0} on {1} ({2}). Try again later.', contactListId, environment.name, briefFailureReason(result, this.store.requestTimeoutSeconds(), vscode.l10n.t)),
+    );
+    return 'unknown';
+  }
+
+  private async record(
+    environment: Environment,
+    contactListId: string,
+    list: ContactListRecord | undefined,
+    result: KoreCallResult,
+    outcome: AuditOutcome,
+    message: string,
+  ): Promise<void> {
+    const exchange = result.exchange;
+    try {
+      await this.audit.append({
+        time: new Date().toISOString(),
+        environment: { name: environment.name, host: environment.host, iid: environment.iid, accountId: environment.accountId },
+        contactListId,
+        ...(list?.name ? { contactListName: list.name } : {}),
+        outcome,
+        ...(result.failure ? { failure: result.failure } : {}),
+        ...(exchange.kind === 'response' ? { httpStatus: exchange.status } : {}),
+        durationMs: exchange.durationMs,
+        message,
+        ...(result.json !== undefined ? { response: result.json } : exchange.kind === 'response' && exchange.bodyText ? { response: exchange.bodyText } : {}),
+      });
+    } catch (error) {
+      // The delete already happened: losing the audit line must not hide its result, but the user must know.
+      this.log.error(`Could not write the audit trail ${this.audit.file}: ${String(error)}`);
+      void this.ui.current.showWarningMessage(vscode.l10n.t('The attempt could not be written to the history ({0}). Its response is still open.', String(error)), {});
+    } finally {
+      this.deletedEmitter.fire();
+    }
+  }
+
+  private context(environment: Environment, contactListId: string) {
+    return { contactListId, environmentName: environment.name, host: environment.host, timeoutSeconds: this.store.requestTimeoutSeconds() };
+  }
+
+  dispose(): void {
+    this.deletedEmitter.dispose();
   }
 }

@@ -34,7 +34,8 @@ export class EnvironmentCommands {
     if (!current) return undefined;
     const answers = await this.askFields(vscode.l10n.t('Edit Environment "{0}"', current.name), current);
     if (!answers) return undefined;
-    const updated: Environment = { ...current, ...answers };
+    // `production` comes only from the answers: answering "No" must clear it.
+    const updated: Environment = { id: current.id, ...answers };
     await this.store.replace(updated);
     this.log.info(`Edited environment "${updated.name}" (${updated.host}, IID ${updated.iid}).`);
     if (updated.host !== current.host && (await this.credentials.has(current.id))) {
@@ -92,7 +93,7 @@ export class EnvironmentCommands {
   private async askFields(title: string, current: Environment | undefined): Promise<Omit<Environment, 'id'> | undefined> {
     const otherNames = this.store.list().filter((environment) => environment.id !== current?.id).map((environment) => environment.name);
     const ask = (step: number, options: vscode.InputBoxOptions) =>
-      this.ui.current.showInputBox({ ...options, title: `${title} (${step}/4)`, ignoreFocusOut: true });
+      this.ui.current.showInputBox({ ...options, title: `${title} (${step}/5)`, ignoreFocusOut: true });
     const name = await ask(1, {
       prompt: vscode.l10n.t('Environment name: a unique name you will recognise, for example "Production US".'),
       value: current?.name,
@@ -117,6 +118,20 @@ export class EnvironmentCommands {
       validateInput: (value) => validateAccountId(value, vscode.l10n.t),
     });
     if (accountId === undefined) return undefined;
-    return { name: name.trim(), host: normaliseHost(host).host ?? host.trim(), iid: iid.trim(), accountId: accountId.trim() };
+    const no = { label: vscode.l10n.t('No: a test or sandbox environment'), production: false };
+    const yes = { label: vscode.l10n.t('Yes: production (deleting asks you to type the id)'), production: true };
+    const kind = await this.ui.current.showQuickPick(current?.production ? [yes, no] : [no, yes], {
+      title: `${title} (5/5)`,
+      placeHolder: vscode.l10n.t('Is this a production environment?'),
+      ignoreFocusOut: true,
+    });
+    if (kind === undefined) return undefined;
+    return {
+      name: name.trim(),
+      host: normaliseHost(host).host ?? host.trim(),
+      iid: iid.trim(),
+      accountId: accountId.trim(),
+      ...(kind.production ? { production: true } : {}),
+    };
   }
 }

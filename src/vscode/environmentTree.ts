@@ -59,18 +59,21 @@ function environmentItem(node: EnvironmentNode): vscode.TreeItem {
   const { environment, hasToken } = node;
   const item = new vscode.TreeItem(environment.name, vscode.TreeItemCollapsibleState.None);
   item.id = `environment:${environment.id}`;
-  item.description = environment.host.replace(/^https:\/\//, '');
-  item.iconPath = hasToken
-    ? new vscode.ThemeIcon('vm-active', new vscode.ThemeColor('charts.green'))
-    : new vscode.ThemeIcon('vm-outline', new vscode.ThemeColor('list.warningForeground'));
+  const production = environment.production === true;
+  const host = environment.host.replace(/^https:\/\//, '');
+  item.description = production ? vscode.l10n.t('production · {0}', host) : host;
+  // The shape tells the token state (filled: set); the colour tells production (red) apart from the rest.
+  const colour = production ? 'errorForeground' : hasToken ? 'charts.green' : 'list.warningForeground';
+  item.iconPath = new vscode.ThemeIcon(hasToken ? 'vm-active' : 'vm-outline', new vscode.ThemeColor(colour));
   // Flags sorted and ";"-joined, so menus can match each with a word-boundary regex.
-  item.contextValue = ['environment', hasToken ? 'hasToken' : 'noToken'].sort().join(';');
+  item.contextValue = ['environment', hasToken ? 'hasToken' : 'noToken', ...(production ? ['production'] : [])].sort().join(';');
   const tooltip = new vscode.MarkdownString(undefined, true);
   tooltip.appendMarkdown(`**${escapeMarkdown(environment.name)}**\n\n`);
   tooltip.appendMarkdown(`| | |\n|---|---|\n`);
   tooltip.appendMarkdown(`| ${vscode.l10n.t('Host')} | \`${environment.host}\` |\n`);
   tooltip.appendMarkdown(`| ${vscode.l10n.t('App ID (IID)')} | \`${environment.iid}\` |\n`);
   tooltip.appendMarkdown(`| ${vscode.l10n.t('Account ID')} | \`${environment.accountId}\` |\n`);
+  tooltip.appendMarkdown(`| ${vscode.l10n.t('Production')} | ${production ? `$(shield) ${vscode.l10n.t('yes: deleting asks you to type the id')}` : vscode.l10n.t('no')} |\n`);
   tooltip.appendMarkdown(
     `| ${vscode.l10n.t('Token')} | ${hasToken ? `$(pass) ${vscode.l10n.t('set (in secret storage)')}` : `$(warning) ${vscode.l10n.t('not set: use Set Token')}`} |\n`,
   );

@@ -8,6 +8,7 @@ export interface UserInterface {
   showWarningMessage(message: string, options: vscode.MessageOptions, ...actions: string[]): Thenable<string | undefined>;
   showInformationMessage(message: string, ...actions: string[]): Thenable<string | undefined>;
   showErrorMessage(message: string, ...actions: string[]): Thenable<string | undefined>;
+  showSaveDialog(options: vscode.SaveDialogOptions): Thenable<vscode.Uri | undefined>;
 }
 
 export const windowUserInterface: UserInterface = {
@@ -16,6 +17,7 @@ export const windowUserInterface: UserInterface = {
   showWarningMessage: (message, options, ...actions) => vscode.window.showWarningMessage(message, options, ...actions),
   showInformationMessage: (message, ...actions) => vscode.window.showInformationMessage(message, ...actions),
   showErrorMessage: (message, ...actions) => vscode.window.showErrorMessage(message, ...actions),
+  showSaveDialog: (options) => vscode.window.showSaveDialog(options),
 };
 
 /** Holds the interface in use, so that tests can replace it after activation. */

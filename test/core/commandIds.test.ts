@@ -33,7 +33,7 @@ describe('command ids', () => {
     }
   });
   it('the view ids match', () => {
-    assert.deepEqual(manifest.contributes.views[ViewIds.container].map((view) => view.id), [ViewIds.environments]);
+    assert.deepEqual(manifest.contributes.views[ViewIds.container].map((view) => view.id), [ViewIds.environments, ViewIds.history]);
   });
   it('every %key% in package.json has a text in package.nls.json', () => {
     const keys = JSON.stringify(manifest).match(/%[A-Za-z0-9.]+%/g) ?? [];

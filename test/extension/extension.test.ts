@@ -16,6 +16,8 @@ import { ScriptedUserInterface } from './scriptedUserInterface';
 const EXTENSION_ID = 'kore-contact-lists.kore-contact-lists';
 const SEED_ID = 'cl-c2ce382-2516-457e-8eb4-9847deec0001';
 const TOKEN = 'ext-host-test-token-7f3a9c2e51d84b06';
+const PRODUCTION_NO = 'No: a test or sandbox environment';
+const PRODUCTION_YES = 'Yes: production (deleting asks you to type the id)';
 
 interface StoredEnvironment {
   id: string;
@@ -23,6 +25,7 @@ interface StoredEnvironment {
   host: string;
   iid: string;
   accountId: string;
+  production?: boolean;
 }
 
 function configuration(): vscode.WorkspaceConfiguration {
@@ -63,8 +66,9 @@ describe('Kore.ai Contact Lists in the extension host', function () {
   }
 
   /** Adds an environment through the command, as a user would answer its four prompts. */
-  async function addEnvironment(name: string, host = server.url, iid = server.app.iid, accountId = server.app.accountId): Promise<StoredEnvironment> {
+  async function addEnvironment(name: string, host = server.url, iid = server.app.iid, accountId = server.app.accountId, production = false): Promise<StoredEnvironment> {
     ui.inputs.push(name, host, iid, accountId);
+    ui.picks.push(production ? PRODUCTION_YES : PRODUCTION_NO);
     await vscode.commands.executeCommand('koreContactLists.addEnvironment');
     const added = storedEnvironments().find((environment) => environment.name === name);
     assert.ok(added, `environment ${name} was written to user settings`);
@@ -125,6 +129,7 @@ describe('Kore.ai Contact Lists in the extension host', function () {
   describe('environments', () => {
     it('Add Environment writes user settings with a generated id and a normalised host, and the tree shows it', async () => {
       ui.inputs.push('Local sandbox', `${server.url}/`, ` ${server.app.iid} `, server.app.accountId);
+      ui.picks.push(PRODUCTION_NO);
       await vscode.commands.executeCommand('koreContactLists.addEnvironment');
       const [stored] = storedEnvironments();
       assert.match(stored.id, /^[0-9a-f-]{36}$/);
@@ -157,10 +162,15 @@ describe('Kore.ai Contact Lists in the extension host', function () {
     it('Edit Environment updates the entry in place and the tree follows', async () => {
       const added = await addEnvironment('Staging');
       ui.inputs.push('Staging EU', server.url, server.app.iid, 'acc-edited');
+      ui.picks.push(PRODUCTION_YES);
       const nodes = await environmentNodes();
       await vscode.commands.executeCommand('koreContactLists.editEnvironment', nodes[0]);
-      assert.deepEqual(storedEnvironments(), [{ ...added, name: 'Staging EU', accountId: 'acc-edited' }]);
-      assert.equal((await environmentNodes())[0].environment.name, 'Staging EU');
+      assert.deepEqual(storedEnvironments(), [{ ...added, name: 'Staging EU', accountId: 'acc-edited', production: true }]);
+      const [edited] = await environmentNodes();
+      assert.equal(edited.environment.name, 'Staging EU');
+      const item = api.environmentTree.getTreeItem(edited);
+      assert.match(String(item.description), /^production · /);
+      assert.equal(item.contextValue, 'environment;noToken;production');
     });
 
     it('Remove Environment asks, then removes the entry and its token', async () => {
@@ -247,8 +257,11 @@ describe('Kore.ai Contact Lists in the extension host', function () {
       assert.equal(outcome.status, 'deleted');
       const confirmation = ui.shown.find((shown) => shown.modal);
       assert.ok(confirmation);
-      assert.match(confirmation.message, new RegExp(`Delete contact list ${SEED_ID} from "Local sandbox"`));
-      assert.match(confirmation.detail ?? '', new RegExp(`Host: ${server.url.replace(/[.]/g, '\\.')}`));
+      assert.equal(confirmation.message, 'Delete contact list "Renewal Due - August 2025" from "Local sandbox"?');
+      const detail = confirmation.detail ?? '';
+      for (const line of [`Contact list: ${SEED_ID}`, 'Records: 0', 'Status: Ready · Type: call', 'Not in use by any campaign.', `Host: ${server.url}`, 'This cannot be undone.']) {
+        assert.ok(detail.includes(line), `the confirmation says "${line}":\n${detail}`);
+      }
       assert.deepEqual(confirmation.actions, ['Delete']);
       const editor = await waitFor('the response editor', () =>
         vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.scheme === 'kore-response'),
@@ -272,10 +285,11 @@ describe('Kore.ai Contact Lists in the extension host', function () {
       assert.match(ui.last('info')?.message ?? '', /deleted successfully/);
     });
 
-    it('sends exactly the documented method, path and headers', async () => {
+    it('looks the list up, then sends exactly the documented method, path and headers', async () => {
       await deleteList(environment.name, SEED_ID);
-      assert.equal(server.requests.length, 1);
-      const [request] = server.requests;
+      assert.deepEqual(server.requests.map((request) => request.method), ['GET', 'DELETE']);
+      assert.equal(server.requests[0].path, server.requests[1].path);
+      const request = server.requests[1];
       assert.equal(request.method, 'DELETE');
       assert.equal(request.path, `/agentassist/api/v1/public/${server.app.iid}/campaign/contactList/${SEED_ID}`);
       assert.equal(request.headers.auth, TOKEN);
@@ -291,7 +305,7 @@ describe('Kore.ai Contact Lists in the extension host', function () {
       ui.warningAnswers.push('Delete');
       const outcome = await vscode.commands.executeCommand<DeleteOutcome>('koreContactLists.deleteContactList');
       assert.equal(outcome?.status, 'deleted');
-      assert.equal(server.requests.length, 1);
+      assert.equal(server.requests.filter((request) => request.method === 'DELETE').length, 1);
     });
 
     it('works from a tree item', async () => {
@@ -305,7 +319,7 @@ describe('Kore.ai Contact Lists in the extension host', function () {
     it('sends nothing when the confirmation is cancelled', async () => {
       const outcome = await deleteList(environment.name, SEED_ID, false);
       assert.equal(outcome.status, 'notSent');
-      assert.equal(server.requests.length, 0);
+      assert.deepEqual(server.requests.map((request) => request.method), ['GET'], 'only the look-up was sent');
       assert.ok(server.lists.has(SEED_ID));
     });
 
@@ -325,41 +339,81 @@ describe('Kore.ai Contact Lists in the extension host', function () {
       assert.equal(server.requests.length, 0);
     });
 
-    it('reports 401 with Show Response and Set Token, and Show Response opens the server answer', async () => {
+    it('stops at a 401 with Show Response and Set Token, and Show Response opens the server answer', async () => {
       await api.credentials.set(environment.id, { kind: 'jwt', token: 'wrong-token-0123456789', host: environment.host });
       ui.errorAnswers.push('Show Response');
-      const outcome = await deleteList(environment.name, SEED_ID);
-      assert.equal(outcome.status, 'failed');
-      assert.equal(outcome.httpStatus, 401);
+      const outcome = await vscode.commands.executeCommand<DeleteOutcome>('koreContactLists.deleteContactList', environment.name, SEED_ID);
+      assert.equal(outcome?.status, 'notSent');
+      assert.equal(outcome?.httpStatus, 401);
       const error = ui.last('error');
-      assert.match(error?.message ?? '', /rejected the token for Local sandbox.*HTTP 401/);
+      assert.match(error?.message ?? '', /rejected the token for Local sandbox.*HTTP 401.*Nothing was deleted/);
       assert.deepEqual(error?.actions, ['Show Response', 'Set Token']);
       const editor = await waitFor('the error response', () =>
-        vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.toString() === outcome.document?.toString()),
+        vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.toString() === outcome?.document?.toString()),
       );
       assert.match(editor.document.getText(), /Invalid token/);
+      assert.deepEqual(server.requests.map((request) => request.method), ['GET']);
       assert.ok(server.lists.has(SEED_ID));
     });
 
-    it('reports 404 for an unknown id', async () => {
-      const outcome = await deleteList(environment.name, 'cl-does-not-exist');
-      assert.equal(outcome.httpStatus, 404);
-      assert.match(ui.last('error')?.message ?? '', /cl-does-not-exist was not found on Local sandbox/);
+    it('says so for an unknown id and sends no DELETE', async () => {
+      const outcome = await vscode.commands.executeCommand<DeleteOutcome>('koreContactLists.deleteContactList', environment.name, 'cl-does-not-exist');
+      assert.equal(outcome?.httpStatus, 404);
+      assert.match(ui.last('error')?.message ?? '', /cl-does-not-exist was not found on Local sandbox .*nothing was deleted/);
+      assert.deepEqual(server.requests.map((request) => request.method), ['GET']);
     });
 
-    it('times out on a server that never answers, saying the outcome is unknown', async () => {
-      await configuration().update('requestTimeoutSeconds', 1, vscode.ConfigurationTarget.Global);
-      server.setFault({ kind: 'hang' });
+    it('reports a 401 on the DELETE itself', async () => {
+      server.setFault({ kind: 'status', status: 401, body: JSON.stringify({ errors: [{ msg: 'Token revoked', code: 401 }] }) }, 1, 'DELETE');
       const outcome = await deleteList(environment.name, SEED_ID);
+      assert.equal(outcome.status, 'failed');
+      assert.equal(outcome.httpStatus, 401);
+      assert.match(ui.last('error')?.message ?? '', /rejected the token.*"Token revoked"/);
+    });
+
+    it('says the list is in use in the confirmation', async () => {
+      const inUse = 'cl-9e3a4f2-1c6b-4d8e-a7f0-6b2c9d1e0003';
+      await deleteList(environment.name, inUse, false);
+      const confirmation = ui.shown.find((shown) => shown.modal);
+      assert.match(confirmation?.detail ?? '', /IN USE by 1 campaign\(s\): cmp-2f0c7e1-9a4b-4c2d-8e6f-1a3b5c7d0001/);
+      assert.match(confirmation?.detail ?? '', /Records: 342/);
+    });
+
+    it('offers to go on without details when the look-up fails, and sends nothing if declined', async () => {
+      server.setFault({ kind: 'html', status: 503 }, 1, 'GET');
+      ui.warningAnswers.push(undefined);
+      const outcome = await vscode.commands.executeCommand<DeleteOutcome>('koreContactLists.deleteContactList', environment.name, SEED_ID);
+      assert.equal(outcome?.status, 'notSent');
+      const warning = ui.last('warning');
+      assert.match(warning?.message ?? '', /Could not look up contact list .* \(HTTP 503\)/);
+      assert.deepEqual(warning?.actions, ['Delete Without Details']);
+      assert.deepEqual(server.requests.map((request) => request.method), ['GET']);
+      server.setFault({ kind: 'html', status: 503 }, 1, 'GET');
+      ui.warningAnswers.push('Delete Without Details', 'Delete');
+      const second = await vscode.commands.executeCommand<DeleteOutcome>('koreContactLists.deleteContactList', environment.name, SEED_ID);
+      assert.equal(second?.status, 'deleted');
+      assert.match(ui.shown.filter((shown) => shown.modal).at(-1)?.detail ?? '', /could not be looked up/);
+    });
+
+    it('times out on a DELETE that never answers, says the outcome is unknown, and Check Status finds out', async () => {
+      await configuration().update('requestTimeoutSeconds', 1, vscode.ConfigurationTarget.Global);
+      server.setFault({ kind: 'hang' }, 1, 'DELETE');
+      ui.errorAnswers.push('Check Status');
+      const outcome = await deleteList(environment.name, SEED_ID);
+      assert.equal(outcome.status, 'unknown');
       assert.equal(outcome.failure, 'timeout');
-      assert.match(ui.last('error')?.message ?? '', /did not answer within 1 s.*unknown/);
-      assert.deepEqual(ui.last('error')?.actions, ['Show Details']);
+      const error = ui.shown.find((shown) => shown.kind === 'error');
+      assert.match(error?.message ?? '', /did not answer within 1 s.*unknown/);
+      assert.deepEqual(error?.actions, ['Check Status', 'Show Details']);
+      await waitFor('the status check', () => server.requests.filter((request) => request.method === 'GET').length === 2 || undefined);
+      const info = await waitFor('the status message', () => ui.shown.find((shown) => shown.kind === 'info' && /still exists/.test(shown.message)));
+      assert.match(info.message, /still exists on Local sandbox: it was not deleted/);
     });
 
     it('reports a redirect without following it', async () => {
       const other = await FakeKoreServer.start();
       try {
-        server.setFault({ kind: 'redirect', location: `${other.url}/elsewhere` });
+        server.setFault({ kind: 'redirect', location: `${other.url}/elsewhere` }, 1, 'DELETE');
         const outcome = await deleteList(environment.name, SEED_ID);
         assert.equal(outcome.failure, 'redirect');
         assert.equal(other.requests.length, 0);
@@ -368,25 +422,133 @@ describe('Kore.ai Contact Lists in the extension host', function () {
       }
     });
 
+    it('asks a production environment\'s user to type the id, and sends nothing on a wrong answer', async () => {
+      const production = await addEnvironment('Production US', server.url, server.app.iid, server.app.accountId, true);
+      await setToken(production.id);
+      ui.warningAnswers.push('Delete…');
+      ui.inputs.push('cl-something-else');
+      const refused = await vscode.commands.executeCommand<DeleteOutcome>('koreContactLists.deleteContactList', production.name, SEED_ID);
+      assert.equal(refused?.status, 'notSent');
+      assert.match(ui.validationMessages.at(-1) ?? '', new RegExp(`Type exactly ${SEED_ID}`));
+      assert.match(ui.shown.filter((shown) => shown.modal).at(-1)?.message ?? '', /from PRODUCTION environment "Production US"/);
+      assert.equal(server.requests.filter((request) => request.method === 'DELETE').length, 0);
+      ui.warningAnswers.push('Delete…');
+      ui.inputs.push(SEED_ID);
+      const deleted = await vscode.commands.executeCommand<DeleteOutcome>('koreContactLists.deleteContactList', production.name, SEED_ID);
+      assert.equal(deleted?.status, 'deleted');
+    });
+
     it('asks before sending a token to a host it was not entered for', async () => {
       await api.credentials.set(environment.id, { kind: 'jwt', token: TOKEN, host: 'https://platform.kore.ai' });
       ui.warningAnswers.push(undefined);
       const outcome = await vscode.commands.executeCommand<DeleteOutcome>('koreContactLists.deleteContactList', environment.name, SEED_ID);
       assert.equal(outcome?.status, 'notSent');
       assert.match(ui.last('warning')?.message ?? '', /was entered for https:\/\/platform\.kore\.ai/);
-      assert.equal(server.requests.length, 0);
+      assert.equal(server.requests.length, 0, 'the token went nowhere');
     });
 
     it('refuses a second delete of the same list while the first is under way', async () => {
-      server.setFault({ kind: 'slow', delayMs: 500 }, 1);
+      server.setFault({ kind: 'slow', delayMs: 500 }, 1, 'DELETE');
       ui.warningAnswers.push('Delete');
       const first = vscode.commands.executeCommand<DeleteOutcome>('koreContactLists.deleteContactList', environment.name, SEED_ID);
-      await waitFor('the first request', () => server.requests.length === 1 || undefined);
+      await waitFor('the first DELETE', () => server.requests.some((request) => request.method === 'DELETE') || undefined);
       const second = await vscode.commands.executeCommand<DeleteOutcome>('koreContactLists.deleteContactList', environment.name, SEED_ID);
       assert.equal(second?.status, 'notSent');
       assert.match(ui.last('warning')?.message ?? '', /already being deleted/);
       assert.equal((await first)?.status, 'deleted');
-      assert.equal(server.requests.length, 1);
+      assert.equal(server.requests.filter((request) => request.method === 'DELETE').length, 1);
+    });
+  });
+
+  describe('History and the audit trail', () => {
+    let environment: StoredEnvironment;
+    beforeEach(async () => {
+      await api.audit.clear();
+      environment = await addEnvironment('Audited');
+      await setToken(environment.id);
+    });
+
+    it('records each DELETE with the full response and never the token', async () => {
+      await deleteList(environment.name, SEED_ID);
+      const { entries, damagedLines } = await api.audit.read();
+      assert.equal(damagedLines, 0);
+      assert.equal(entries.length, 1);
+      const [entry] = entries;
+      assert.equal(entry.outcome, 'deleted');
+      assert.equal(entry.contactListId, SEED_ID);
+      assert.equal(entry.contactListName, 'Renewal Due - August 2025');
+      assert.equal(entry.httpStatus, 200);
+      assert.deepEqual(entry.environment, { name: 'Audited', host: server.url, iid: server.app.iid, accountId: server.app.accountId });
+      assert.equal((entry.response as { data: { _id: string } }).data._id, SEED_ID, 'the deleted record survives in the trail');
+      assert.ok(Date.parse(entry.time) > Date.now() - 60_000);
+      assert.equal(fs.readFileSync(api.audit.file, 'utf8').includes(TOKEN), false);
+    });
+
+    it('lists attempts newest first, each reopening its response read-only', async () => {
+      await deleteList(environment.name, SEED_ID);
+      server.setFault({ kind: 'status', status: 409, body: JSON.stringify({ status: 'failure', message: 'List is attached to a running campaign' }) }, 1, 'DELETE');
+      await deleteList(environment.name, 'cl-5b7d0e1-88a2-4c3f-9d61-2f4e7a9b0002');
+      const nodes = await api.history.getChildren();
+      assert.equal(nodes.length, 2);
+      const [newest, oldest] = nodes.map((node) => api.history.getTreeItem(node));
+      assert.equal(newest.label, 'Renewal Due - September 2025');
+      assert.match(String(newest.description), /^Audited · /);
+      assert.equal((newest.iconPath as vscode.ThemeIcon).id, 'error');
+      assert.equal(oldest.label, 'Renewal Due - August 2025');
+      assert.equal((oldest.iconPath as vscode.ThemeIcon).id, 'pass');
+      assert.equal(newest.command?.command, 'koreContactLists.openHistoryEntry');
+      const uri = await vscode.commands.executeCommand<vscode.Uri>('koreContactLists.openHistoryEntry', (newest.command?.arguments as unknown[] | undefined)?.[0]);
+      const document = await waitFor('the history response', () => vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString()));
+      assert.equal(document.uri.scheme, 'kore-response');
+      assert.match(document.getText(), /List is attached to a running campaign/);
+    });
+
+    it('exports the history as JSON and clears it after confirmation', async () => {
+      await deleteList(environment.name, SEED_ID);
+      const target = vscode.Uri.file(path.join(path.dirname(api.audit.file), 'export-test.json'));
+      ui.saveTarget = target;
+      await vscode.commands.executeCommand('koreContactLists.exportHistory');
+      const exported = JSON.parse(fs.readFileSync(target.fsPath, 'utf8')) as Array<{ contactListId: string }>;
+      assert.deepEqual(exported.map((entry) => entry.contactListId), [SEED_ID]);
+      fs.rmSync(target.fsPath);
+      ui.warningAnswers.push(undefined);
+      await vscode.commands.executeCommand('koreContactLists.clearHistory');
+      assert.equal((await api.audit.read()).entries.length, 1, 'dismissing the confirmation keeps the history');
+      ui.warningAnswers.push('Clear History');
+      await vscode.commands.executeCommand('koreContactLists.clearHistory');
+      assert.equal((await api.audit.read()).entries.length, 0);
+    });
+
+    it('skips a damaged line with a warning item and keeps the rest', async () => {
+      await deleteList(environment.name, SEED_ID);
+      fs.appendFileSync(api.audit.file, '{"time": "2026-01-01T00:00:00Z", "truncat\n');
+      const nodes = await api.history.getChildren();
+      assert.equal(nodes.length, 2);
+      assert.match(api.history.getTreeItem(nodes[0]).label as string, /1 damaged line\(s\) in the audit trail were skipped/);
+      assert.equal(api.history.getTreeItem(nodes[1]).label, 'Renewal Due - August 2025');
+    });
+  });
+
+  describe('secrets never leak', () => {
+    it('the token used throughout is in no document, message, setting, log or audit file', () => {
+      const leaks: string[] = [];
+      for (const document of vscode.workspace.textDocuments) {
+        if (document.getText().includes(TOKEN)) leaks.push(`document ${document.uri.toString()}`);
+      }
+      if (ui.shown.some((shown) => `${shown.message}${shown.detail ?? ''}`.includes(TOKEN))) leaks.push('a message');
+      const userData = process.env.KORE_TEST_USER_DATA_DIR;
+      assert.ok(userData);
+      const scan = (dir: string) => {
+        for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+          const file = path.join(dir, entry.name);
+          if (entry.isDirectory()) scan(file);
+          else if (entry.isFile() && fs.statSync(file).size < 50 * 1024 * 1024 && fs.readFileSync(file).includes(TOKEN)) leaks.push(file);
+        }
+      };
+      scan(userData);
+      assert.deepEqual(leaks, []);
+      const logs = path.join(userData, 'logs');
+      assert.ok(fs.existsSync(logs), 'the scan covered the logs, output channels included');
     });
   });
 });

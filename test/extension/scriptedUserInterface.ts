@@ -23,6 +23,8 @@ export class ScriptedUserInterface implements UserInterface {
   readonly shown: ShownMessage[] = [];
   readonly inputBoxes: vscode.InputBoxOptions[] = [];
   readonly validationMessages: string[] = [];
+  /** Where save dialogs answer; undefined is Cancel. */
+  saveTarget: vscode.Uri | undefined;
 
   async showInputBox(options: vscode.InputBoxOptions): Promise<string | undefined> {
     this.inputBoxes.push(options);
@@ -59,6 +61,10 @@ export class ScriptedUserInterface implements UserInterface {
   showErrorMessage(message: string, ...actions: string[]): Promise<string | undefined> {
     this.shown.push({ kind: 'error', message, modal: false, actions });
     return Promise.resolve(this.errorAnswers.shift());
+  }
+
+  showSaveDialog(): Promise<vscode.Uri | undefined> {
+    return Promise.resolve(this.saveTarget);
   }
 
   last(kind: ShownMessage['kind']): ShownMessage | undefined {

@@ -67,7 +67,7 @@ export class FakeKoreServer {
   readonly requests: RecordedRequest[] = [];
   readonly lists = new Map<string, ContactListData>();
   readonly apps: readonly FakeApp[];
-  private readonly faults: Array<{ fault: Fault; remaining: number }> = [];
+  private readonly faults: Array<{ fault: Fault; remaining: number; method?: string }> = [];
   private readonly sockets = new Set<Socket>();
   private readonly callsByAccount = new Map<string, number[]>();
   private readonly now: () => number;
@@ -108,9 +108,9 @@ export class FakeKoreServer {
     return this.apps[0];
   }
 
-  /** The next `times` requests (default: all until clearFaults) meet this fault. */
-  setFault(fault: Fault, times = Number.POSITIVE_INFINITY): void {
-    this.faults.push({ fault, remaining: times });
+  /** The next `times` requests (default: all until clearFaults), or only those of `method`, meet this fault. */
+  setFault(fault: Fault, times = Number.POSITIVE_INFINITY, method?: 'GET' | 'DELETE' | 'POST'): void {
+    this.faults.push({ fault, remaining: times, ...(method ? { method } : {}) });
   }
 
   clearFaults(): void {
@@ -146,11 +146,12 @@ export class FakeKoreServer {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  private takeFault(): Fault | undefined {
-    const entry = this.faults[0];
-    if (!entry) return undefined;
+  private takeFault(method: string): Fault | undefined {
+    const index = this.faults.findIndex((candidate) => candidate.method === undefined || candidate.method === method);
+    if (index < 0) return undefined;
+    const entry = this.faults[index];
     entry.remaining -= 1;
-    if (entry.remaining <= 0) this.faults.shift();
+    if (entry.remaining <= 0) this.faults.splice(index, 1);
     return entry.fault;
   }
 
@@ -178,7 +179,7 @@ export class FakeKoreServer {
         if (this.latencyMs > 0) setTimeout(write, this.latencyMs);
         else write();
       };
-      const fault = url.pathname.startsWith(API_PREFIX) ? this.takeFault() : undefined;
+      const fault = url.pathname.startsWith(API_PREFIX) ? this.takeFault(record.method) : undefined;
       if (fault && this.applyFault(fault, record, response, send)) return;
       this.route(record, send, fault);
     });

@@ -62,18 +62,19 @@ describe('UI: delete a contact list through the workbench', function () {
 
   it('shows the Kore.ai Contact Lists container with its welcome view', async () => {
     await workbench.openViewContainer('Kore.ai Contact Lists');
-    const welcome = workbench.sidebar().locator('.welcome-view-content');
+    const welcome = workbench.view('Environments').locator('.welcome-view-content');
     await welcome.waitFor({ timeout: 30_000 });
     assert.match(await welcome.innerText(), /No Kore\.ai environment is configured yet/);
     await workbench.screenshot('welcome');
   });
 
   it('adds an environment from the welcome button, answering its prompts', async () => {
-    await workbench.sidebar().locator('.welcome-view-content .monaco-button', { hasText: 'Add Environment' }).click();
+    await workbench.view('Environments').locator('.welcome-view-content .monaco-button', { hasText: 'Add Environment' }).click();
     await workbench.answerInputBox('Environment name', 'Local sandbox');
     await workbench.answerInputBox('Host', kore.url);
     await workbench.answerInputBox('App ID (IID)', kore.app.iid);
     await workbench.answerInputBox('Account ID', kore.app.accountId);
+    await workbench.answerQuickPick('Is this a production environment?', 'No: a test or sandbox environment');
     await workbench.treeRow('Local sandbox').waitFor();
     assert.match(await workbench.treeRow('Local sandbox').innerText(), /127\.0\.0\.1/);
     await workbench.screenshot('environment-added');
@@ -95,7 +96,9 @@ describe('UI: delete a contact list through the workbench', function () {
     const dialog = workbench.dialog();
     await dialog.waitFor();
     const text = await dialog.innerText();
-    assert.match(text, new RegExp(`Delete contact list ${FIRST_LIST} from "Local sandbox"\\?`));
+    assert.match(text, /Delete contact list "Renewal Due - August 2025" from "Local sandbox"\?/);
+    assert.ok(text.includes(`Contact list: ${FIRST_LIST}`), text);
+    assert.ok(text.includes('Records: 0'), text);
     assert.ok(text.includes(`Host: ${kore.url}`), text);
     assert.ok(text.includes('This cannot be undone'), text);
     await workbench.screenshot('confirmation');
@@ -129,18 +132,17 @@ describe('UI: delete a contact list through the workbench', function () {
     await workbench.answerInputBox(/Paste the JWT/, signFakeJwt({ appId: kore.app.clientId, sub: 'x' }, 'not-the-app-secret'));
     await workbench.clickInlineAction('Local sandbox', 'Delete Contact List');
     await workbench.answerInputBox('Contact list id to delete', SECOND_LIST);
-    await workbench.dialog().waitFor();
-    await workbench.clickDialogButton('Delete');
     const error = workbench.notification(/HTTP 401/);
     await error.waitFor({ timeout: 15_000 });
-    assert.match(await error.innerText(), /rejected the token for Local sandbox/);
+    assert.match(await error.innerText(), /rejected the token for Local sandbox.*Nothing was deleted/s);
     await workbench.screenshot('unauthorized');
     await error.locator('.monaco-button', { hasText: 'Show Response' }).click();
-    await workbench.tab(`${SECOND_LIST} (failed).json`).waitFor();
+    await workbench.tab(`${SECOND_LIST} (lookup failed).json`).waitFor();
     assert.match(await workbench.activeEditorText(), /Invalid token/);
     await workbench.page.keyboard.press('Escape');
     await workbench.notification(/Deleting contact list/).waitFor({ state: 'hidden', timeout: 10_000 });
     assert.ok(kore.lists.has(SECOND_LIST), 'nothing was deleted');
+    assert.equal(kore.requests.filter((request) => request.method === 'DELETE').length, 1, 'no DELETE after the refused look-up');
     await workbench.screenshot('unauthorized-response');
   });
 });

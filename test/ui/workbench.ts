@@ -39,13 +39,18 @@ export class Workbench {
     return this.page.locator('.part.sidebar');
   }
 
-  treeRow(label: string): Locator {
-    return this.sidebar().locator('.monaco-list-row', { hasText: label });
+  /** One view (pane) of the sidebar, by its title. */
+  view(title: string): Locator {
+    return this.sidebar().locator('.pane', { has: this.page.locator('.pane-header', { hasText: title }) });
+  }
+
+  treeRow(label: string, view = 'Environments'): Locator {
+    return this.view(view).locator('.monaco-list-row', { hasText: label });
   }
 
   /** Clicks an inline action of a tree row; they show on hover, as for a person. */
-  async clickInlineAction(rowLabel: string, actionTitle: string): Promise<void> {
-    const row = this.treeRow(rowLabel);
+  async clickInlineAction(rowLabel: string, actionTitle: string, view = 'Environments'): Promise<void> {
+    const row = this.treeRow(rowLabel, view);
     await row.hover();
     await row.locator(`.actions .action-label[aria-label^="${actionTitle}"]`).click();
   }
@@ -58,6 +63,14 @@ export class Workbench {
     await input.fill(answer);
     await this.page.keyboard.press('Enter');
     await widget.locator('.quick-input-message', { hasText: prompt }).waitFor({ state: 'hidden', timeout: 15_000 });
+  }
+
+  /** Waits for a quick pick whose placeholder says `question`, then clicks the item labelled `label`. */
+  async answerQuickPick(question: string, label: string): Promise<void> {
+    const widget = this.page.locator('.quick-input-widget');
+    await widget.locator(`input[placeholder*="${question}"]`).waitFor({ state: 'visible', timeout: 15_000 });
+    await widget.locator('.quick-input-list .monaco-list-row', { hasText: label }).click();
+    await widget.waitFor({ state: 'hidden', timeout: 15_000 });
   }
 
   dialog(): Locator {

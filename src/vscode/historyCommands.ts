@@ -1,0 +1,64 @@
+// Open, export and clear the audit trail behind the History view.
+import * as vscode from 'vscode';
+import { AuditEntry, AuditLog } from '../core/auditLog';
+import { HistoryNode, HistoryTreeProvider } from './historyTree';
+import { ResponseDocumentProvider } from './responseDocuments';
+import { UserInterfaceHolder } from './userInterface';
+
+export class HistoryCommands {
+  constructor(
+    private readonly audit: AuditLog,
+    private readonly tree: HistoryTreeProvider,
+    private readonly responses: ResponseDocumentProvider,
+    private readonly ui: UserInterfaceHolder,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  async open(node?: unknown): Promise<vscode.Uri | undefined> {
+    if (!(node instanceof HistoryNode)) {
+      void this.ui.current.showInformationMessage(vscode.l10n.t('Choose an attempt in the History view to open its response.'));
+      return undefined;
+    }
+    const uri = this.responses.add(node.entry.environment.name, `${node.entry.contactListId} (${node.entry.time.replace(/[:.]/g, '-')})`, historyDocument(node.entry));
+    await this.responses.open(uri);
+    return uri;
+  }
+
+  async export(): Promise<vscode.Uri | undefined> {
+    const { entries } = await this.audit.read();
+    if (entries.length === 0) {
+      void this.ui.current.showInformationMessage(vscode.l10n.t('The history is empty: there is nothing to export.'));
+      return undefined;
+    }
+    const target = await this.ui.current.showSaveDialog({
+      title: vscode.l10n.t('Export Kore.ai Contact Lists History'),
+      filters: { JSON: ['json'] },
+      defaultUri: vscode.Uri.file(`kore-contact-lists-history-${new Date().toISOString().slice(0, 10)}.json`),
+    });
+    if (!target) return undefined;
+    await vscode.workspace.fs.writeFile(target, Buffer.from(`${JSON.stringify(entries, null, 2)}\n`, 'utf8'));
+    this.log.info(`Exported ${entries.length} history entries to ${target.toString()}.`);
+    void this.ui.current.showInformationMessage(vscode.l10n.t('Exported {0} history entries to {1}.', entries.length, target.fsPath));
+    return target;
+  }
+
+  async clear(): Promise<boolean> {
+    const clear = vscode.l10n.t('Clear History');
+    const choice = await this.ui.current.showWarningMessage(
+      vscode.l10n.t('Clear the history of delete attempts?'),
+      { modal: true, detail: vscode.l10n.t('The recorded answers, including the records of deleted lists, are removed from this machine. Export the history first to keep them.') },
+      clear,
+    );
+    if (choice !== clear) return false;
+    await this.audit.clear();
+    this.log.info('History cleared.');
+    this.tree.refresh();
+    return true;
+  }
+}
+
+function historyDocument(entry: AuditEntry): { text: string; extension: 'json' | 'txt'; fromServer: boolean } {
+  if (typeof entry.response === 'string') return { text: entry.response, extension: 'txt', fromServer: true };
+  if (entry.response !== undefined) return { text: `${JSON.stringify(entry.response, null, 2)}\n`, extension: 'json', fromServer: true };
+  return { text: `${JSON.stringify(entry, null, 2)}\n`, extension: 'json', fromServer: false };
+}

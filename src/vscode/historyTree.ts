@@ -1,0 +1,88 @@
+// The History view: every delete attempt from the audit trail, newest first. Clicking one reopens the
+// server's answer read-only, so a deleted list's record stays one click away.
+import * as vscode from 'vscode';
+import { AuditEntry, AuditLog } from '../core/auditLog';
+import { CommandIds } from '../commandIds';
+
+/** More than this many attempts are kept in the file and the export, but not drawn. */
+const MAX_SHOWN = 500;
+
+export class HistoryNode {
+  constructor(readonly entry: AuditEntry) {}
+}
+
+export class DamagedHistoryNode {
+  constructor(readonly damagedLines: number) {}
+}
+
+type HistoryTreeNode = HistoryNode | DamagedHistoryNode;
+
+export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryTreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<HistoryTreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private warnedDamaged = 0;
+
+  constructor(
+    private readonly audit: AuditLog,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  async getChildren(parent?: HistoryTreeNode): Promise<HistoryTreeNode[]> {
+    if (parent) return [];
+    let result;
+    try {
+      result = await this.audit.read();
+    } catch (error) {
+      this.log.error(`Could not read the audit trail ${this.audit.file}: ${String(error)}`);
+      return [];
+    }
+    const nodes: HistoryTreeNode[] = result.entries.slice(0, MAX_SHOWN).map((entry) => new HistoryNode(entry));
+    if (result.damagedLines > 0) {
+      if (result.damagedLines !== this.warnedDamaged) {
+        this.log.warn(`Skipped ${result.damagedLines} damaged line(s) in the audit trail ${this.audit.file}.`);
+        this.warnedDamaged = result.damagedLines;
+      }
+      nodes.unshift(new DamagedHistoryNode(result.damagedLines));
+    }
+    return nodes;
+  }
+
+  getTreeItem(node: HistoryTreeNode): vscode.TreeItem {
+    if (node instanceof DamagedHistoryNode) {
+      const item = new vscode.TreeItem(vscode.l10n.t('{0} damaged line(s) in the audit trail were skipped', node.damagedLines));
+      item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+      item.tooltip = vscode.l10n.t('The other entries are intact. The file is {0}.', this.audit.file);
+      return item;
+    }
+    const { entry } = node;
+    const item = new vscode.TreeItem(entry.contactListName ?? entry.contactListId);
+    item.description = `${entry.environment.name} · ${new Date(entry.time).toLocaleString()}`;
+    item.iconPath =
+      entry.outcome === 'deleted'
+        ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'))
+        : entry.outcome === 'failed'
+          ? new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed'))
+          : new vscode.ThemeIcon('question', new vscode.ThemeColor('list.warningForeground'));
+    item.contextValue = 'historyEntry';
+    const outcome =
+      entry.outcome === 'deleted' ? vscode.l10n.t('Deleted') : entry.outcome === 'failed' ? vscode.l10n.t('Failed') : vscode.l10n.t('Outcome unknown');
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendText(`${outcome}${entry.httpStatus !== undefined ? ` (HTTP ${entry.httpStatus})` : ''} · ${entry.time}\n\n`);
+    tooltip.appendText(`${entry.message}\n\n`);
+    tooltip.appendText(`${vscode.l10n.t('Contact list')}: ${entry.contactListId}\n`);
+    tooltip.appendText(`${vscode.l10n.t('Environment')}: ${entry.environment.name} (${entry.environment.host})\n`);
+    tooltip.appendText(`${vscode.l10n.t('Duration')}: ${entry.durationMs} ms`);
+    item.tooltip = tooltip;
+    item.accessibilityInformation = { label: `${outcome}: ${entry.contactListName ?? entry.contactListId}, ${entry.environment.name}, ${entry.time}` };
+    item.command = { title: vscode.l10n.t('Open Response'), command: CommandIds.openHistoryEntry, arguments: [node] };
+    return item;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
