@@ -57,6 +57,7 @@ export function normaliseHost(value: string, t: Translate = formatTemplate): Hos
   if (NON_ASCII.test(input)) {
     return { error: t('The host contains a non-ASCII character, which can imitate another host: type it in plain ASCII.') };
   }
+  if (input.length > 300) return { error: t('The host is too long: enter a host such as platform.kore.ai.') };
   const withScheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(input) ? input : `https://${input}`;
   let url: URL;
   try {
@@ -75,6 +76,10 @@ export function normaliseHost(value: string, t: Translate = formatTemplate): Hos
   }
   if (!url.hostname || url.hostname.includes('..') || url.hostname.startsWith('.') || url.hostname.endsWith('.')) {
     return { error: t('"{0}" is not a valid host: enter a host such as platform.kore.ai.', input) };
+  }
+  // DNS limits: a name of at most 253 characters, in labels of at most 63.
+  if (url.hostname.length > 253 || url.hostname.split('.').some((label) => label.length > 63)) {
+    return { error: t('The host is too long: enter a host such as platform.kore.ai.') };
   }
   if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
     return { error: t('Use https:// for {0}: plain http is only allowed for localhost, 127.0.0.1 and [::1].', url.hostname) };

@@ -44,6 +44,9 @@ describe('validation', () => {
       ['platform.kоre.ai', /non-ASCII/], // Cyrillic "о"
       ['platform..kore.ai', /not a valid host/],
       ['https://', /not a valid host/],
+      ['x'.repeat(64) + '.kore.ai', /too long/],
+      [`${'a'.repeat(60)}.`.repeat(5) + 'ai', /too long/],
+      ['x'.repeat(301), /too long/],
     ];
     for (const [input, message] of refused) {
       it(`refuses ${JSON.stringify(input)}`, () => {

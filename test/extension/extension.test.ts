@@ -529,6 +529,86 @@ describe('Kore.ai Contact Lists in the extension host', function () {
     });
   });
 
+  describe('bad input is refused before anything is sent', () => {
+    const long = 'x'.repeat(300);
+    // [field, value, the message the user sees]
+    const table: Array<[string, string, RegExp]> = [
+      ['name', '', /Enter a name/],
+      ['name', '   ', /Enter a name/],
+      ['name', long, /too long/],
+      ['name', 'Prod\u0007', /control or invisible/],
+      ['host', '', /Enter the Kore.ai host/],
+      ['host', long, /too long/],
+      ['host', 'platform.kore.ai\r\nX: y', /spaces or control/],
+      ['host', 'platfоrm.kore.ai', /non-ASCII/],
+      ['host', 'platform.kore.ai/../../admin', /without a path/],
+      ['host', 'https://platform.kore.ai?next=evil', /without a path, query/],
+      ['host', 'http://platform.kore.ai', /plain http is only allowed/],
+      ['iid', ' ', /Enter the App ID/],
+      ['iid', long, /too long/],
+      ['iid', 'st-1/../x', /only letters, digits/],
+      ['iid', 'ѕt-1', /only letters, digits/],
+      ['accountId', 'acc\u0000', /only letters, digits/],
+      ['accountId', 'a?b=c', /only letters, digits/],
+    ];
+    const steps = ['name', 'host', 'iid', 'accountId'];
+    for (const [field, value, message] of table) {
+      it(`Add Environment refuses ${field} ${JSON.stringify(value.length > 40 ? `${value.slice(0, 10)}… (${value.length} chars)` : value)}`, async () => {
+        const good = ['Valid name', server.url, server.app.iid, server.app.accountId];
+        const step = steps.indexOf(field);
+        ui.inputs.push(...good.slice(0, step), value);
+        await vscode.commands.executeCommand('koreContactLists.addEnvironment');
+        assert.match(ui.validationMessages[0] ?? '', message);
+        assert.deepEqual(storedEnvironments(), []);
+        assert.equal(server.requests.length, 0);
+      });
+    }
+
+    const ids: Array<[string, RegExp]> = [
+      ['', /Enter the contact list id/],
+      ['   ', /Enter the contact list id/],
+      ['c'.repeat(129), /too long/],
+      ['cl-1\u0000', /spaces or control/],
+      ['cl-1\u200b', /spaces or control/],
+      ['сl-1', /non-ASCII/],
+      ['../../admin', /must not contain "\/"/],
+      ['..', /must not contain "\.\."/],
+      ['cl-1%2F..', /must not contain "%"/],
+      ['https://platform.kore.ai/cl-1', /must not contain "\/"/],
+      ['cl-1?force=true', /must not contain "\?"/],
+      ['cl-1#x', /must not contain "#"/],
+      ['cl-1\\x', /must not contain "\\"/],
+    ];
+    for (const [value, message] of ids) {
+      it(`Delete Contact List refuses the id ${JSON.stringify(value.length > 40 ? `${value.slice(0, 10)}…` : value)}`, async () => {
+        const environment = await addEnvironment('Input checks');
+        await setToken(environment.id);
+        server.requests.length = 0;
+        // From the input box, as typed:
+        ui.inputs.push(value);
+        const typed = await vscode.commands.executeCommand<DeleteOutcome>('koreContactLists.deleteContactList', environment.id);
+        assert.equal(typed?.status, 'notSent');
+        assert.match(ui.validationMessages.at(-1) ?? '', message);
+        // And as a command argument:
+        if (value.trim() !== '') {
+          const passed = await vscode.commands.executeCommand<DeleteOutcome>('koreContactLists.deleteContactList', environment.id, value);
+          assert.equal(passed?.status, 'notSent');
+          assert.match(ui.last('error')?.message ?? '', message);
+        }
+        assert.equal(server.requests.length, 0, 'the fake server received nothing');
+      });
+    }
+
+    for (const [value, message] of [['', /Paste the token/], ['abc\ndef', /line breaks/], ['tok en', /spaces/], ['tоken-with-cyrillic', /non-ASCII/], ['t'.repeat(17_000), /too long/]] as Array<[string, RegExp]>) {
+      it(`Set Token refuses ${JSON.stringify(value.length > 40 ? `${value.slice(0, 10)}…` : value)}`, async () => {
+        const environment = await addEnvironment('Token checks');
+        await setToken(environment.id, value);
+        assert.match(ui.validationMessages.at(-1) ?? '', message);
+        assert.equal(await api.credentials.get(environment.id), undefined);
+      });
+    }
+  });
+
   describe('secrets never leak', () => {
     it('the token used throughout is in no document, message, setting, log or audit file', () => {
       const leaks: string[] = [];
@@ -549,6 +629,22 @@ describe('Kore.ai Contact Lists in the extension host', function () {
       assert.deepEqual(leaks, []);
       const logs = path.join(userData, 'logs');
       assert.ok(fs.existsSync(logs), 'the scan covered the logs, output channels included');
+    });
+
+    it('left no unhandled promise rejection in the extension host log', () => {
+      const logs = path.join(process.env.KORE_TEST_USER_DATA_DIR ?? '', 'logs');
+      const unhandled: string[] = [];
+      const scan = (dir: string) => {
+        for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+          const file = path.join(dir, entry.name);
+          if (entry.isDirectory()) scan(file);
+          else if (/exthost/i.test(file) && file.endsWith('.log')) {
+            for (const line of fs.readFileSync(file, 'utf8').split('\n')) if (/rejected promise not handled|unhandled/i.test(line)) unhandled.push(line);
+          }
+        }
+      };
+      scan(logs);
+      assert.deepEqual(unhandled, []);
     });
   });
 });

@@ -315,7 +315,8 @@ export class FakeKoreServer {
     const calls = (this.callsByAccount.get(accountId) ?? []).filter((at) => at > now - 60_000);
     if (calls.length >= this.rateLimitPerMinute) {
       this.callsByAccount.set(accountId, calls);
-      return Math.max(1, Math.ceil((calls[0] + 60_000 - now) / 1000));
+      // With a limit of 0 nothing is ever allowed: the window is a whole minute.
+      return calls.length === 0 ? 60 : Math.max(1, Math.ceil((calls[0] + 60_000 - now) / 1000));
     }
     calls.push(now);
     this.callsByAccount.set(accountId, calls);

@@ -1,6 +1,7 @@
 // Runs the extension-host suite (test/extension) inside code-server's extension host: the workbench's
 // `payload` parameter names the extension under development and the tests, and reports back through
 // codeAutomationLog / codeAutomationExit. The same suite runs on desktop VS Code through runExtensionTestsInElectron.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as util from 'node:util';
 import { launchBrowser } from './browser';
@@ -12,6 +13,7 @@ const TIMEOUT_MS = 5 * 60_000;
 const WORKBENCH_NOISE = /^(Ignoring fetching additional builtin extensions|Updating additional builtin extensions cache|ChatSessionStore:)/;
 
 async function main(): Promise<number> {
+  const cleanUp: string[] = [];
   const scratch = scratchFolder('eh');
   const workspace = path.join(path.dirname(scratch), `workspace-${process.pid}`);
   makeTestWorkspace(workspace);
@@ -48,10 +50,13 @@ async function main(): Promise<number> {
       ),
     ]);
     if (code !== 0) console.error(`Extension-host suite failed. code-server log: ${server.logFile}`);
+    else cleanUp.push(scratch, workspace);
     return code;
   } finally {
     await browser.close();
     await server.stop();
+    // A passing run leaves nothing behind; a failing one keeps its logs for reading.
+    for (const folder of cleanUp) fs.rmSync(folder, { recursive: true, force: true });
   }
 }
 

@@ -23,6 +23,11 @@ describe('UI: delete a contact list through the workbench', function () {
   let browser: BrowserContext;
   let workbench: Workbench;
   let token: string;
+  let wrongToken: string;
+  let profileDir: string;
+  let scratch: string;
+  let folder: string;
+  let failures = 0;
   const consoleErrors: string[] = [];
 
   before(async () => {
@@ -30,11 +35,12 @@ describe('UI: delete a contact list through the workbench', function () {
     fs.rmSync(SHOTS, { recursive: true, force: true });
     kore = await FakeKoreServer.start();
     token = signFakeJwt({ appId: kore.app.clientId, sub: 'ui-test', iat: Math.floor(Date.now() / 1000) }, kore.app.clientSecret);
-    const scratch = scratchFolder('ui');
-    const folder = path.join(scratch, '..', `ui-workspace-${process.pid}`);
+    scratch = scratchFolder('ui');
+    folder = path.join(scratch, '..', `ui-workspace-${process.pid}`);
     fs.mkdirSync(folder, { recursive: true });
     codeServer = await startCodeServer({ scratch, folder, install: [VSIX] });
-    browser = await launchBrowser(path.join(scratch, 'chromium'), codeServer.env);
+    profileDir = path.join(scratch, 'chromium');
+    browser = await launchBrowser(profileDir, codeServer.env);
     const page = browser.pages()[0] ?? (await browser.newPage());
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
@@ -46,6 +52,7 @@ describe('UI: delete a contact list through the workbench', function () {
 
   afterEach(async function () {
     if (this.currentTest?.state === 'failed') {
+      failures += 1;
       const shot = await workbench?.screenshot('failure').catch(() => undefined);
       const consoleLog = path.join(SHOTS, 'browser-console.log');
       fs.mkdirSync(SHOTS, { recursive: true });
@@ -55,9 +62,11 @@ describe('UI: delete a contact list through the workbench', function () {
   });
 
   after(async () => {
-    await browser?.close();
+    await browser?.close().catch(() => undefined);
     await codeServer?.stop();
     await kore?.close();
+    // A passing run leaves nothing behind in the temp dir; a failing one keeps its logs for reading.
+    if (failures === 0 && scratch) for (const dir of [scratch, folder]) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('shows the Kore.ai Contact Lists container with its welcome view', async () => {
@@ -129,7 +138,8 @@ describe('UI: delete a contact list through the workbench', function () {
   it('ends a wrong token in an error whose Show Response opens the server\'s answer', async () => {
     await workbench.page.keyboard.press('Escape');
     await workbench.clickInlineAction('Local sandbox', 'Set Token');
-    await workbench.answerInputBox(/Paste the JWT/, signFakeJwt({ appId: kore.app.clientId, sub: 'x' }, 'not-the-app-secret'));
+    wrongToken = signFakeJwt({ appId: kore.app.clientId, sub: 'x' }, 'not-the-app-secret');
+    await workbench.answerInputBox(/Paste the JWT/, wrongToken);
     await workbench.clickInlineAction('Local sandbox', 'Delete Contact List');
     await workbench.answerInputBox('Contact list id to delete', SECOND_LIST);
     const error = workbench.notification(/HTTP 401/);
@@ -144,5 +154,33 @@ describe('UI: delete a contact list through the workbench', function () {
     assert.ok(kore.lists.has(SECOND_LIST), 'nothing was deleted');
     assert.equal(kore.requests.filter((request) => request.method === 'DELETE').length, 1, 'no DELETE after the refused look-up');
     await workbench.screenshot('unauthorized-response');
+  });
+
+  it('left neither token in settings, state, logs, the audit trail, the browser profile or the artifacts', async () => {
+    // Flush what the workbench keeps in memory (global state, storage) to disk before looking.
+    await browser.close();
+    const needles = [token, wrongToken].flatMap((value) => [value, value.split('.')[2]]);
+    const leaks: string[] = [];
+    const scanned: string[] = [];
+    const scan = (dir: string) => {
+      if (!fs.existsSync(dir)) return;
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, entry.name);
+        if (entry.isDirectory()) scan(file);
+        else if (entry.isFile() && fs.statSync(file).size < 64 * 1024 * 1024) {
+          scanned.push(file);
+          const bytes = fs.readFileSync(file);
+          if (needles.some((needle) => bytes.includes(needle) || bytes.includes(Buffer.from(needle, 'utf16le')))) leaks.push(file);
+        }
+      }
+    };
+    scan(codeServer.userDataDir);
+    scan(codeServer.extensionsDir);
+    scan(profileDir);
+    scan(SHOTS);
+    assert.ok(scanned.some((file) => file.endsWith('audit.jsonl')), 'the audit trail was scanned');
+    assert.ok(scanned.some((file) => /Kore\.ai Contact Lists\.log$/.test(file)), 'the output channel\'s log was scanned');
+    assert.ok(scanned.some((file) => file.startsWith(profileDir)), 'the browser profile was scanned');
+    assert.deepEqual(leaks, []);
   });
 });
