@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { CommandIds, RESPONSE_SCHEME, ViewIds } from './commandIds';
 import { AuditLog } from './core/auditLog';
+import { Authentication } from './vscode/authentication';
 import { CredentialStore } from './vscode/credentialStore';
 import { DeleteContactListCommand } from './vscode/deleteContactListCommand';
 import { EnvironmentCommands } from './vscode/environmentCommands';
@@ -37,7 +38,8 @@ export function activate(context: vscode.ExtensionContext): KoreContactListsApi 
   const audit = new AuditLog(context.globalStorageUri.fsPath);
   const history = new HistoryTreeProvider(audit, log);
   const historyCommands = new HistoryCommands(audit, history, responses, ui, log);
-  const deleteCommand = new DeleteContactListCommand(environments, credentials, picker, responses, audit, ui, log);
+  const authentication = new Authentication(credentials, ui);
+  const deleteCommand = new DeleteContactListCommand(environments, authentication, picker, responses, audit, ui, log);
 
   context.subscriptions.push(
     log,

@@ -12,7 +12,7 @@ import { FailureReason, KoreCallResult } from '../core/koreResult';
 import { briefFailureReason, describeDeleteResult } from '../core/resultMessages';
 import { describeExchange, responseDocument } from '../core/responseDocument';
 import { validateContactListId } from '../core/validation';
-import { CredentialStore } from './credentialStore';
+import { Authentication, TokenSource } from './authentication';
 import { EnvironmentPicker } from './environmentPicker';
 import { EnvironmentStore } from './environmentStore';
 import { ResponseDocumentProvider } from './responseDocuments';
@@ -40,7 +40,7 @@ export class DeleteContactListCommand {
 
   constructor(
     private readonly store: EnvironmentStore,
-    private readonly credentials: CredentialStore,
+    private readonly authentication: Authentication,
     private readonly picker: EnvironmentPicker,
     private readonly responses: ResponseDocumentProvider,
     private readonly audit: AuditLog,
@@ -55,7 +55,7 @@ export class DeleteContactListCommand {
     const contactListId = await this.askContactListId(environment, contactListArgument);
     if (contactListId === undefined) return NOT_SENT;
 
-    const token = await this.tokenFor(environment);
+    const token = await this.authentication.tokenSource(environment);
     if (token === undefined) return NOT_SENT;
 
     const key = `${environment.id}/${contactListId}`;
@@ -106,39 +106,13 @@ export class DeleteContactListCommand {
     return value?.trim();
   }
 
-  /** The stored token, if it may go to this environment's host; otherwise asks, and undefined means stop. */
-  private async tokenFor(environment: Environment): Promise<string | undefined> {
-    const credential = await this.credentials.get(environment.id);
-    if (!credential) {
-      const setToken = vscode.l10n.t('Set Token');
-      const choice = await this.ui.current.showWarningMessage(
-        vscode.l10n.t('No token is set for environment "{0}", so nothing was sent. Set its token, then run Delete Contact List again.', environment.name),
-        {},
-        setToken,
-      );
-      if (choice === setToken) await vscode.commands.executeCommand(CommandIds.setToken, environment.id);
-      return undefined;
-    }
-    if (credential.host !== environment.host) {
-      const send = vscode.l10n.t('Use Token with {0}', environment.host);
-      const choice = await this.ui.current.showWarningMessage(
-        vscode.l10n.t('The token of "{0}" was entered for {1}, but the environment now points at {2}.', environment.name, credential.host, environment.host),
-        { modal: true, detail: vscode.l10n.t('Send this token to {0} from now on? If not, set a new token for the new host.', environment.host) },
-        send,
-      );
-      if (choice !== send) return undefined;
-      await this.credentials.set(environment.id, { ...credential, host: environment.host });
-    }
-    return credential.token;
-  }
-
   /**
    * Looks the list up before anything is deleted. An unknown id or a refused token ends here; another failure
    * lets the user choose to go on without the details.
    */
   private async preview(
     environment: Environment,
-    token: string,
+    token: TokenSource,
     contactListId: string,
   ): Promise<{ list?: ContactListRecord; stop?: DeleteOutcome }> {
     const result = await this.call('GET', environment, token, contactListId, vscode.l10n.t('Looking up contact list {0} on "{1}"…', contactListId, environment.name));
@@ -187,14 +161,15 @@ export class DeleteContactListCommand {
     return typed?.trim() === contactListId;
   }
 
-  private async call(method: 'GET' | 'DELETE', environment: Environment, token: string, contactListId: string, title: string): Promise<KoreCallResult> {
+  private async call(method: 'GET' | 'DELETE', environment: Environment, token: TokenSource, contactListId: string, title: string): Promise<KoreCallResult> {
     const timeoutSeconds = this.store.requestTimeoutSeconds();
     const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_progress, cancellation) => {
       const controller = new AbortController();
       if (cancellation.isCancellationRequested) controller.abort();
       const subscription = cancellation.onCancellationRequested(() => controller.abort());
       const options = { timeoutMs: timeoutSeconds * 1000, signal: controller.signal };
-      const request = method === 'DELETE' ? deleteContactList(environment, token, contactListId, options) : getContactList(environment, token, contactListId, options);
+      const auth = token();
+      const request = method === 'DELETE' ? deleteContactList(environment, auth, contactListId, options) : getContactList(environment, auth, contactListId, options);
       return request.finally(() => {
         subscription.dispose();
       });
@@ -254,9 +229,9 @@ export class DeleteContactListCommand {
 
   /** Looks the list up again; returns 'gone', 'exists' or 'unknown'. */
   async checkStatus(environment: Environment, contactListId: string): Promise<'gone' | 'exists' | 'unknown'> {
-    const credential = await this.credentials.get(environment.id);
-    if (!credential) return 'unknown';
-    const result = await this.call('GET', environment, credential.token, contactListId, vscode.l10n.t('Checking contact list {0} on "{1}"…', contactListId, environment.name));
+    const token = await this.authentication.tokenSource(environment);
+    if (!token) return 'unknown';
+    const result = await this.call('GET', environment, token, contactListId, vscode.l10n.t('Checking contact list {0} on "{1}"…', contactListId, environment.name));
     const status = result.exchange.kind === 'response' ? result.exchange.status : undefined;
     if (status === 404) {
       void this.ui.current.showInformationMessage(vscode.l10n.t('Contact list {0} no longer exists on {1}: it was deleted.', contactListId, environment.name));

@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { Environment } from '../core/environment';
-import { normaliseHost, validateAccountId, validateIid, validateToken, validateUniqueName } from '../core/validation';
+import { checkJwtShape, validateClientId, validateClientSecret } from '../core/jwt';
+import { normaliseHost, validateAccountId, validateIid, validateUniqueName } from '../core/validation';
 import { CredentialStore } from './credentialStore';
 import { EnvironmentPicker } from './environmentPicker';
 import { EnvironmentStore } from './environmentStore';
@@ -65,17 +66,50 @@ export class EnvironmentCommands {
   async setToken(argument?: unknown): Promise<boolean> {
     const environment = await this.picker.resolve(argument, vscode.l10n.t('Choose the environment to set a token for'));
     if (!environment) return false;
-    const token = await this.ui.current.showInputBox({
+    const paste = { label: vscode.l10n.t('Paste a JWT'), detail: vscode.l10n.t('A token already signed for the app. It is used until it expires.'), credentialKind: 'jwt' as const };
+    const client = {
+      label: vscode.l10n.t('Enter Client ID and Client Secret'),
+      detail: vscode.l10n.t('From the app\'s API scope settings. A fresh short-lived JWT is signed for every request.'),
+      credentialKind: 'client' as const,
+    };
+    const kind = await this.ui.current.showQuickPick([paste, client], {
       title: vscode.l10n.t('Set Token for "{0}"', environment.name),
-      prompt: vscode.l10n.t('Paste the JWT for {0}. It is kept in VS Code\'s secret storage and sent only to {1}.', environment.name, environment.host),
-      placeHolder: vscode.l10n.t('JWT (three base64url parts separated by dots)'),
-      password: true,
+      placeHolder: vscode.l10n.t('How do you want to authenticate to {0}?', environment.host),
       ignoreFocusOut: true,
-      validateInput: (value) => validateToken(value, vscode.l10n.t),
     });
-    if (token === undefined) return false;
-    await this.credentials.set(environment.id, { kind: 'jwt', token: token.trim(), host: environment.host });
-    this.log.info(`Token set for environment "${environment.name}".`);
+    if (!kind) return false;
+    const title = vscode.l10n.t('Set Token for "{0}"', environment.name);
+    if (kind.credentialKind === 'jwt') {
+      const token = await this.ui.current.showInputBox({
+        title,
+        prompt: vscode.l10n.t('Paste the JWT for {0}. It is kept in VS Code\'s secret storage and sent only to {1}.', environment.name, environment.host),
+        placeHolder: vscode.l10n.t('JWT (three base64url parts separated by dots)'),
+        password: true,
+        ignoreFocusOut: true,
+        validateInput: (value) => checkJwtShape(value, vscode.l10n.t),
+      });
+      if (token === undefined) return false;
+      await this.credentials.set(environment.id, { kind: 'jwt', token: token.trim(), host: environment.host });
+    } else {
+      const clientId = await this.ui.current.showInputBox({
+        title,
+        prompt: vscode.l10n.t('Client ID of the Kore.ai app (its API scope must include Campaign Management).'),
+        placeHolder: 'cs-5f1e9a52-…',
+        ignoreFocusOut: true,
+        validateInput: (value) => validateClientId(value, vscode.l10n.t),
+      });
+      if (clientId === undefined) return false;
+      const clientSecret = await this.ui.current.showInputBox({
+        title,
+        prompt: vscode.l10n.t('Client Secret of the Kore.ai app. It is kept in VS Code\'s secret storage; tokens signed with it go only to {0}.', environment.host),
+        password: true,
+        ignoreFocusOut: true,
+        validateInput: (value) => validateClientSecret(value, vscode.l10n.t),
+      });
+      if (clientSecret === undefined) return false;
+      await this.credentials.set(environment.id, { kind: 'client', clientId: clientId.trim(), clientSecret: clientSecret.trim(), host: environment.host });
+    }
+    this.log.info(`Credential (${kind.credentialKind === 'jwt' ? 'JWT' : 'client credentials'}) set for environment "${environment.name}".`);
     void this.ui.current.showInformationMessage(vscode.l10n.t('The token for "{0}" was saved in secret storage.', environment.name));
     return true;
   }

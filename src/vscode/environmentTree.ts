@@ -1,5 +1,6 @@
 // The Environments view: one item per configured environment, showing whether a credential is set.
 import * as vscode from 'vscode';
+import { CredentialSummary, summariseCredential } from '../core/credential';
 import { Environment } from '../core/environment';
 import { CredentialStore } from './credentialStore';
 import { EnvironmentStore } from './environmentStore';
@@ -8,8 +9,13 @@ import { EnvironmentStore } from './environmentStore';
 export class EnvironmentNode {
   constructor(
     readonly environment: Environment,
-    readonly hasToken: boolean,
+    /** What is known of its credential (never the secret), or undefined when none is set. */
+    readonly credential: CredentialSummary | undefined,
   ) {}
+
+  get hasToken(): boolean {
+    return this.credential !== undefined;
+  }
 }
 
 /** Shown when settings hold entries that could not be used, so a typo in settings.json is not silent. */
@@ -39,7 +45,10 @@ export class EnvironmentTreeProvider implements vscode.TreeDataProvider<TreeNode
     if (parent) return [];
     const { environments, problems } = this.environments.read();
     const nodes: TreeNode[] = await Promise.all(
-      environments.map(async (environment) => new EnvironmentNode(environment, await this.credentials.has(environment.id))),
+      environments.map(async (environment) => {
+        const credential = await this.credentials.get(environment.id);
+        return new EnvironmentNode(environment, credential ? summariseCredential(credential) : undefined);
+      }),
     );
     if (problems.length > 0) nodes.push(new SettingsProblemNode(problems));
     return nodes;
@@ -56,15 +65,18 @@ export class EnvironmentTreeProvider implements vscode.TreeDataProvider<TreeNode
 }
 
 function environmentItem(node: EnvironmentNode): vscode.TreeItem {
-  const { environment, hasToken } = node;
+  const { environment, hasToken, credential } = node;
+  const expired = credential?.expired === true;
   const item = new vscode.TreeItem(environment.name, vscode.TreeItemCollapsibleState.None);
   item.id = `environment:${environment.id}`;
   const production = environment.production === true;
   const host = environment.host.replace(/^https:\/\//, '');
-  item.description = production ? vscode.l10n.t('production · {0}', host) : host;
-  // The shape tells the token state (filled: set); the colour tells production (red) apart from the rest.
-  const colour = production ? 'errorForeground' : hasToken ? 'charts.green' : 'list.warningForeground';
-  item.iconPath = new vscode.ThemeIcon(hasToken ? 'vm-active' : 'vm-outline', new vscode.ThemeColor(colour));
+  const described = production ? vscode.l10n.t('production · {0}', host) : host;
+  item.description = expired ? vscode.l10n.t('{0} · token expired', described) : described;
+  // The shape tells the token state (filled: usable); the colour tells production (red) apart from the rest.
+  const usable = hasToken && !expired;
+  const colour = production ? 'errorForeground' : usable ? 'charts.green' : 'list.warningForeground';
+  item.iconPath = new vscode.ThemeIcon(usable ? 'vm-active' : 'vm-outline', new vscode.ThemeColor(colour));
   // Flags sorted and ";"-joined, so menus can match each with a word-boundary regex.
   item.contextValue = ['environment', hasToken ? 'hasToken' : 'noToken', ...(production ? ['production'] : [])].sort().join(';');
   const tooltip = new vscode.MarkdownString(undefined, true);
@@ -74,9 +86,9 @@ function environmentItem(node: EnvironmentNode): vscode.TreeItem {
   tooltip.appendMarkdown(`| ${vscode.l10n.t('App ID (IID)')} | \`${environment.iid}\` |\n`);
   tooltip.appendMarkdown(`| ${vscode.l10n.t('Account ID')} | \`${environment.accountId}\` |\n`);
   tooltip.appendMarkdown(`| ${vscode.l10n.t('Production')} | ${production ? `$(shield) ${vscode.l10n.t('yes: deleting asks you to type the id')}` : vscode.l10n.t('no')} |\n`);
-  tooltip.appendMarkdown(
-    `| ${vscode.l10n.t('Token')} | ${hasToken ? `$(pass) ${vscode.l10n.t('set (in secret storage)')}` : `$(warning) ${vscode.l10n.t('not set: use Set Token')}`} |\n`,
-  );
+  tooltip.appendMarkdown(`| ${vscode.l10n.t('Token')} | ${tokenState(credential)} |\n`);
+  if (credential?.appId) tooltip.appendMarkdown(`| ${vscode.l10n.t('appId')} | \`${credential.appId}\` |\n`);
+  if (credential?.expiresAt) tooltip.appendMarkdown(`| ${vscode.l10n.t('Expires')} | ${credential.expiresAt.toLocaleString()} |\n`);
   item.tooltip = tooltip;
   item.accessibilityInformation = {
     label: hasToken
@@ -84,6 +96,14 @@ function environmentItem(node: EnvironmentNode): vscode.TreeItem {
       : vscode.l10n.t('{0}, {1}, no token', environment.name, environment.host),
   };
   return item;
+}
+
+function tokenState(credential: CredentialSummary | undefined): string {
+  if (!credential) return `$(warning) ${vscode.l10n.t('not set: use Set Token')}`;
+  if (credential.expired) return `$(warning) ${vscode.l10n.t('pasted JWT, expired: use Set Token')}`;
+  return credential.kind === 'client'
+    ? `$(pass) ${vscode.l10n.t('Client ID and Secret (in secret storage); a JWT is signed per request')}`
+    : `$(pass) ${vscode.l10n.t('pasted JWT (in secret storage)')}`;
 }
 
 function problemItem(node: SettingsProblemNode): vscode.TreeItem {

@@ -10,12 +10,16 @@ import type { DeleteOutcome } from '../../src/vscode/deleteContactListCommand';
 import type { EnvironmentNode, TreeNode } from '../../src/vscode/environmentTree';
 import { FakeKoreServer } from '../fakeKore/fakeKoreServer';
 import { DEFAULT_APP } from '../fakeKore/seedData';
+import { signFakeJwt, verifyFakeJwt } from '../fakeKore/jwt';
 import { HOSTILE_WORKSPACE_ENVIRONMENT } from '../host/extensionTestWorkspace';
 import { ScriptedUserInterface } from './scriptedUserInterface';
 
 const EXTENSION_ID = 'kore-contact-lists.kore-contact-lists';
 const SEED_ID = 'cl-c2ce382-2516-457e-8eb4-9847deec0001';
-const TOKEN = 'ext-host-test-token-7f3a9c2e51d84b06';
+/** A real JWT for the fake app: recognisable by its signature, so the leak scans can look for it. */
+const TOKEN = signFakeJwt({ appId: DEFAULT_APP.clientId, sub: 'ext-host-leak-canary', iat: Math.floor(Date.now() / 1000) }, DEFAULT_APP.clientSecret);
+const PASTE_JWT = 'Paste a JWT';
+const CLIENT_CREDENTIALS = 'Enter Client ID and Client Secret';
 const PRODUCTION_NO = 'No: a test or sandbox environment';
 const PRODUCTION_YES = 'Yes: production (deleting asks you to type the id)';
 
@@ -76,6 +80,7 @@ describe('Kore.ai Contact Lists in the extension host', function () {
   }
 
   async function setToken(environmentId: string, token = TOKEN): Promise<void> {
+    ui.picks.push(PASTE_JWT);
     ui.inputs.push(token);
     await vscode.commands.executeCommand('koreContactLists.setToken', environmentId);
   }
@@ -92,7 +97,7 @@ describe('Kore.ai Contact Lists in the extension host', function () {
     const extension = vscode.extensions.getExtension<KoreContactListsApi>(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is installed in the extension host`);
     api = await extension.activate();
-    server = await FakeKoreServer.start({ apps: [{ ...DEFAULT_APP, staticTokens: [TOKEN] }] });
+    server = await FakeKoreServer.start();
   });
 
   after(async () => {
@@ -219,13 +224,52 @@ describe('Kore.ai Contact Lists in the extension host', function () {
       const added = await addEnvironment('Secretive');
       await setToken(added.id);
       assert.equal(ui.inputBoxes.at(-1)?.password, true);
-      assert.equal((await api.credentials.get(added.id))?.token, TOKEN);
+      assert.deepEqual(await api.credentials.get(added.id), { kind: 'jwt', token: TOKEN, host: server.url });
       assert.equal(JSON.stringify(configuration().inspect('environments')).includes(TOKEN), false);
       await waitFor('settings written', () => userSettingsText().includes('Secretive'));
       assert.equal(userSettingsText().includes(TOKEN), false);
       const item = api.environmentTree.getTreeItem((await environmentNodes())[0]);
       assert.equal(item.contextValue, 'environment;hasToken');
       assert.equal(ui.shown.some((shown) => shown.message.includes(TOKEN)), false);
+    });
+
+    it('Set Token with Client ID and Client Secret signs a fresh HS256 JWT for every request', async () => {
+      const added = await addEnvironment('Client credentials');
+      ui.picks.push(CLIENT_CREDENTIALS);
+      ui.inputs.push(server.app.clientId, server.app.clientSecret);
+      await vscode.commands.executeCommand('koreContactLists.setToken', added.id);
+      assert.equal(ui.inputBoxes.at(-1)?.password, true, 'the secret is typed in a password box');
+      assert.equal((await api.credentials.get(added.id))?.kind, 'client');
+      server.requests.length = 0;
+      const outcome = await deleteList(added.name, SEED_ID);
+      assert.equal(outcome.status, 'deleted');
+      const tokens = server.requests.map((request) => String(request.headers.auth));
+      assert.equal(tokens.length, 2);
+      assert.notEqual(tokens[0], tokens[1], 'each request has its own token');
+      for (const token of tokens) {
+        const check = verifyFakeJwt(token, server.app.clientSecret, server.app.clientId, Math.floor(Date.now() / 1000));
+        assert.ok(check.ok, 'the fake server verifies it with the app secret');
+        assert.equal(typeof check.payload.jti, 'string');
+        assert.equal(Number(check.payload.exp) - Number(check.payload.iat), 300);
+      }
+      assert.equal(userSettingsText().includes(server.app.clientSecret), false);
+    });
+
+    it('refuses a pasted token that is not a JWT, and warns before using an expired one', async () => {
+      const added = await addEnvironment('Expiring');
+      await setToken(added.id, 'not-a-jwt');
+      assert.match(ui.validationMessages.at(-1) ?? '', /not a JWT|three/);
+      const expired = signFakeJwt({ appId: server.app.clientId, sub: 'x', iat: 1_600_000_000, exp: 1_600_000_300 }, server.app.clientSecret);
+      await setToken(added.id, expired);
+      const item = api.environmentTree.getTreeItem((await environmentNodes())[0]);
+      assert.match((item.tooltip as vscode.MarkdownString).value, /expired/);
+      assert.match(String(item.description), /token expired/);
+      server.requests.length = 0;
+      const outcome = await vscode.commands.executeCommand<DeleteOutcome>('koreContactLists.deleteContactList', added.name, SEED_ID);
+      assert.equal(outcome?.status, 'notSent');
+      assert.match(ui.last('warning')?.message ?? '', /token of "Expiring" expired/);
+      assert.deepEqual(ui.last('warning')?.actions, ['Set Token']);
+      assert.equal(server.requests.length, 0);
     });
 
     it('Clear Token removes it', async () => {

@@ -91,6 +91,7 @@ describe('UI: delete a contact list through the workbench', function () {
 
   it('sets the token from the item\'s inline key action', async () => {
     await workbench.clickInlineAction('Local sandbox', 'Set Token');
+    await workbench.answerQuickPick('How do you want to authenticate', 'Paste a JWT');
     const input = workbench.page.locator('.quick-input-widget input.input');
     await input.waitFor({ state: 'visible' });
     assert.equal(await input.getAttribute('type'), 'password', 'the token box hides what is typed');
@@ -138,6 +139,7 @@ describe('UI: delete a contact list through the workbench', function () {
   it('ends a wrong token in an error whose Show Response opens the server\'s answer', async () => {
     await workbench.page.keyboard.press('Escape');
     await workbench.clickInlineAction('Local sandbox', 'Set Token');
+    await workbench.answerQuickPick('How do you want to authenticate', 'Paste a JWT');
     wrongToken = signFakeJwt({ appId: kore.app.clientId, sub: 'x' }, 'not-the-app-secret');
     await workbench.answerInputBox(/Paste the JWT/, wrongToken);
     await workbench.clickInlineAction('Local sandbox', 'Delete Contact List');

@@ -68,9 +68,11 @@ export class Workbench {
   /** Waits for a quick pick whose placeholder says `question`, then clicks the item labelled `label`. */
   async answerQuickPick(question: string, label: string): Promise<void> {
     const widget = this.page.locator('.quick-input-widget');
-    await widget.locator(`input[placeholder*="${question}"]`).waitFor({ state: 'visible', timeout: 15_000 });
+    const questionInput = widget.locator(`input[placeholder*="${question}"]`);
+    await questionInput.waitFor({ state: 'visible', timeout: 15_000 });
     await widget.locator('.quick-input-list .monaco-list-row', { hasText: label }).click();
-    await widget.waitFor({ state: 'hidden', timeout: 15_000 });
+    // The same widget may at once show the next prompt: wait for this question to go, not the widget.
+    await questionInput.waitFor({ state: 'hidden', timeout: 15_000 });
   }
 
   dialog(): Locator {
