@@ -13,6 +13,13 @@ export const CommandIds = {
   exportHistory: 'koreContactLists.exportHistory',
   clearHistory: 'koreContactLists.clearHistory',
   refreshHistory: 'koreContactLists.refreshHistory',
+  copyContactListId: 'koreContactLists.copyContactListId',
+  testConnection: 'koreContactLists.testConnection',
+  exportEnvironments: 'koreContactLists.exportEnvironments',
+  importEnvironments: 'koreContactLists.importEnvironments',
+  switchEnvironment: 'koreContactLists.switchEnvironment',
+  copyResponse: 'koreContactLists.copyResponse',
+  saveResponseAs: 'koreContactLists.saveResponseAs',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -3,26 +3,30 @@
 import * as vscode from 'vscode';
 import { CommandIds, RESPONSE_SCHEME, ViewIds } from './commandIds';
 import { AuditLog } from './core/auditLog';
+import { ActiveEnvironment } from './vscode/activeEnvironment';
 import { Authentication } from './vscode/authentication';
 import { CredentialStore } from './vscode/credentialStore';
 import { DeleteContactListCommand } from './vscode/deleteContactListCommand';
 import { EnvironmentCommands } from './vscode/environmentCommands';
 import { EnvironmentPicker } from './vscode/environmentPicker';
 import { EnvironmentStore } from './vscode/environmentStore';
+import { EnvironmentTools } from './vscode/environmentTools';
 import { EnvironmentTreeProvider } from './vscode/environmentTree';
 import { HistoryCommands } from './vscode/historyCommands';
 import { HistoryTreeProvider } from './vscode/historyTree';
+import { ResponseCommands } from './vscode/responseCommands';
 import { ResponseDocumentProvider } from './vscode/responseDocuments';
-import { UserInterface, UserInterfaceHolder } from './vscode/userInterface';
+import { UserInterface, UserInterfaceHolder, windowUserInterface } from './vscode/userInterface';
 
-/** What activate() returns: lets tests (and other extensions) reach the tree and the response documents. */
+/** What activate() returns: lets tests (and other extensions) reach the views and stores. */
 export interface KoreContactListsApi {
   readonly environmentTree: EnvironmentTreeProvider;
   readonly responses: ResponseDocumentProvider;
   readonly credentials: CredentialStore;
   readonly history: HistoryTreeProvider;
   readonly audit: AuditLog;
-  /** Replaces the prompts (input boxes, picks, messages); returns a function that restores VS Code's own. */
+  readonly activeEnvironment: ActiveEnvironment;
+  /** Replaces the prompts (input boxes, picks, messages, dialogs); returns a function that restores VS Code's own. */
   useUserInterface(ui: UserInterface): () => void;
 }
 
@@ -31,41 +35,55 @@ export function activate(context: vscode.ExtensionContext): KoreContactListsApi 
   const ui = new UserInterfaceHolder();
   const environments = new EnvironmentStore(log);
   const credentials = new CredentialStore(context.secrets);
-  const tree = new EnvironmentTreeProvider(environments, credentials);
+  const active = new ActiveEnvironment(context.globalState, environments);
+  const tree = new EnvironmentTreeProvider(environments, credentials, log);
   const responses = new ResponseDocumentProvider();
-  const picker = new EnvironmentPicker(environments, ui);
-  const environmentCommands = new EnvironmentCommands(environments, credentials, picker, ui, log);
+  const picker = new EnvironmentPicker(environments, active, ui);
+  const authentication = new Authentication(credentials, ui);
   const audit = new AuditLog(context.globalStorageUri.fsPath);
   const history = new HistoryTreeProvider(audit, log);
+  const environmentCommands = new EnvironmentCommands(environments, credentials, picker, ui, log);
+  const environmentTools = new EnvironmentTools(environments, authentication, picker, responses, ui, log);
   const historyCommands = new HistoryCommands(audit, history, responses, ui, log);
-  const authentication = new Authentication(credentials, ui);
-  const deleteCommand = new DeleteContactListCommand(environments, authentication, picker, responses, audit, ui, log);
+  const responseCommands = new ResponseCommands(ui);
+  const deleteCommand = new DeleteContactListCommand(environments, authentication, picker, active, responses, audit, ui, log);
 
+  const command = (id: string, handler: (...args: unknown[]) => unknown) => vscode.commands.registerCommand(id, handler);
   context.subscriptions.push(
     log,
     environments,
     credentials,
+    active,
     tree,
     responses,
     history,
     deleteCommand,
-    deleteCommand.onDidAttempt(() => history.refresh()),
-    vscode.window.createTreeView(ViewIds.environments, { treeDataProvider: tree, showCollapseAll: false }),
+    // After a delete the list leaves the tree (or stays, when it failed), and the attempt joins the history.
+    deleteCommand.onDidAttempt(() => {
+      history.refresh();
+      tree.refresh();
+    }),
+    vscode.window.createTreeView(ViewIds.environments, { treeDataProvider: tree, showCollapseAll: true }),
     vscode.window.createTreeView(ViewIds.history, { treeDataProvider: history, showCollapseAll: false }),
     vscode.workspace.registerTextDocumentContentProvider(RESPONSE_SCHEME, responses),
-    vscode.commands.registerCommand(CommandIds.addEnvironment, () => environmentCommands.add()),
-    vscode.commands.registerCommand(CommandIds.editEnvironment, (environment?: unknown) => environmentCommands.edit(environment)),
-    vscode.commands.registerCommand(CommandIds.removeEnvironment, (environment?: unknown) => environmentCommands.remove(environment)),
-    vscode.commands.registerCommand(CommandIds.setToken, (environment?: unknown) => environmentCommands.setToken(environment)),
-    vscode.commands.registerCommand(CommandIds.clearToken, (environment?: unknown) => environmentCommands.clearToken(environment)),
-    vscode.commands.registerCommand(CommandIds.deleteContactList, (environment?: unknown, contactListId?: unknown) =>
-      deleteCommand.run(environment, contactListId),
-    ),
-    vscode.commands.registerCommand(CommandIds.refresh, () => tree.refresh()),
-    vscode.commands.registerCommand(CommandIds.openHistoryEntry, (node?: unknown) => historyCommands.open(node)),
-    vscode.commands.registerCommand(CommandIds.exportHistory, () => historyCommands.export()),
-    vscode.commands.registerCommand(CommandIds.clearHistory, () => historyCommands.clear()),
-    vscode.commands.registerCommand(CommandIds.refreshHistory, () => history.refresh()),
+    command(CommandIds.addEnvironment, () => environmentCommands.add()),
+    command(CommandIds.editEnvironment, (environment) => environmentCommands.edit(environment)),
+    command(CommandIds.removeEnvironment, (environment) => environmentCommands.remove(environment)),
+    command(CommandIds.setToken, (environment) => environmentCommands.setToken(environment)),
+    command(CommandIds.clearToken, (environment) => environmentCommands.clearToken(environment)),
+    command(CommandIds.deleteContactList, (target, contactListId) => deleteCommand.run(target, contactListId)),
+    command(CommandIds.refresh, () => tree.refresh()),
+    command(CommandIds.testConnection, (environment) => environmentTools.testConnection(environment)),
+    command(CommandIds.switchEnvironment, () => environmentTools.switchEnvironment()),
+    command(CommandIds.copyContactListId, (node) => environmentTools.copyContactListId(node)),
+    command(CommandIds.exportEnvironments, () => environmentTools.exportEnvironments()),
+    command(CommandIds.importEnvironments, () => environmentTools.importEnvironments()),
+    command(CommandIds.openHistoryEntry, (node) => historyCommands.open(node)),
+    command(CommandIds.exportHistory, () => historyCommands.export()),
+    command(CommandIds.clearHistory, () => historyCommands.clear()),
+    command(CommandIds.refreshHistory, () => history.refresh()),
+    command(CommandIds.copyResponse, (uri) => responseCommands.copy(uri)),
+    command(CommandIds.saveResponseAs, (uri) => responseCommands.saveAs(uri)),
   );
 
   return {
@@ -74,10 +92,11 @@ export function activate(context: vscode.ExtensionContext): KoreContactListsApi 
     credentials,
     history,
     audit,
+    activeEnvironment: active,
     useUserInterface(replacement) {
       ui.current = replacement;
       return () => {
-        ui.current = new UserInterfaceHolder().current;
+        ui.current = windowUserInterface;
       };
     },
   };

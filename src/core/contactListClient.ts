@@ -1,5 +1,6 @@
 // The Kore.ai contact-list API calls, with the documented headers. Vscode-free: the extension and the tests share it.
-import { contactListUrl } from './koreApiPaths';
+import { asContactListRecord, ContactListRecord, KoreEnvelope } from './contactList';
+import { allContactListsUrl, contactListUrl } from './koreApiPaths';
 import { HttpRequestSpec, sendHttpRequest } from './koreHttp';
 import { KoreCallResult, RequestDescription, interpretExchange } from './koreResult';
 import { redactHeaders, redactSecrets } from './redaction';
@@ -50,4 +51,25 @@ async function call(
   // A server that echoes the token back must not get it into a document or a log through us.
   const safeExchange = exchange.kind === 'response' ? { ...exchange, bodyText: redactSecrets(exchange.bodyText, [token]) } : exchange;
   return interpretExchange(request, safeExchange);
+}
+
+export interface AllListsResult {
+  readonly result: KoreCallResult;
+  /** The lists, when the call succeeded; entries that are not list records are left out. */
+  readonly lists?: ContactListRecord[];
+}
+
+/**
+ * "Get all list details" of one type. The vendor's pages disagree on its method, so a GET answered with
+ * 404 or 405 is tried once more as POST; whichever answers is used.
+ */
+export async function getAllContactLists(target: KoreTarget, token: string, options: CallOptions, type = 'call'): Promise<AllListsResult> {
+  const url = allContactListsUrl(target.host, target.iid, type);
+  let result = await call('GET', url, target, token, options);
+  const status = result.exchange.kind === 'response' ? result.exchange.status : undefined;
+  if (status === 404 || status === 405) result = await call('POST', url, target, token, options);
+  if (!result.ok) return { result };
+  const data = (result.json as KoreEnvelope).data;
+  if (!Array.isArray(data)) return { result, lists: [] };
+  return { result, lists: data.map((item) => asContactListRecord(item)).filter((list): list is ContactListRecord => list !== undefined) };
 }

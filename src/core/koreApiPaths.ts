@@ -16,3 +16,8 @@ export function contactListUrl(host: string, iid: string, contactListId: string)
 export function contactListPath(iid: string, contactListId: string): string {
   return new URL(contactListUrl('http://x', iid, contactListId)).pathname;
 }
+
+/** "Get all list details": the vendor labels it POST but its sample sends no body; the client tries GET first. */
+export function allContactListsUrl(host: string, iid: string, type = 'call'): string {
+  return `${base(host, iid)}/getAllListDetails?type=${encodeURIComponent(type)}`;
+}

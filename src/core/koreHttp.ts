@@ -5,7 +5,7 @@ import fetch, { FetchError } from 'node-fetch';
 export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 export interface HttpRequestSpec {
-  readonly method: 'GET' | 'DELETE';
+  readonly method: 'GET' | 'DELETE' | 'POST';
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly timeoutMs: number;

@@ -113,3 +113,23 @@ export function briefFailureReason(result: KoreCallResult, timeoutSeconds: numbe
       return t('network error {0}', exchange.code);
   }
 }
+
+/** Test Connection: whether host, ids and credential work, naming the one that is wrong when it can. */
+export function describeConnectionTest(
+  result: KoreCallResult,
+  listCount: number | undefined,
+  context: { readonly environmentName: string; readonly host: string; readonly iid: string; readonly accountId: string; readonly timeoutSeconds: number },
+  t: Translate = formatTemplate,
+): { ok: boolean; message: string } {
+  const { environmentName: env, host } = context;
+  if (result.ok) return { ok: true, message: t('Connected to "{0}" ({1}): host, App ID, Account ID and token work; {2} contact list(s) visible.', env, host, listCount ?? 0) };
+  const said = result.serverMessage ? t(' The server said: "{0}".', result.serverMessage) : '';
+  const status = result.exchange.kind === 'response' ? result.exchange.status : undefined;
+  if (status === 401) return { ok: false, message: t('The token (or the App ID {0}) of "{1}" was rejected (HTTP 401). Check the App ID, then set a new token.', context.iid, env) + said };
+  if (status === 403) return { ok: false, message: t('Access denied on "{0}" (HTTP 403): check the Account ID {1} and that the app\'s API scope includes Campaign Management.', env, context.accountId) + said };
+  if (status === 400) return { ok: false, message: t('"{0}" refused the request (HTTP 400): check the App ID {1} and the Account ID {2}.', env, context.iid, context.accountId) + said };
+  if (result.exchange.kind === 'network' || result.exchange.kind === 'timeout' || result.exchange.kind === 'redirect' || result.failure === 'notJson') {
+    return { ok: false, message: t('Could not reach a Kore.ai API at {0} ({1}): check the host of "{2}".', host, briefFailureReason(result, context.timeoutSeconds, t), env) };
+  }
+  return { ok: false, message: t('Testing "{0}" failed ({1}).', env, briefFailureReason(result, context.timeoutSeconds, t)) };
+}

@@ -54,6 +54,16 @@ export class Authentication {
   }
 }
 
+/** The credential for background reads (the tree): never asks; says why when it cannot be used. */
+export async function silentTokenSource(credentials: CredentialStore, environment: Environment): Promise<{ token?: TokenSource; problem?: string }> {
+  const credential = await credentials.get(environment.id);
+  if (!credential) return { problem: vscode.l10n.t('Set a token to see the contact lists') };
+  if (summariseCredential(credential).expired) return { problem: vscode.l10n.t('The token expired: set a new one') };
+  if (credential.host !== environment.host) return { problem: vscode.l10n.t('The token was entered for {0}: set it again for this host', credential.host) };
+  const lifetime = jwtLifetimeSeconds();
+  return { token: () => authToken(credential, lifetime) };
+}
+
 export function jwtLifetimeSeconds(): number {
   const value = vscode.workspace.getConfiguration(SettingKeys.section).get<number>('jwtLifetimeSeconds', 300);
   return Number.isInteger(value) && value >= 30 && value <= 86_400 ? value : 300;

@@ -13,7 +13,9 @@ import { briefFailureReason, describeDeleteResult } from '../core/resultMessages
 import { describeExchange, responseDocument } from '../core/responseDocument';
 import { validateContactListId } from '../core/validation';
 import { Authentication, TokenSource } from './authentication';
+import { ActiveEnvironment } from './activeEnvironment';
 import { EnvironmentPicker } from './environmentPicker';
+import { ContactListNode } from './environmentTree';
 import { EnvironmentStore } from './environmentStore';
 import { ResponseDocumentProvider } from './responseDocuments';
 import { UserInterfaceHolder } from './userInterface';
@@ -42,6 +44,7 @@ export class DeleteContactListCommand {
     private readonly store: EnvironmentStore,
     private readonly authentication: Authentication,
     private readonly picker: EnvironmentPicker,
+    private readonly active: ActiveEnvironment,
     private readonly responses: ResponseDocumentProvider,
     private readonly audit: AuditLog,
     private readonly ui: UserInterfaceHolder,
@@ -52,11 +55,14 @@ export class DeleteContactListCommand {
     const environment = await this.picker.resolve(environmentArgument, vscode.l10n.t('Choose the environment to delete a contact list from'));
     if (!environment) return NOT_SENT;
 
-    const contactListId = await this.askContactListId(environment, contactListArgument);
+    // From a contact list in the tree, the list is known: its id is not asked again.
+    const fromTree = environmentArgument instanceof ContactListNode ? environmentArgument.list._id : contactListArgument;
+    const contactListId = await this.askContactListId(environment, fromTree);
     if (contactListId === undefined) return NOT_SENT;
 
     const token = await this.authentication.tokenSource(environment);
     if (token === undefined) return NOT_SENT;
+    await this.active.set(environment);
 
     const key = `${environment.id}/${contactListId}`;
     if (this.inFlight.has(key)) {

@@ -123,6 +123,28 @@ export class EnvironmentCommands {
     return true;
   }
 
+  /** A new environment starts from a region; an on-premises host (or an edit) is typed, validated as typed. */
+  private async askHost(title: string, current: Environment | undefined): Promise<string | undefined> {
+    if (!current) {
+      const regions = [
+        { label: vscode.l10n.t('United States'), description: 'platform.kore.ai', host: 'https://platform.kore.ai' },
+        { label: vscode.l10n.t('Germany'), description: 'de-platform.kore.ai', host: 'https://de-platform.kore.ai' },
+        { label: vscode.l10n.t('Japan'), description: 'jp-platform.kore.ai', host: 'https://jp-platform.kore.ai' },
+        { label: vscode.l10n.t('Custom host (on-premises)…'), description: vscode.l10n.t('type the host'), host: undefined },
+      ];
+      const region = await this.ui.current.showQuickPick(regions, { title, placeHolder: vscode.l10n.t('Which Kore.ai region or host?'), ignoreFocusOut: true });
+      if (!region) return undefined;
+      if (region.host) return region.host;
+    }
+    return this.ui.current.showInputBox({
+      title,
+      ignoreFocusOut: true,
+      prompt: vscode.l10n.t('Host: the Kore.ai host, for example platform.kore.ai (US), de-platform.kore.ai or jp-platform.kore.ai.'),
+      value: current?.host ?? '',
+      validateInput: (value) => normaliseHost(value, vscode.l10n.t).error,
+    });
+  }
+
   /** Asks name, host, App ID and Account ID in turn, validating as the user types. Undefined when cancelled. */
   private async askFields(title: string, current: Environment | undefined): Promise<Omit<Environment, 'id'> | undefined> {
     const otherNames = this.store.list().filter((environment) => environment.id !== current?.id).map((environment) => environment.name);
@@ -134,11 +156,7 @@ export class EnvironmentCommands {
       validateInput: (value) => validateUniqueName(value, otherNames, vscode.l10n.t),
     });
     if (name === undefined) return undefined;
-    const host = await ask(2, {
-      prompt: vscode.l10n.t('Host: the Kore.ai host, for example platform.kore.ai (US), de-platform.kore.ai or jp-platform.kore.ai.'),
-      value: current?.host ?? 'platform.kore.ai',
-      validateInput: (value) => normaliseHost(value, vscode.l10n.t).error,
-    });
+    const host = await this.askHost(`${title} (2/5)`, current);
     if (host === undefined) return undefined;
     const iid = await ask(3, {
       prompt: vscode.l10n.t('App ID (IID): the application id from the Kore.ai app, for example st-0603182c-7ffb-53c3-b307-47ca14b9xxxx.'),

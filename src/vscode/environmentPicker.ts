@@ -3,18 +3,25 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../commandIds';
 import { Environment, findEnvironment } from '../core/environment';
-import { EnvironmentNode } from './environmentTree';
+import { ActiveEnvironment } from './activeEnvironment';
+import { ContactListNode, EnvironmentNode } from './environmentTree';
 import { EnvironmentStore } from './environmentStore';
 import { UserInterfaceHolder } from './userInterface';
 
 export class EnvironmentPicker {
   constructor(
     private readonly store: EnvironmentStore,
+    private readonly active: ActiveEnvironment,
     private readonly ui: UserInterfaceHolder,
   ) {}
 
+  /**
+   * From the tree: the clicked environment. With an id or name: that one. From the palette: the active
+   * environment, else the only one, else a pick (which becomes the active one).
+   */
   async resolve(argument: unknown, placeHolder: string): Promise<Environment | undefined> {
     const environments = this.store.list();
+    if (argument instanceof ContactListNode) argument = new EnvironmentNode(argument.environment, undefined);
     if (argument instanceof EnvironmentNode) {
       // Settings may have changed since the tree was drawn: use what is configured now.
       const current = environments.find((environment) => environment.id === argument.environment.id);
@@ -36,7 +43,16 @@ export class EnvironmentPicker {
       if (choice === add) await vscode.commands.executeCommand(CommandIds.addEnvironment);
       return undefined;
     }
+    const active = this.active.get();
+    if (active) return active;
     if (environments.length === 1) return environments[0];
+    return this.pick(placeHolder);
+  }
+
+  /** Always asks (Switch Environment); the answer becomes the active environment. */
+  async pick(placeHolder: string): Promise<Environment | undefined> {
+    const environments = this.store.list();
+    if (environments.length === 0) return undefined;
     const picked = await this.ui.current.showQuickPick(
       environments.map((environment) => ({
         label: environment.name,
@@ -46,6 +62,7 @@ export class EnvironmentPicker {
       })),
       { placeHolder, matchOnDescription: true, ignoreFocusOut: true },
     );
+    if (picked) await this.active.set(picked.environment);
     return picked?.environment;
   }
 }

@@ -1,6 +1,13 @@
 // The Environments view: one item per configured environment, showing whether a credential is set.
 import * as vscode from 'vscode';
+import { CommandIds, ViewIds } from '../commandIds';
+import { ContactListRecord } from '../core/contactList';
+import { getAllContactLists } from '../core/contactListClient';
 import { CredentialSummary, summariseCredential } from '../core/credential';
+import { campaignsInUse, isInUse } from '../core/deletionPreview';
+import { describeExchange } from '../core/responseDocument';
+import { briefFailureReason } from '../core/resultMessages';
+import { silentTokenSource } from './authentication';
 import { Environment } from '../core/environment';
 import { CredentialStore } from './credentialStore';
 import { EnvironmentStore } from './environmentStore';
@@ -23,7 +30,25 @@ export class SettingsProblemNode {
   constructor(readonly problems: readonly string[]) {}
 }
 
-export type TreeNode = EnvironmentNode | SettingsProblemNode;
+/** One contact list under its environment, from "get all list details". */
+export class ContactListNode {
+  constructor(
+    readonly environment: Environment,
+    readonly list: ContactListRecord,
+  ) {}
+}
+
+/** The one child shown when the lists cannot be listed: why, and (when it helps) a command to fix or retry. */
+export class ListMessageNode {
+  constructor(
+    readonly environment: Environment,
+    readonly message: string,
+    readonly detail: string | undefined,
+    readonly action: 'retry' | 'setToken' | 'none',
+  ) {}
+}
+
+export type TreeNode = EnvironmentNode | SettingsProblemNode | ContactListNode | ListMessageNode;
 
 export class EnvironmentTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
@@ -33,6 +58,7 @@ export class EnvironmentTreeProvider implements vscode.TreeDataProvider<TreeNode
   constructor(
     private readonly environments: EnvironmentStore,
     private readonly credentials: CredentialStore,
+    private readonly log: vscode.LogOutputChannel,
   ) {
     this.subscriptions = [environments.onDidChange(() => this.refresh()), credentials.onDidChange(() => this.refresh())];
   }
@@ -42,6 +68,7 @@ export class EnvironmentTreeProvider implements vscode.TreeDataProvider<TreeNode
   }
 
   async getChildren(parent?: TreeNode): Promise<TreeNode[]> {
+    if (parent instanceof EnvironmentNode) return this.listsOf(parent.environment);
     if (parent) return [];
     const { environments, problems } = this.environments.read();
     const nodes: TreeNode[] = await Promise.all(
@@ -55,7 +82,27 @@ export class EnvironmentTreeProvider implements vscode.TreeDataProvider<TreeNode
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    return node instanceof EnvironmentNode ? environmentItem(node) : problemItem(node);
+    if (node instanceof EnvironmentNode) return environmentItem(node);
+    if (node instanceof ContactListNode) return contactListItem(node);
+    if (node instanceof ListMessageNode) return messageItem(node);
+    return problemItem(node);
+  }
+
+  /** Lists an environment's contact lists; never throws and never prompts: a failure is one explaining child. */
+  private async listsOf(environment: Environment): Promise<TreeNode[]> {
+    const { token, problem } = await silentTokenSource(this.credentials, environment);
+    if (!token) return [new ListMessageNode(environment, problem ?? '', undefined, 'setToken')];
+    const timeoutSeconds = this.environments.requestTimeoutSeconds();
+    const { result, lists } = await vscode.window.withProgress({ location: { viewId: ViewIds.environments } }, () =>
+      getAllContactLists(environment, token(), { timeoutMs: timeoutSeconds * 1000 }),
+    );
+    this.log.info(`${describeExchange(result)} [environment "${environment.name}"]`);
+    if (!lists) {
+      const reason = briefFailureReason(result, timeoutSeconds, vscode.l10n.t);
+      return [new ListMessageNode(environment, vscode.l10n.t('Could not list contact lists ({0})', reason), result.serverMessage, 'retry')];
+    }
+    if (lists.length === 0) return [new ListMessageNode(environment, vscode.l10n.t('No contact lists of type "call"'), undefined, 'none')];
+    return lists.map((list) => new ContactListNode(environment, list));
   }
 
   dispose(): void {
@@ -67,7 +114,7 @@ export class EnvironmentTreeProvider implements vscode.TreeDataProvider<TreeNode
 function environmentItem(node: EnvironmentNode): vscode.TreeItem {
   const { environment, hasToken, credential } = node;
   const expired = credential?.expired === true;
-  const item = new vscode.TreeItem(environment.name, vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(environment.name, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `environment:${environment.id}`;
   const production = environment.production === true;
   const host = environment.host.replace(/^https:\/\//, '');
@@ -95,6 +142,43 @@ function environmentItem(node: EnvironmentNode): vscode.TreeItem {
       ? vscode.l10n.t('{0}, {1}, token set', environment.name, environment.host)
       : vscode.l10n.t('{0}, {1}, no token', environment.name, environment.host),
   };
+  return item;
+}
+
+function contactListItem(node: ContactListNode): vscode.TreeItem {
+  const { list, environment } = node;
+  const item = new vscode.TreeItem(list.name ?? list._id, vscode.TreeItemCollapsibleState.None);
+  item.id = `contactList:${environment.id}:${list._id}`;
+  const inUse = isInUse(list);
+  const parts = [vscode.l10n.t('{0} records', list.totalRecordCount ?? '?'), list.status ?? ''];
+  if (inUse) parts.push(vscode.l10n.t('in use'));
+  item.description = parts.filter(Boolean).join(' · ');
+  item.iconPath = new vscode.ThemeIcon(inUse ? 'link' : 'list-unordered');
+  item.contextValue = ['contactList', ...(inUse ? ['inUse'] : [])].join(';');
+  const tooltip = new vscode.MarkdownString();
+  tooltip.appendMarkdown(`**${escapeMarkdown(list.name ?? list._id)}**\n\n`);
+  tooltip.appendMarkdown(`| | |\n|---|---|\n`);
+  tooltip.appendMarkdown(`| ${vscode.l10n.t('Id')} | \`${list._id}\` |\n`);
+  tooltip.appendMarkdown(`| ${vscode.l10n.t('Records')} | ${list.totalRecordCount ?? '?'} |\n`);
+  tooltip.appendMarkdown(`| ${vscode.l10n.t('Status')} | ${escapeMarkdown(list.status ?? '?')} |\n`);
+  tooltip.appendMarkdown(`| ${vscode.l10n.t('Type')} | ${escapeMarkdown(list.listType ?? '?')} |\n`);
+  tooltip.appendMarkdown(`| ${vscode.l10n.t('In use')} | ${inUse ? escapeMarkdown(campaignsInUse(list).join(', ') || vscode.l10n.t('yes')) : vscode.l10n.t('no')} |\n`);
+  item.tooltip = tooltip;
+  return item;
+}
+
+function messageItem(node: ListMessageNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.message, vscode.TreeItemCollapsibleState.None);
+  item.id = `message:${node.environment.id}`;
+  item.iconPath = new vscode.ThemeIcon(node.action === 'none' ? 'info' : 'warning', node.action === 'none' ? undefined : new vscode.ThemeColor('list.warningForeground'));
+  if (node.detail) item.tooltip = node.detail;
+  item.contextValue = `listMessage;${node.action}`;
+  if (node.action === 'retry') {
+    item.description = vscode.l10n.t('click to retry');
+    item.command = { title: vscode.l10n.t('Retry'), command: CommandIds.refresh };
+  } else if (node.action === 'setToken') {
+    item.command = { title: vscode.l10n.t('Set Token'), command: CommandIds.setToken, arguments: [node.environment.id] };
+  }
   return item;
 }
 

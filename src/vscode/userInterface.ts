@@ -9,6 +9,7 @@ export interface UserInterface {
   showInformationMessage(message: string, ...actions: string[]): Thenable<string | undefined>;
   showErrorMessage(message: string, ...actions: string[]): Thenable<string | undefined>;
   showSaveDialog(options: vscode.SaveDialogOptions): Thenable<vscode.Uri | undefined>;
+  showOpenDialog(options: vscode.OpenDialogOptions): Thenable<vscode.Uri[] | undefined>;
 }
 
 export const windowUserInterface: UserInterface = {
@@ -18,6 +19,7 @@ export const windowUserInterface: UserInterface = {
   showInformationMessage: (message, ...actions) => vscode.window.showInformationMessage(message, ...actions),
   showErrorMessage: (message, ...actions) => vscode.window.showErrorMessage(message, ...actions),
   showSaveDialog: (options) => vscode.window.showSaveDialog(options),
+  showOpenDialog: (options) => vscode.window.showOpenDialog(options),
 };
 
 /** Holds the interface in use, so that tests can replace it after activation. */

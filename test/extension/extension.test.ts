@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { KoreContactListsApi } from '../../src/extension';
 import type { DeleteOutcome } from '../../src/vscode/deleteContactListCommand';
-import type { EnvironmentNode, TreeNode } from '../../src/vscode/environmentTree';
+import type { ContactListNode, EnvironmentNode, TreeNode } from '../../src/vscode/environmentTree';
 import { FakeKoreServer } from '../fakeKore/fakeKoreServer';
 import { DEFAULT_APP } from '../fakeKore/seedData';
 import { signFakeJwt, verifyFakeJwt } from '../fakeKore/jwt';
@@ -21,6 +21,7 @@ const TOKEN = signFakeJwt({ appId: DEFAULT_APP.clientId, sub: 'ext-host-leak-can
 const PASTE_JWT = 'Paste a JWT';
 const CLIENT_CREDENTIALS = 'Enter Client ID and Client Secret';
 const PRODUCTION_NO = 'No: a test or sandbox environment';
+const CUSTOM_HOST = 'Custom host (on-premises)…';
 const PRODUCTION_YES = 'Yes: production (deleting asks you to type the id)';
 
 interface StoredEnvironment {
@@ -72,7 +73,7 @@ describe('Kore.ai Contact Lists in the extension host', function () {
   /** Adds an environment through the command, as a user would answer its four prompts. */
   async function addEnvironment(name: string, host = server.url, iid = server.app.iid, accountId = server.app.accountId, production = false): Promise<StoredEnvironment> {
     ui.inputs.push(name, host, iid, accountId);
-    ui.picks.push(production ? PRODUCTION_YES : PRODUCTION_NO);
+    ui.picks.push(CUSTOM_HOST, production ? PRODUCTION_YES : PRODUCTION_NO);
     await vscode.commands.executeCommand('koreContactLists.addEnvironment');
     const added = storedEnvironments().find((environment) => environment.name === name);
     assert.ok(added, `environment ${name} was written to user settings`);
@@ -134,7 +135,7 @@ describe('Kore.ai Contact Lists in the extension host', function () {
   describe('environments', () => {
     it('Add Environment writes user settings with a generated id and a normalised host, and the tree shows it', async () => {
       ui.inputs.push('Local sandbox', `${server.url}/`, ` ${server.app.iid} `, server.app.accountId);
-      ui.picks.push(PRODUCTION_NO);
+      ui.picks.push(CUSTOM_HOST, PRODUCTION_NO);
       await vscode.commands.executeCommand('koreContactLists.addEnvironment');
       const [stored] = storedEnvironments();
       assert.match(stored.id, /^[0-9a-f-]{36}$/);
@@ -154,6 +155,7 @@ describe('Kore.ai Contact Lists in the extension host', function () {
 
     it('Add Environment validates as the user types and saves nothing when a prompt is refused', async () => {
       ui.inputs.push('Prod', 'http://platform.kore.ai');
+      ui.picks.push(CUSTOM_HOST);
       await vscode.commands.executeCommand('koreContactLists.addEnvironment');
       assert.match(ui.validationMessages[0], /plain http is only allowed/);
       assert.deepEqual(storedEnvironments(), []);
@@ -573,6 +575,151 @@ describe('Kore.ai Contact Lists in the extension host', function () {
     });
   });
 
+  describe('regions, the status bar, import and export, test connection', () => {
+    it('Add Environment starts with a region pick', async () => {
+      ui.inputs.push('Frankfurt', server.app.iid, server.app.accountId);
+      ui.picks.push('Germany', PRODUCTION_NO);
+      await vscode.commands.executeCommand('koreContactLists.addEnvironment');
+      assert.equal(storedEnvironments()[0].host, 'https://de-platform.kore.ai');
+    });
+
+    it('shows the active environment in the status bar, in the warning colour for production, and switches', async () => {
+      const sandbox = await addEnvironment('Sandbox');
+      const production = await addEnvironment('Production US', server.url, server.app.iid, server.app.accountId, true);
+      ui.picks.push('Production US');
+      await vscode.commands.executeCommand('koreContactLists.switchEnvironment');
+      assert.equal(api.activeEnvironment.get()?.id, production.id);
+      assert.match(api.activeEnvironment.statusBarText ?? '', /Production US/);
+      assert.equal(api.activeEnvironment.statusBarIsWarning, true);
+      await setToken(sandbox.id);
+      await deleteList(sandbox.name, SEED_ID);
+      assert.equal(api.activeEnvironment.get()?.id, sandbox.id, 'the environment last used becomes active');
+      assert.equal(api.activeEnvironment.statusBarIsWarning, false);
+      // Palette commands now use it without asking, even with two environments.
+      ui.inputs.push('cl-5b7d0e1-88a2-4c3f-9d61-2f4e7a9b0002');
+      ui.warningAnswers.push('Delete');
+      const outcome = await vscode.commands.executeCommand<DeleteOutcome>('koreContactLists.deleteContactList');
+      assert.equal(outcome?.status, 'deleted');
+    });
+
+    it('exports environments without any secret and imports them, reporting each reject', async () => {
+      const exported = await addEnvironment('To export');
+      await setToken(exported.id);
+      const dir = path.dirname(api.audit.file);
+      fs.mkdirSync(dir, { recursive: true });
+      const file = vscode.Uri.file(path.join(dir, 'environments-test.json'));
+      ui.saveTarget = file;
+      await vscode.commands.executeCommand('koreContactLists.exportEnvironments');
+      const text = fs.readFileSync(file.fsPath, 'utf8');
+      assert.equal(text.includes(TOKEN), false);
+      const parsed = JSON.parse(text) as { environments: Array<Record<string, unknown>> };
+      assert.deepEqual(parsed.environments.map((environment) => environment.name), ['To export']);
+      parsed.environments.push({ name: 'Imported', host: 'jp-platform.kore.ai', iid: 'st-imported', accountId: 'acc2' });
+      parsed.environments.push({ name: 'Evil', host: 'http://attacker.example', iid: 'st-x', accountId: 'acc3' });
+      fs.writeFileSync(file.fsPath, JSON.stringify(parsed));
+      ui.openTarget = file;
+      const result = await vscode.commands.executeCommand<{ imported: number; rejected: number }>('koreContactLists.importEnvironments');
+      fs.rmSync(file.fsPath);
+      assert.deepEqual(result, { imported: 1, rejected: 2 }, 'the duplicate name and the http host are rejected');
+      assert.deepEqual(storedEnvironments().map((environment) => environment.name), ['To export', 'Imported']);
+      assert.equal(storedEnvironments()[1].host, 'https://jp-platform.kore.ai');
+      assert.match(ui.last('warning')?.message ?? '', /Imported 1 environment\(s\); 2 rejected/);
+    });
+
+    it('Test Connection says whether host, ids and credential work, naming the wrong one', async () => {
+      const good = await addEnvironment('Reachable');
+      await setToken(good.id);
+      assert.equal(await vscode.commands.executeCommand('koreContactLists.testConnection', good.id), true);
+      assert.match(ui.last('info')?.message ?? '', /Connected to "Reachable".*3 contact list\(s\) visible/);
+      const wrongAccount = await addEnvironment('Wrong account', server.url, server.app.iid, 'acc-not-mine');
+      await setToken(wrongAccount.id);
+      assert.equal(await vscode.commands.executeCommand('koreContactLists.testConnection', wrongAccount.id), false);
+      assert.match(ui.last('error')?.message ?? '', /Access denied .*HTTP 403.*Account ID acc-not-mine/);
+      assert.ok(server.requests.every((request) => request.method === 'GET'), 'a read-only call');
+    });
+  });
+
+  describe('browsing contact lists', () => {
+    let environment: StoredEnvironment;
+    beforeEach(async () => {
+      environment = await addEnvironment('Browsable');
+      await setToken(environment.id);
+      server.requests.length = 0;
+    });
+
+    async function listNodes(): Promise<ContactListNode[]> {
+      const [node] = await environmentNodes();
+      const children = await api.environmentTree.getChildren(node);
+      return children.filter((child): child is ContactListNode => 'list' in child);
+    }
+
+    it('lists an environment\'s contact lists with counts, status, in-use marker and the id in the tooltip', async () => {
+      const nodes = await listNodes();
+      assert.deepEqual(nodes.map((node) => node.list.name), ['Renewal Due - August 2025', 'Renewal Due - September 2025', 'Win-back - Churned Q2 2025']);
+      const items = nodes.map((node) => api.environmentTree.getTreeItem(node));
+      assert.equal(items[1].description, '1284 records · Ready');
+      assert.equal(items[2].description, '342 records · Ready · in use');
+      assert.match((items[0].tooltip as vscode.MarkdownString).value, new RegExp(SEED_ID));
+      assert.equal(items[0].contextValue, 'contactList');
+      assert.equal(items[2].contextValue, 'contactList;inUse');
+      assert.equal(server.requests[0].path.endsWith('/campaign/contactList/getAllListDetails'), true);
+      assert.equal(server.requests[0].query, '?type=call');
+    });
+
+    it('deletes from a list item through the guarded flow; the item disappears', async () => {
+      const [first] = await listNodes();
+      ui.warningAnswers.push('Delete');
+      const outcome = await vscode.commands.executeCommand<DeleteOutcome>('koreContactLists.deleteContactList', first);
+      assert.equal(outcome?.status, 'deleted');
+      assert.equal(ui.inputBoxes.filter((box) => box.prompt?.startsWith('Contact list id')).length, 0, 'the id is not asked again');
+      assert.match(ui.shown.find((shown) => shown.modal)?.message ?? '', /Renewal Due - August 2025/);
+      assert.equal((await listNodes()).some((node) => node.list._id === SEED_ID), false);
+    });
+
+    it('keeps the item after a failed delete', async () => {
+      server.setFault({ kind: 'status', status: 409, body: JSON.stringify({ status: 'failure', message: 'in use' }) }, 1, 'DELETE');
+      const [first] = await listNodes();
+      ui.warningAnswers.push('Delete');
+      const outcome = await vscode.commands.executeCommand<DeleteOutcome>('koreContactLists.deleteContactList', first);
+      assert.equal(outcome?.status, 'failed');
+      assert.equal((await listNodes()).some((node) => node.list._id === SEED_ID), true);
+    });
+
+    it('copies a list\'s id', async () => {
+      const [first] = await listNodes();
+      await vscode.commands.executeCommand('koreContactLists.copyContactListId', first);
+      assert.equal(await vscode.env.clipboard.readText(), SEED_ID);
+    });
+
+    it('shows one explaining item with a retry when listing fails, and a Set Token item without a token', async () => {
+      server.setFault({ kind: 'html', status: 503 }, 1, 'GET');
+      const [node] = await environmentNodes();
+      const [failure] = await api.environmentTree.getChildren(node);
+      const item = api.environmentTree.getTreeItem(failure);
+      assert.match(item.label as string, /Could not list contact lists \(HTTP 503\)/);
+      assert.equal(item.command?.command, 'koreContactLists.refresh');
+      await api.credentials.delete(environment.id);
+      const [withoutToken] = await api.environmentTree.getChildren((await environmentNodes())[0]);
+      assert.equal(api.environmentTree.getTreeItem(withoutToken).command?.command, 'koreContactLists.setToken');
+    });
+  });
+
+  describe('the response editor', () => {
+    it('has Copy JSON and Save As', async () => {
+      const environment = await addEnvironment('Responses');
+      await setToken(environment.id);
+      const outcome = await deleteList(environment.name, SEED_ID);
+      const document = await vscode.workspace.openTextDocument(outcome.document!);
+      await vscode.commands.executeCommand('koreContactLists.copyResponse', outcome.document);
+      assert.equal(await vscode.env.clipboard.readText(), document.getText());
+      const target = vscode.Uri.file(path.join(path.dirname(api.audit.file), 'saved-response.json'));
+      ui.saveTarget = target;
+      await vscode.commands.executeCommand('koreContactLists.saveResponseAs', outcome.document);
+      assert.equal(fs.readFileSync(target.fsPath, 'utf8'), document.getText());
+      fs.rmSync(target.fsPath);
+    });
+  });
+
   describe('bad input is refused before anything is sent', () => {
     const long = 'x'.repeat(300);
     // [field, value, the message the user sees]
@@ -601,6 +748,7 @@ describe('Kore.ai Contact Lists in the extension host', function () {
         const good = ['Valid name', server.url, server.app.iid, server.app.accountId];
         const step = steps.indexOf(field);
         ui.inputs.push(...good.slice(0, step), value);
+        ui.picks.push(CUSTOM_HOST);
         await vscode.commands.executeCommand('koreContactLists.addEnvironment');
         assert.match(ui.validationMessages[0] ?? '', message);
         assert.deepEqual(storedEnvironments(), []);

@@ -67,6 +67,13 @@ export class ScriptedUserInterface implements UserInterface {
     return Promise.resolve(this.saveTarget);
   }
 
+  /** What open dialogs answer; undefined is Cancel. */
+  openTarget: vscode.Uri | undefined;
+
+  showOpenDialog(): Promise<vscode.Uri[] | undefined> {
+    return Promise.resolve(this.openTarget ? [this.openTarget] : undefined);
+  }
+
   last(kind: ShownMessage['kind']): ShownMessage | undefined {
     return [...this.shown].reverse().find((shown) => shown.kind === kind);
   }

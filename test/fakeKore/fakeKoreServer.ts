@@ -55,6 +55,8 @@ export interface FakeKoreOptions {
   /** Added to every answer, to exercise real pacing. */
   readonly latencyMs?: number;
   readonly port?: number;
+  /** Which methods "getAllListDetails" answers (default both; the vendor's pages disagree). */
+  readonly allListsMethods?: ReadonlyArray<'GET' | 'POST'>;
   /** Serve https with this key and certificate (for TLS failure tests). */
   readonly tls?: { readonly key: string; readonly cert: string };
   readonly now?: () => number;
@@ -281,7 +283,9 @@ export class FakeKoreServer {
       );
     }
 
-    if (listId === 'getAllListDetails' && (record.method === 'GET' || record.method === 'POST')) {
+    if (listId === 'getAllListDetails') {
+      const allowed: readonly string[] = this.options.allListsMethods ?? ['GET', 'POST'];
+      if (!allowed.includes(record.method)) return json(405, { errors: [{ msg: `Method ${record.method} is not allowed here.`, code: 405 }] });
       const type = new URLSearchParams(record.query).get('type');
       const data = [...this.lists.values()].filter((list) => list.iId === app.iid && (!type || list.listType === type));
       return json(200, { status: 'success', message: '', data });

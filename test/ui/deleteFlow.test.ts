@@ -80,6 +80,7 @@ describe('UI: delete a contact list through the workbench', function () {
   it('adds an environment from the welcome button, answering its prompts', async () => {
     await workbench.view('Environments').locator('.welcome-view-content .monaco-button', { hasText: 'Add Environment' }).click();
     await workbench.answerInputBox('Environment name', 'Local sandbox');
+    await workbench.answerQuickPick('Which Kore.ai region or host?', 'Custom host (on-premises)');
     await workbench.answerInputBox('Host', kore.url);
     await workbench.answerInputBox('App ID (IID)', kore.app.iid);
     await workbench.answerInputBox('Account ID', kore.app.accountId);

@@ -1,0 +1,70 @@
+// The active environment: the one last used or picked. Palette commands default to it, and a status bar
+// item shows it (production in the warning colour); clicking the item switches.
+import * as vscode from 'vscode';
+import { CommandIds } from '../commandIds';
+import { Environment } from '../core/environment';
+import { EnvironmentStore } from './environmentStore';
+
+const KEY = 'koreContactLists.activeEnvironmentId';
+
+export class ActiveEnvironment implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('koreContactLists.activeEnvironment', vscode.StatusBarAlignment.Left, 10);
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly state: vscode.Memento,
+    private readonly store: EnvironmentStore,
+  ) {
+    this.item.name = vscode.l10n.t('Kore.ai Environment');
+    this.item.command = CommandIds.switchEnvironment;
+    this.subscriptions = [store.onDidChange(() => this.render())];
+    this.render();
+  }
+
+  get(): Environment | undefined {
+    const id = this.state.get<string>(KEY);
+    return id === undefined ? undefined : this.store.list().find((environment) => environment.id === id);
+  }
+
+  async set(environment: Environment): Promise<void> {
+    if (this.state.get<string>(KEY) === environment.id) return;
+    await this.state.update(KEY, environment.id);
+    this.render();
+  }
+
+  private render(): void {
+    const environments = this.store.list();
+    const active = this.get();
+    if (environments.length === 0) {
+      this.item.hide();
+      return;
+    }
+    if (!active) {
+      this.item.text = `$(cloud) ${vscode.l10n.t('Kore.ai: no environment')}`;
+      this.item.tooltip = vscode.l10n.t('Choose the Kore.ai environment that palette commands use');
+      this.item.backgroundColor = undefined;
+    } else {
+      const production = active.production === true;
+      this.item.text = `${production ? '$(shield)' : '$(cloud)'} ${active.name}`;
+      this.item.tooltip = production
+        ? vscode.l10n.t('Kore.ai environment: {0} (PRODUCTION, {1}). Click to switch.', active.name, active.host)
+        : vscode.l10n.t('Kore.ai environment: {0} ({1}). Click to switch.', active.name, active.host);
+      this.item.backgroundColor = production ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    }
+    this.item.show();
+  }
+
+  /** What the status bar shows, for tests. */
+  get statusBarText(): string | undefined {
+    return this.item.text;
+  }
+
+  get statusBarIsWarning(): boolean {
+    return this.item.backgroundColor !== undefined;
+  }
+
+  dispose(): void {
+    for (const subscription of this.subscriptions) subscription.dispose();
+    this.item.dispose();
+  }
+}
