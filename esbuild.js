@@ -70,6 +70,14 @@ const builds = [
 if (!production) {
   builds.push({
     ...common,
+    entryPoints: listTests('bench').filter((f) => !f.endsWith('.d.ts')),
+    outdir: 'out/bench',
+    outbase: 'bench',
+    external: ['vscode', 'mocha', 'playwright-core'],
+    sourcemap: 'inline',
+  });
+  builds.push({
+    ...common,
     entryPoints: [
       ...listTests('test/core'),
       ...listTests('test/extension'),
