@@ -20,6 +20,7 @@ export const CommandIds = {
   switchEnvironment: 'koreContactLists.switchEnvironment',
   copyResponse: 'koreContactLists.copyResponse',
   saveResponseAs: 'koreContactLists.saveResponseAs',
+  deleteContactLists: 'koreContactLists.deleteContactLists',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -5,6 +5,7 @@ import { CommandIds, RESPONSE_SCHEME, ViewIds } from './commandIds';
 import { AuditLog } from './core/auditLog';
 import { ActiveEnvironment } from './vscode/activeEnvironment';
 import { Authentication } from './vscode/authentication';
+import { BulkDeleteCommand } from './vscode/bulkDeleteCommand';
 import { CredentialStore } from './vscode/credentialStore';
 import { DeleteContactListCommand } from './vscode/deleteContactListCommand';
 import { EnvironmentCommands } from './vscode/environmentCommands';
@@ -47,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): KoreContactListsApi 
   const historyCommands = new HistoryCommands(audit, history, responses, ui, log);
   const responseCommands = new ResponseCommands(ui);
   const deleteCommand = new DeleteContactListCommand(environments, authentication, picker, active, responses, audit, ui, log);
+  const bulkDelete = new BulkDeleteCommand(environments, authentication, picker, active, responses, audit, context.globalState, ui, log);
 
   const command = (id: string, handler: (...args: unknown[]) => unknown) => vscode.commands.registerCommand(id, handler);
   context.subscriptions.push(
@@ -58,12 +60,17 @@ export function activate(context: vscode.ExtensionContext): KoreContactListsApi 
     responses,
     history,
     deleteCommand,
+    bulkDelete,
+    bulkDelete.onDidRun(() => {
+      history.refresh();
+      tree.refresh();
+    }),
     // After a delete the list leaves the tree (or stays, when it failed), and the attempt joins the history.
     deleteCommand.onDidAttempt(() => {
       history.refresh();
       tree.refresh();
     }),
-    vscode.window.createTreeView(ViewIds.environments, { treeDataProvider: tree, showCollapseAll: true }),
+    vscode.window.createTreeView(ViewIds.environments, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true }),
     vscode.window.createTreeView(ViewIds.history, { treeDataProvider: history, showCollapseAll: false }),
     vscode.workspace.registerTextDocumentContentProvider(RESPONSE_SCHEME, responses),
     command(CommandIds.addEnvironment, () => environmentCommands.add()),
@@ -72,6 +79,7 @@ export function activate(context: vscode.ExtensionContext): KoreContactListsApi 
     command(CommandIds.setToken, (environment) => environmentCommands.setToken(environment)),
     command(CommandIds.clearToken, (environment) => environmentCommands.clearToken(environment)),
     command(CommandIds.deleteContactList, (target, contactListId) => deleteCommand.run(target, contactListId)),
+    command(CommandIds.deleteContactLists, (clicked, selection, text) => bulkDelete.run(clicked, selection, text)),
     command(CommandIds.refresh, () => tree.refresh()),
     command(CommandIds.testConnection, (environment) => environmentTools.testConnection(environment)),
     command(CommandIds.switchEnvironment, () => environmentTools.switchEnvironment()),

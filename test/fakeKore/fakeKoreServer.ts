@@ -69,7 +69,7 @@ export class FakeKoreServer {
   readonly requests: RecordedRequest[] = [];
   readonly lists = new Map<string, ContactListData>();
   readonly apps: readonly FakeApp[];
-  private readonly faults: Array<{ fault: Fault; remaining: number; method?: string }> = [];
+  private readonly faults: Array<{ fault: Fault; remaining: number; method?: string; skip: number }> = [];
   private readonly sockets = new Set<Socket>();
   private readonly callsByAccount = new Map<string, number[]>();
   private readonly now: () => number;
@@ -110,9 +110,12 @@ export class FakeKoreServer {
     return this.apps[0];
   }
 
-  /** The next `times` requests (default: all until clearFaults), or only those of `method`, meet this fault. */
-  setFault(fault: Fault, times = Number.POSITIVE_INFINITY, method?: 'GET' | 'DELETE' | 'POST'): void {
-    this.faults.push({ fault, remaining: times, ...(method ? { method } : {}) });
+  /**
+   * The next `times` requests (default: all until clearFaults), or only those of `method`, meet this fault,
+   * after `skip` such requests have been answered normally.
+   */
+  setFault(fault: Fault, times = Number.POSITIVE_INFINITY, method?: 'GET' | 'DELETE' | 'POST', skip = 0): void {
+    this.faults.push({ fault, remaining: times, skip, ...(method ? { method } : {}) });
   }
 
   clearFaults(): void {
@@ -152,6 +155,10 @@ export class FakeKoreServer {
     const index = this.faults.findIndex((candidate) => candidate.method === undefined || candidate.method === method);
     if (index < 0) return undefined;
     const entry = this.faults[index];
+    if (entry.skip > 0) {
+      entry.skip -= 1;
+      return undefined;
+    }
     entry.remaining -= 1;
     if (entry.remaining <= 0) this.faults.splice(index, 1);
     return entry.fault;

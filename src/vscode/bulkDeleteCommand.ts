@@ -1,0 +1,333 @@
+// Delete Contact Lists…: many lists at once, at the platform's rate limit. Ids come from a multi-selection
+// in the tree, from the environment's lists, from pasted text or from a file; one confirmation; a paced,
+// cancellable run whose state survives a closed window; a read-only report where every id ends in exactly
+// one of succeeded, failed, unknown or not attempted. Each DELETE is written to the audit trail.
+import { randomUUID } from 'node:crypto';
+import * as vscode from 'vscode';
+import { SettingKeys } from '../commandIds';
+import { AuditLog } from '../core/auditLog';
+import { deleteContactList, getAllContactLists } from '../core/contactListClient';
+import { parseContactListIds } from '../core/contactListIds';
+import {
+  BulkRunState,
+  IdOutcome,
+  createBulkRunState,
+  formatBulkReport,
+  parseBulkRunState,
+  planResume,
+  recordOutcome,
+  recordStarted,
+  runBulkDeletion,
+  serialiseBulkRunState,
+} from '../core/bulkDeletion';
+import { Environment } from '../core/environment';
+import { KoreCallResult } from '../core/koreResult';
+import { RateLimiter } from '../core/rateLimiter';
+import { briefFailureReason } from '../core/resultMessages';
+import { ActiveEnvironment } from './activeEnvironment';
+import { Authentication, TokenSource } from './authentication';
+import { EnvironmentPicker } from './environmentPicker';
+import { EnvironmentStore } from './environmentStore';
+import { ContactListNode, EnvironmentNode } from './environmentTree';
+import { ResponseDocumentProvider } from './responseDocuments';
+import { UserInterfaceHolder } from './userInterface';
+
+const STATE_KEY = 'koreContactLists.bulkRun';
+/** An interrupted run older than this is not offered for resuming: the lists have likely changed since. */
+const RESUME_WINDOW_MS = 7 * 24 * 3600 * 1000;
+const SHOWN_IDS = 10;
+
+export interface BulkOutcome {
+  readonly counts: { succeeded: number; failed: number; unknown: number; notAttempted: number };
+  readonly cancelled: boolean;
+  readonly report?: vscode.Uri;
+}
+
+export class BulkDeleteCommand {
+  private running = false;
+  private readonly attempted = new vscode.EventEmitter<void>();
+  /** Fires after a run, so the views refresh. */
+  readonly onDidRun = this.attempted.event;
+
+  constructor(
+    private readonly store: EnvironmentStore,
+    private readonly authentication: Authentication,
+    private readonly picker: EnvironmentPicker,
+    private readonly active: ActiveEnvironment,
+    private readonly responses: ResponseDocumentProvider,
+    private readonly audit: AuditLog,
+    private readonly state: vscode.Memento,
+    private readonly ui: UserInterfaceHolder,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  async run(clicked?: unknown, selection?: unknown, text?: unknown): Promise<BulkOutcome | undefined> {
+    if (this.running) {
+      void this.ui.current.showWarningMessage(vscode.l10n.t('A bulk deletion is already running. Wait for it to finish, or cancel it.'), {});
+      return undefined;
+    }
+    this.running = true;
+    try {
+      const resumed = await this.offerResume(clicked, selection, text);
+      if (resumed !== 'new') return resumed;
+      const environment = await this.picker.resolve(clicked, vscode.l10n.t('Choose the environment to delete contact lists from'));
+      if (!environment) return undefined;
+      const token = await this.authentication.tokenSource(environment);
+      if (!token) return undefined;
+      const ids = await this.collectIds(environment, token, clicked, selection, text);
+      if (!ids || ids.length === 0) return undefined;
+      if (!(await this.confirm(environment, ids))) return undefined;
+      await this.active.set(environment);
+      const state = createBulkRunState(randomUUID(), environment.id, ids);
+      return await this.execute(environment, token, state, new Map());
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** A run a closed window or a cancel left unfinished: resume it (never re-sending a succeeded id), discard it, or start anew. */
+  private async offerResume(clicked: unknown, selection: unknown, text: unknown): Promise<BulkOutcome | undefined | 'new'> {
+    // Arguments name a new run (automation, the tree): they are not a request to resume.
+    if (clicked !== undefined || selection !== undefined || text !== undefined) return 'new';
+    const saved = parseBulkRunState(this.state.get<string>(STATE_KEY));
+    if (!saved) return 'new';
+    const environment = this.store.list().find((candidate) => candidate.id === saved.environmentId);
+    const plan = planResume(saved, {}, vscode.l10n.t);
+    if (!environment || plan.toSend.length === 0 || Date.now() - saved.createdAt > RESUME_WINDOW_MS) {
+      await this.state.update(STATE_KEY, undefined);
+      return 'new';
+    }
+    const resume = {
+      label: vscode.l10n.t('Resume the interrupted run on "{0}"', environment.name),
+      detail: vscode.l10n.t('{0} of {1} lists left; lists already deleted are not sent again, and those whose outcome is unknown are left alone.', plan.toSend.length, saved.ids.length),
+      choice: 'resume' as const,
+    };
+    const fresh = { label: vscode.l10n.t('Start a new bulk deletion'), detail: vscode.l10n.t('The interrupted run is discarded.'), choice: 'new' as const };
+    const picked = await this.ui.current.showQuickPick([resume, fresh], { placeHolder: vscode.l10n.t('A bulk deletion was interrupted'), ignoreFocusOut: true });
+    if (!picked) return undefined;
+    if (picked.choice === 'new') {
+      await this.state.update(STATE_KEY, undefined);
+      return 'new';
+    }
+    const token = await this.authentication.tokenSource(environment);
+    if (!token) return undefined;
+    if (!(await this.confirm(environment, plan.toSend))) return undefined;
+    return this.execute(environment, token, saved, plan.completed);
+  }
+
+  private async collectIds(environment: Environment, token: TokenSource, clicked: unknown, selection: unknown, text: unknown): Promise<string[] | undefined> {
+    if (typeof text === 'string') return this.checkIds(text);
+    const selected = (Array.isArray(selection) ? selection : [clicked]).filter((node): node is ContactListNode => node instanceof ContactListNode);
+    if (selected.length > 0) {
+      if (selected.some((node) => node.environment.id !== environment.id)) {
+        void this.ui.current.showErrorMessage(vscode.l10n.t('The selected lists belong to several environments. Select lists of one environment at a time.'));
+        return undefined;
+      }
+      return this.checkIds(selected.map((node) => node.list._id).join('\n'));
+    }
+    const fromLists = { label: vscode.l10n.t('Pick from the lists of "{0}"', environment.name), source: 'lists' as const };
+    const paste = { label: vscode.l10n.t('Paste ids'), detail: vscode.l10n.t('Separated by commas, spaces or new lines'), source: 'paste' as const };
+    const file = { label: vscode.l10n.t('From a text or CSV file…'), source: 'file' as const };
+    const source = clicked instanceof EnvironmentNode ? fromLists : await this.ui.current.showQuickPick([fromLists, paste, file], {
+      placeHolder: vscode.l10n.t('Which contact lists?'),
+      ignoreFocusOut: true,
+    });
+    if (!source) return undefined;
+    if (source.source === 'paste') {
+      const pasted = await this.ui.current.showInputBox({
+        title: vscode.l10n.t('Delete Contact Lists from "{0}"', environment.name),
+        prompt: vscode.l10n.t('Paste the contact list ids, separated by commas, spaces or new lines.'),
+        ignoreFocusOut: true,
+      });
+      return pasted === undefined ? undefined : this.checkIds(pasted);
+    }
+    if (source.source === 'file') {
+      const [uri] = (await this.ui.current.showOpenDialog({ canSelectMany: false, filters: { 'Text or CSV': ['txt', 'csv'], All: ['*'] } })) ?? [];
+      if (!uri) return undefined;
+      return this.checkIds(Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8'));
+    }
+    const timeoutSeconds = this.store.requestTimeoutSeconds();
+    const { result, lists } = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Listing the contact lists of "{0}"…', environment.name) },
+      () => getAllContactLists(environment, token(), { timeoutMs: timeoutSeconds * 1000 }),
+    );
+    if (!lists) {
+      void this.ui.current.showErrorMessage(vscode.l10n.t('Could not list the contact lists of "{0}" ({1}).', environment.name, briefFailureReason(result, timeoutSeconds, vscode.l10n.t)));
+      return undefined;
+    }
+    const picked = await this.ui.current.showQuickPick(
+      lists.map((list) => ({ label: list.name ?? list._id, description: `${list.totalRecordCount ?? '?'} records${list.isListInUse ? ' · in use' : ''}`, detail: list._id, id: list._id })),
+      { canPickMany: true, placeHolder: vscode.l10n.t('Choose the lists to delete'), ignoreFocusOut: true, matchOnDetail: true },
+    );
+    const chosen = (Array.isArray(picked) ? picked : picked ? [picked] : []) as Array<{ id: string }>;
+    return chosen.length === 0 ? undefined : chosen.map((item) => item.id);
+  }
+
+  /** Parses ids and, when some were duplicates or invalid, says so before anything runs. */
+  private async checkIds(text: string): Promise<string[] | undefined> {
+    const parsed = parseContactListIds(text, vscode.l10n.t);
+    if (parsed.ids.length === 0) {
+      void this.ui.current.showErrorMessage(
+        parsed.invalid.length > 0
+          ? vscode.l10n.t('No valid contact list id was found; {0} value(s) were invalid, for example "{1}": {2}', parsed.invalid.length, parsed.invalid[0].value, parsed.invalid[0].reason)
+          : vscode.l10n.t('No contact list id was found. Paste ids like cl-c2ce382-2516-457e-8eb4-9847deecxxxx.'),
+      );
+      return undefined;
+    }
+    if (parsed.invalid.length === 0 && parsed.duplicates.length === 0) return parsed.ids;
+    const lines = [
+      ...parsed.invalid.slice(0, SHOWN_IDS).map((entry) => vscode.l10n.t('Invalid: "{0}": {1}', entry.value, entry.reason)),
+      ...(parsed.invalid.length > SHOWN_IDS ? [vscode.l10n.t('…and {0} more invalid', parsed.invalid.length - SHOWN_IDS)] : []),
+      ...(parsed.duplicates.length > 0 ? [vscode.l10n.t('Duplicates, sent once: {0}', parsed.duplicates.slice(0, SHOWN_IDS).join(', '))] : []),
+    ];
+    const goOn = vscode.l10n.t('Continue with {0}', parsed.ids.length);
+    const choice = await this.ui.current.showWarningMessage(
+      vscode.l10n.t('{0} valid id(s); {1} invalid and {2} duplicate(s) will not be sent.', parsed.ids.length, parsed.invalid.length, parsed.duplicates.length),
+      { modal: true, detail: lines.join('\n') },
+      goOn,
+    );
+    return choice === goOn ? parsed.ids : undefined;
+  }
+
+  private async confirm(environment: Environment, ids: readonly string[]): Promise<boolean> {
+    const perMinute = rateLimitPerMinute();
+    const minutes = Math.max(1, Math.ceil(ids.length / perMinute));
+    const shown = ids.slice(0, SHOWN_IDS).join('\n');
+    const more = ids.length > SHOWN_IDS ? `\n${vscode.l10n.t('…and {0} more', ids.length - SHOWN_IDS)}` : '';
+    const production = environment.production === true;
+    const remove = production ? vscode.l10n.t('Delete {0} Lists…', ids.length) : vscode.l10n.t('Delete {0} Lists', ids.length);
+    const choice = await this.ui.current.showWarningMessage(
+      production
+        ? vscode.l10n.t('Delete {0} contact lists from PRODUCTION environment "{1}"?', ids.length, environment.name)
+        : vscode.l10n.t('Delete {0} contact lists from "{1}"?', ids.length, environment.name),
+      {
+        modal: true,
+        detail: [
+          vscode.l10n.t('Host: {0} · App ID: {1}', environment.host, environment.iid),
+          '',
+          shown + more,
+          '',
+          vscode.l10n.t('Paced at {0} requests a minute (about {1} min). The lists and their contacts are deleted on the server. This cannot be undone.', perMinute, minutes),
+        ].join('\n'),
+      },
+      remove,
+    );
+    if (choice !== remove) return false;
+    if (!production) return true;
+    const count = String(ids.length);
+    const typed = await this.ui.current.showInputBox({
+      title: vscode.l10n.t('Confirm deletion from PRODUCTION environment "{0}"', environment.name),
+      prompt: vscode.l10n.t('Type the number of lists, {0}, to delete them from {1}.', count, environment.host),
+      ignoreFocusOut: true,
+      validateInput: (value) => (value.trim() === count ? undefined : vscode.l10n.t('Type {0} to confirm, or press Escape to keep the lists.', count)),
+    });
+    return typed?.trim() === count;
+  }
+
+  private async execute(environment: Environment, token: TokenSource, initial: BulkRunState, completed: ReadonlyMap<string, IdOutcome>): Promise<BulkOutcome> {
+    let state = initial;
+    // Each change is saved before the next DELETE goes out, so a closed window never loses what was sent.
+    let saving: Promise<void> = Promise.resolve(this.state.update(STATE_KEY, serialiseBulkRunState(state)));
+    const save = (next: BulkRunState) => {
+      state = next;
+      saving = saving.then(() => this.state.update(STATE_KEY, serialiseBulkRunState(state)));
+      return saving;
+    };
+    const lastResult = new Map<string, KoreCallResult>();
+    const timeoutMs = this.store.requestTimeoutSeconds() * 1000;
+    const limiter = new RateLimiter({ perMinute: rateLimitPerMinute() });
+    const report = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deleting contact lists from "{0}"', environment.name), cancellable: true },
+      (progress, cancellation) => {
+        const controller = new AbortController();
+        const subscription = cancellation.onCancellationRequested(() => controller.abort());
+        let reported = 0;
+        return runBulkDeletion({
+          ids: state.ids,
+          completed,
+          limiter,
+          signal: controller.signal,
+          t: vscode.l10n.t,
+          deleteOne: async (id, signal) => {
+            const result = await deleteContactList(environment, token(), id, { timeoutMs, signal });
+            lastResult.set(id, result);
+            return result;
+          },
+          onStarting: (id) => save(recordStarted(state, id)),
+          onSettled: (id, outcome) => {
+            void save(recordOutcome(state, id, outcome));
+            const result = lastResult.get(id);
+            if (outcome.kind !== 'notAttempted' && result) void this.record(environment, id, outcome, result);
+          },
+          onProgress: (done, total, etaMs) => {
+            const percent = total === 0 ? 100 : (done / total) * 100;
+            progress.report({
+              increment: percent - reported,
+              message: vscode.l10n.t('{0}/{1} · about {2} left', done, total, formatDuration(etaMs)),
+            });
+            reported = percent;
+          },
+        }).finally(() => {
+          subscription.dispose();
+        });
+      },
+    );
+    await saving;
+    const { json, summary } = formatBulkReport(report, vscode.l10n.t);
+    const finished = report.notAttempted.length === 0 && !report.cancelled;
+    // A finished run is done; a cancelled one stays resumable (succeeded ids are never sent again).
+    if (finished) await this.state.update(STATE_KEY, undefined);
+    this.log.info(`Bulk deletion on "${environment.name}": ${summary}${report.cancelled ? ' (cancelled)' : ''}${report.stoppedEarly ? ` (stopped: ${report.stoppedEarly})` : ''}`);
+    const uri = this.responses.add(environment.name, `bulk delete ${new Date().toISOString().replace(/[:.]/g, '-')}`, {
+      text: `${JSON.stringify({ environment: { name: environment.name, host: environment.host, iid: environment.iid }, ...json }, null, 2)}\n`,
+      extension: 'json',
+      fromServer: false,
+    });
+    await this.responses.open(uri);
+    const message = report.cancelled
+      ? vscode.l10n.t('Bulk deletion cancelled: {0}. Run Delete Contact Lists again to resume.', summary)
+      : report.stoppedEarly
+        ? vscode.l10n.t('Bulk deletion stopped: {0}. {1}', report.stoppedEarly, summary)
+        : vscode.l10n.t('Bulk deletion finished: {0}.', summary);
+    if (report.failed.length > 0 || report.unknown.length > 0 || report.cancelled || report.stoppedEarly) void this.ui.current.showWarningMessage(message, {});
+    else void this.ui.current.showInformationMessage(message);
+    this.attempted.fire();
+    return { counts: json.counts, cancelled: report.cancelled, report: uri };
+  }
+
+  private async record(environment: Environment, id: string, outcome: IdOutcome, result: KoreCallResult): Promise<void> {
+    const exchange = result.exchange;
+    try {
+      await this.audit.append({
+        time: new Date().toISOString(),
+        environment: { name: environment.name, host: environment.host, iid: environment.iid, accountId: environment.accountId },
+        contactListId: id,
+        ...(result.contactList?.name ? { contactListName: result.contactList.name } : {}),
+        outcome: outcome.kind === 'succeeded' ? 'deleted' : outcome.kind === 'failed' ? 'failed' : 'unknown',
+        ...(result.failure ? { failure: result.failure } : {}),
+        ...(exchange.kind === 'response' ? { httpStatus: exchange.status } : {}),
+        durationMs: exchange.durationMs,
+        message: outcome.kind === 'succeeded' ? (outcome.serverMessage ?? 'deleted') : outcome.kind === 'notAttempted' ? '' : outcome.reason,
+        ...(result.json !== undefined ? { response: result.json } : exchange.kind === 'response' && exchange.bodyText ? { response: exchange.bodyText } : {}),
+      });
+    } catch (error) {
+      this.log.error(`Could not write the audit trail ${this.audit.file}: ${String(error)}`);
+    }
+  }
+
+  dispose(): void {
+    this.attempted.dispose();
+  }
+}
+
+export function rateLimitPerMinute(): number {
+  const value = vscode.workspace.getConfiguration(SettingKeys.section).get<number>('rateLimitPerMinute', 60);
+  return Number.isFinite(value) && value >= 1 ? Math.min(value, 6000) : 60;
+}
+
+function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms <= 0) return vscode.l10n.t('a moment');
+  const seconds = Math.ceil(ms / 1000);
+  if (seconds < 60) return vscode.l10n.t('{0} s', seconds);
+  return vscode.l10n.t('{0} min {1} s', Math.floor(seconds / 60), seconds % 60);
+}
