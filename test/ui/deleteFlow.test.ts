@@ -137,6 +137,26 @@ describe('UI: delete a contact list through the workbench', function () {
     assert.equal(await workbench.activeEditorText(), before, 'the text is unchanged');
   });
 
+  it('deletes a list picked from the tree, and the list leaves the tree', async () => {
+    await workbench.page.keyboard.press('Escape');
+    const environment = workbench.treeRow('Local sandbox');
+    await environment.click();
+    const target = 'Win-back - Churned Q2 2025';
+    await workbench.treeRow(target).waitFor({ timeout: 15_000 });
+    assert.match(await workbench.treeRow(target).innerText(), /342 records · Ready · in use/);
+    await workbench.screenshot('lists');
+    await workbench.clickInlineAction(target, 'Delete Contact List');
+    const dialog = workbench.dialog();
+    await dialog.waitFor();
+    assert.match(await dialog.innerText(), /IN USE by 1 campaign/);
+    await workbench.screenshot('confirmation-in-use');
+    await workbench.clickDialogButton('Delete');
+    await workbench.notification(`Contact list ${target} deleted successfully`).waitFor({ timeout: 15_000 });
+    await workbench.treeRow(target).waitFor({ state: 'detached', timeout: 15_000 });
+    assert.ok(await workbench.treeRow('Renewal Due - September 2025').isVisible(), 'the other lists stay');
+    await workbench.screenshot('list-deleted');
+  });
+
   it('ends a wrong token in an error whose Show Response opens the server\'s answer', async () => {
     await workbench.page.keyboard.press('Escape');
     await workbench.clickInlineAction('Local sandbox', 'Set Token');
@@ -155,7 +175,7 @@ describe('UI: delete a contact list through the workbench', function () {
     await workbench.page.keyboard.press('Escape');
     await workbench.notification(/Deleting contact list/).waitFor({ state: 'hidden', timeout: 10_000 });
     assert.ok(kore.lists.has(SECOND_LIST), 'nothing was deleted');
-    assert.equal(kore.requests.filter((request) => request.method === 'DELETE').length, 1, 'no DELETE after the refused look-up');
+    assert.equal(kore.requests.filter((request) => request.method === 'DELETE').length, 2, 'no DELETE after the refused look-up');
     await workbench.screenshot('unauthorized-response');
   });
 
