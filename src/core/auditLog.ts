@@ -3,6 +3,8 @@
 // past a size cap the file is rotated (the previous generation kept), so the newest entries are never lost.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { Environment } from './environment';
+import { KoreCallResult } from './koreResult';
 
 export type AuditOutcome = 'deleted' | 'failed' | 'unknown';
 
@@ -22,6 +24,31 @@ export interface AuditEntry {
   readonly message: string;
   /** The full answer: parsed JSON when it was JSON, otherwise the text. Never a token (redacted before). */
   readonly response?: unknown;
+}
+
+/** One attempt as the trail keeps it: the whole answer, so a deleted list's record survives its deletion. */
+export function auditEntryFor(
+  environment: Environment,
+  contactListId: string,
+  result: KoreCallResult,
+  outcome: AuditOutcome,
+  message: string,
+  contactListName: string | undefined = result.contactList?.name,
+): AuditEntry {
+  const exchange = result.exchange;
+  const response = result.json !== undefined ? result.json : exchange.kind === 'response' && exchange.bodyText ? exchange.bodyText : undefined;
+  return {
+    time: new Date().toISOString(),
+    environment: { name: environment.name, host: environment.host, iid: environment.iid, accountId: environment.accountId },
+    contactListId,
+    ...(contactListName ? { contactListName } : {}),
+    outcome,
+    ...(result.failure ? { failure: result.failure } : {}),
+    ...(exchange.kind === 'response' ? { httpStatus: exchange.status } : {}),
+    durationMs: exchange.durationMs,
+    message,
+    ...(response !== undefined ? { response } : {}),
+  };
 }
 
 export const AUDIT_FILE = 'audit.jsonl';

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { SettingKeys } from '../commandIds';
-import { AuditLog } from '../core/auditLog';
+import { AuditLog, auditEntryFor } from '../core/auditLog';
 import { deleteContactList, getAllContactLists } from '../core/contactListClient';
 import { parseContactListIds } from '../core/contactListIds';
 import {
@@ -296,20 +296,9 @@ export class BulkDeleteCommand {
   }
 
   private async record(environment: Environment, id: string, outcome: IdOutcome, result: KoreCallResult): Promise<void> {
-    const exchange = result.exchange;
+    const message = outcome.kind === 'succeeded' ? (outcome.serverMessage ?? vscode.l10n.t('Deleted')) : outcome.kind === 'notAttempted' ? '' : outcome.reason;
     try {
-      await this.audit.append({
-        time: new Date().toISOString(),
-        environment: { name: environment.name, host: environment.host, iid: environment.iid, accountId: environment.accountId },
-        contactListId: id,
-        ...(result.contactList?.name ? { contactListName: result.contactList.name } : {}),
-        outcome: outcome.kind === 'succeeded' ? 'deleted' : outcome.kind === 'failed' ? 'failed' : 'unknown',
-        ...(result.failure ? { failure: result.failure } : {}),
-        ...(exchange.kind === 'response' ? { httpStatus: exchange.status } : {}),
-        durationMs: exchange.durationMs,
-        message: outcome.kind === 'succeeded' ? (outcome.serverMessage ?? 'deleted') : outcome.kind === 'notAttempted' ? '' : outcome.reason,
-        ...(result.json !== undefined ? { response: result.json } : exchange.kind === 'response' && exchange.bodyText ? { response: exchange.bodyText } : {}),
-      });
+      await this.audit.append(auditEntryFor(environment, id, result, outcome.kind === 'succeeded' ? 'deleted' : outcome.kind === 'failed' ? 'failed' : 'unknown', message));
     } catch (error) {
       this.log.error(`Could not write the audit trail ${this.audit.file}: ${String(error)}`);
     }

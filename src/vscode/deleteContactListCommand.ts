@@ -3,7 +3,7 @@
 // read-only editor or a message that says what went wrong. Every DELETE sent is written to the audit trail.
 import * as vscode from 'vscode';
 import { CommandIds } from '../commandIds';
-import { AuditLog, AuditOutcome } from '../core/auditLog';
+import { AuditLog, AuditOutcome, auditEntryFor } from '../core/auditLog';
 import { ContactListRecord } from '../core/contactList';
 import { deleteContactList, getContactList } from '../core/contactListClient';
 import { confirmationText } from '../core/deletionPreview';
@@ -261,20 +261,8 @@ export class DeleteContactListCommand {
     outcome: AuditOutcome,
     message: string,
   ): Promise<void> {
-    const exchange = result.exchange;
     try {
-      await this.audit.append({
-        time: new Date().toISOString(),
-        environment: { name: environment.name, host: environment.host, iid: environment.iid, accountId: environment.accountId },
-        contactListId,
-        ...(list?.name ? { contactListName: list.name } : {}),
-        outcome,
-        ...(result.failure ? { failure: result.failure } : {}),
-        ...(exchange.kind === 'response' ? { httpStatus: exchange.status } : {}),
-        durationMs: exchange.durationMs,
-        message,
-        ...(result.json !== undefined ? { response: result.json } : exchange.kind === 'response' && exchange.bodyText ? { response: exchange.bodyText } : {}),
-      });
+      await this.audit.append(auditEntryFor(environment, contactListId, result, outcome, message, list?.name ?? result.contactList?.name));
     } catch (error) {
       // The delete already happened: losing the audit line must not hide its result, but the user must know.
       this.log.error(`Could not write the audit trail ${this.audit.file}: ${String(error)}`);

@@ -24,6 +24,7 @@ import { interpretExchange, KoreCallResult } from '../../src/core/koreResult';
 import { Clock, ManualClock, RateLimiter, systemClock } from '../../src/core/rateLimiter';
 import { Translate, formatTemplate } from '../../src/core/translate';
 import { FakeKoreServer } from '../fakeKore/fakeKoreServer';
+import { seededRandom } from '../support/seededRandom';
 
 // ---------------------------------------------------------------------------------------------------
 // A scripted delete that behaves like the server: a list exists until a DELETE is applied, after which it
@@ -142,17 +143,6 @@ function assertPartition(report: BulkDeletionReport, ids: readonly string[]): vo
 
 function idsOf(entries: ReadonlyArray<{ id: string }>): string[] {
   return entries.map((entry) => entry.id);
-}
-
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let x = state;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('runBulkDeletion', () => {
@@ -524,7 +514,7 @@ describe('runBulkDeletion', () => {
       () => ({ status: 500, body: { message: 'boom' } }),
     ];
     for (let seed = 1; seed <= 40; seed++) {
-      const random = seeded(seed);
+      const random = seededRandom(seed);
       const clock = new ManualClock();
       const ids = makeIds(5 + Math.floor(random() * 25), `cl-s${seed}-`);
       const scripts: Record<string, Step[]> = {};

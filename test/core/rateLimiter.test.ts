@@ -1,6 +1,7 @@
 // The limiter in virtual time: minutes of pacing checked exactly, with no real timer involved.
 import * as assert from 'node:assert/strict';
 import { AbortedError, isAbortError, ManualClock, RateLimiter, systemClock } from '../../src/core/rateLimiter';
+import { seededRandom } from '../support/seededRandom';
 
 const MINUTE = 60_000;
 
@@ -33,18 +34,6 @@ function maxPerSlidingMinute(times: readonly number[]): number {
   return max;
 }
 
-/** A small deterministic generator, so "random" patterns are the same on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let x = state;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('RateLimiter', () => {
   it('grants the burst at once, then one token every 60 s / (perMinute - burst)', async () => {
     const clock = new ManualClock();
@@ -73,7 +62,7 @@ describe('RateLimiter', () => {
       await crowdClock.runUntilSettled(Promise.all(Array.from({ length: 2 * perMinute + 3 }, () => crowd.acquire().then(() => crowdTimes.push(crowdClock.now())))));
       assert.ok(maxPerSlidingMinute(crowdTimes) <= perMinute, `${perMinute}/min burst ${burst} concurrently: ${maxPerSlidingMinute(crowdTimes)}`);
       // Bursts separated by quiet spells of random length, and a 429 pause now and then.
-      const random = seeded(perMinute * 1000 + burst);
+      const random = seededRandom(perMinute * 1000 + burst);
       const gapClock = new ManualClock();
       const gappy = new RateLimiter({ perMinute, burst, clock: gapClock });
       const gapTimes: number[] = [];
