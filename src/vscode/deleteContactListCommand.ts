@@ -244,7 +244,9 @@ export class DeleteContactListCommand {
       return 'gone';
     }
     if (result.ok) {
-      void this.ui.current.showInformationMessage(vscode.l10n.t('Contact list {0} still exists on {1}: it was not deleted. You can delete it again.', contactListId, environment.name));
+      void this.ui.current.showInformationMessage(
+        vscode.l10n.t('Contact list {0} still exists on {1}. A request that was cancelled or timed out may still be processed: check again before deleting it again.', contactListId, environment.name),
+      );
       return 'exists';
     }
     void this.ui.current.showErrorMessage(
