@@ -101,6 +101,9 @@ export class Workbench {
     await this.activeEditor().locator('.view-lines').click();
     await this.page.keyboard.press('Control+A');
     await this.page.keyboard.press('Control+C');
-    return this.page.evaluate(() => navigator.clipboard.readText());
+    const text = await this.page.evaluate(() => navigator.clipboard.readText());
+    // Collapse the selection again, so screenshots show the text as a person left it.
+    await this.page.keyboard.press('Control+Home');
+    return text;
   }
 }
