@@ -9,6 +9,7 @@ export class EnvironmentStore implements vscode.Disposable {
   /** Fires when the environments change, through this extension or by hand in settings.json. */
   readonly onDidChange = this.changed.event;
   private readonly subscription: vscode.Disposable;
+  private reportedProblems = '';
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     this.subscription = vscode.workspace.onDidChangeConfiguration((event) => {
@@ -19,7 +20,12 @@ export class EnvironmentStore implements vscode.Disposable {
   read(): EnvironmentsReadResult {
     const raw = this.configuration().inspect<unknown>(SettingKeys.environments)?.globalValue;
     const result = readEnvironments(raw, vscode.l10n.t);
-    for (const problem of result.problems) this.log.warn(problem);
+    // Settings are read on every refresh: say each set of problems once, not on every read.
+    const problems = result.problems.join('\n');
+    if (problems !== this.reportedProblems) {
+      for (const problem of result.problems) this.log.warn(problem);
+      this.reportedProblems = problems;
+    }
     return result;
   }
 
