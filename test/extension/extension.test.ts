@@ -215,6 +215,21 @@ describe('Kore.ai Contact Lists in the extension host', function () {
         );
         await waitFor('a tree refresh', () => fired > 0);
         assert.deepEqual((await environmentNodes()).map((node) => node.environment.host), ['https://de-platform.kore.ai']);
+        // A typo made by hand is shown, not silently dropped.
+        await configuration().update(
+          'environments',
+          [
+            { id: 'hand-made', name: 'By hand', host: 'https://de-platform.kore.ai', iid: 'st-x', accountId: 'acc' },
+            { id: 'typo', name: 'Typo', host: 'platform.kore.ai/api', iid: 'st-y', accountId: 'acc' },
+          ],
+          vscode.ConfigurationTarget.Global,
+        );
+        const nodes = await api.environmentTree.getChildren();
+        assert.equal(nodes.length, 2);
+        const problem = api.environmentTree.getTreeItem(nodes[1]);
+        assert.equal(problem.label, '1 environment in settings was skipped');
+        assert.match((problem.tooltip as vscode.MarkdownString).value, /Typo.*field "host"/);
+        assert.equal(problem.command?.command, 'workbench.action.openSettingsJson');
       } finally {
         subscription.dispose();
       }
