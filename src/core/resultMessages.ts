@@ -55,11 +55,11 @@ function describeHttpStatus(status: number, retryAfter: number | undefined, cont
     case 400:
       return t('Kore.ai refused the request as invalid (HTTP 400) on {0}. Check the App ID and Account ID of environment {1}, and the contact list id.', host, env);
     case 401:
-      return t('Kore.ai rejected the token for {0} ({1}) (HTTP 401). Set a new token for this environment and try again.', env, host);
+      return t('Kore.ai rejected the token for {0} with HTTP 401 (host {1}). Set a new token for this environment and try again.', env, host);
     case 403:
       return t('Kore.ai denied access (HTTP 403) on {0}. Check that the app\'s API scope includes Campaign Management and is published, and that the Account ID of {1} is right.', host, env);
     case 404:
-      return t('Contact list {0} was not found on {1} ({2}) (HTTP 404). Check the id, and that it belongs to this environment\'s app.', id, env, host);
+      return t('Contact list {0} was not found on {1} (HTTP 404 from {2}). Check the id, and that it belongs to this environment\'s app.', id, env, host);
     case 409:
       return t('Kore.ai refused to delete contact list {0} (HTTP 409): it may be in use by a campaign. Detach it from its campaigns and try again.', id);
     case 429:
@@ -70,7 +70,7 @@ function describeHttpStatus(status: number, retryAfter: number | undefined, cont
       if (status >= 500) {
         return t('{0} had a server error (HTTP {1}), so whether contact list {2} was deleted is unknown. Look it up again, and try again later.', host, status, id);
       }
-      return t('Deleting contact list {0} on {1} ({2}) failed with HTTP {3}. Open the response for details.', id, env, host, status);
+      return t('Deleting contact list {0} on {1} failed with HTTP {2} (host {3}). Open the response for details.', id, env, status, host);
   }
 }
 
