@@ -57,9 +57,10 @@ const common = {
 const builds = [
   {
     ...common,
-    entryPoints: ['src/extension.ts'],
-    outfile: 'dist/extension.js',
-    external: ['vscode'],
+    // Two bundles: what activation needs, and what talks to Kore.ai, required by the first on first use.
+    entryPoints: { extension: 'src/extension.ts', operations: 'src/operations.ts' },
+    outdir: 'dist',
+    external: ['vscode', './operations.js'],
     minify: production,
     sourcemap: !production,
     sourcesContent: false,
@@ -95,7 +96,7 @@ if (!production) {
 
 async function main() {
   // A production build ships no source map: drop the one a development build may have left.
-  if (production) fs.rmSync('dist/extension.js.map', { force: true });
+  if (production) for (const map of ['dist/extension.js.map', 'dist/operations.js.map']) fs.rmSync(map, { force: true });
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   if (watch) {
     await Promise.all(contexts.map((context) => context.watch()));

@@ -1,17 +1,16 @@
 // The one place that wires the extension: it builds every object, registers every command, view and
 // provider, and hands each disposable to VS Code. Nothing else calls registerCommand.
+// Activation stays light: what talks to Kore.ai lives in dist/operations.js, required on first use.
 import * as vscode from 'vscode';
 import { CommandIds, RESPONSE_SCHEME, ViewIds } from './commandIds';
 import { AuditLog } from './core/auditLog';
+import type { Operations } from './operations';
 import { ActiveEnvironment } from './vscode/activeEnvironment';
 import { Authentication } from './vscode/authentication';
-import { BulkDeleteCommand } from './vscode/bulkDeleteCommand';
 import { CredentialStore } from './vscode/credentialStore';
-import { DeleteContactListCommand } from './vscode/deleteContactListCommand';
 import { EnvironmentCommands } from './vscode/environmentCommands';
 import { EnvironmentPicker } from './vscode/environmentPicker';
 import { EnvironmentStore } from './vscode/environmentStore';
-import { EnvironmentTools } from './vscode/environmentTools';
 import { EnvironmentTreeProvider } from './vscode/environmentTree';
 import { HistoryCommands } from './vscode/historyCommands';
 import { HistoryTreeProvider } from './vscode/historyTree';
@@ -34,42 +33,47 @@ export interface KoreContactListsApi {
 export function activate(context: vscode.ExtensionContext): KoreContactListsApi {
   const log = vscode.window.createOutputChannel('Kore.ai Contact Lists', { log: true });
   const ui = new UserInterfaceHolder();
-  const environments = new EnvironmentStore(log);
+  const store = new EnvironmentStore(log);
   const credentials = new CredentialStore(context.secrets);
-  const active = new ActiveEnvironment(context.globalState, environments);
-  const tree = new EnvironmentTreeProvider(environments, credentials, log);
+  const active = new ActiveEnvironment(context.globalState, store);
   const responses = new ResponseDocumentProvider();
-  const picker = new EnvironmentPicker(environments, active, ui);
+  const picker = new EnvironmentPicker(store, active, ui);
   const authentication = new Authentication(credentials, ui);
   const audit = new AuditLog(context.globalStorageUri.fsPath);
   const history = new HistoryTreeProvider(audit, log);
-  const environmentCommands = new EnvironmentCommands(environments, credentials, picker, ui, log);
-  const environmentTools = new EnvironmentTools(environments, authentication, picker, responses, ui, log);
+
+  let loaded: Operations | undefined;
+  const operations = (): Operations => {
+    if (!loaded) {
+      // Kept out of this bundle on purpose (see esbuild.js): resolved next to dist/extension.js.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load is the point
+      const module = require('./operations.js') as typeof import('./operations');
+      loaded = module.createOperations({ store, credentials, authentication, picker, active, responses, audit, globalState: context.globalState, ui, log });
+      context.subscriptions.push(
+        loaded,
+        loaded.onDidDelete(() => {
+          history.refresh();
+          tree.refresh();
+        }),
+      );
+    }
+    return loaded;
+  };
+
+  const tree = new EnvironmentTreeProvider(store, credentials, () => operations().listContactLists);
+  const environmentCommands = new EnvironmentCommands(store, credentials, picker, ui, log);
   const historyCommands = new HistoryCommands(audit, history, responses, ui, log);
   const responseCommands = new ResponseCommands(ui);
-  const deleteCommand = new DeleteContactListCommand(environments, authentication, picker, active, responses, audit, ui, log);
-  const bulkDelete = new BulkDeleteCommand(environments, authentication, picker, active, responses, audit, context.globalState, ui, log);
 
   const command = (id: string, handler: (...args: unknown[]) => unknown) => vscode.commands.registerCommand(id, handler);
   context.subscriptions.push(
     log,
-    environments,
+    store,
     credentials,
     active,
     tree,
     responses,
     history,
-    deleteCommand,
-    bulkDelete,
-    bulkDelete.onDidRun(() => {
-      history.refresh();
-      tree.refresh();
-    }),
-    // After a delete the list leaves the tree (or stays, when it failed), and the attempt joins the history.
-    deleteCommand.onDidAttempt(() => {
-      history.refresh();
-      tree.refresh();
-    }),
     vscode.window.createTreeView(ViewIds.environments, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true }),
     vscode.window.createTreeView(ViewIds.history, { treeDataProvider: history, showCollapseAll: false }),
     vscode.workspace.registerTextDocumentContentProvider(RESPONSE_SCHEME, responses),
@@ -78,14 +82,14 @@ export function activate(context: vscode.ExtensionContext): KoreContactListsApi 
     command(CommandIds.removeEnvironment, (environment) => environmentCommands.remove(environment)),
     command(CommandIds.setToken, (environment) => environmentCommands.setToken(environment)),
     command(CommandIds.clearToken, (environment) => environmentCommands.clearToken(environment)),
-    command(CommandIds.deleteContactList, (target, contactListId) => deleteCommand.run(target, contactListId)),
-    command(CommandIds.deleteContactLists, (clicked, selection, text) => bulkDelete.run(clicked, selection, text)),
+    command(CommandIds.deleteContactList, (target, contactListId) => operations().deleteContactList.run(target, contactListId)),
+    command(CommandIds.deleteContactLists, (clicked, selection, text) => operations().deleteContactLists.run(clicked, selection, text)),
     command(CommandIds.refresh, () => tree.refresh()),
-    command(CommandIds.testConnection, (environment) => environmentTools.testConnection(environment)),
-    command(CommandIds.switchEnvironment, () => environmentTools.switchEnvironment()),
-    command(CommandIds.copyContactListId, (node) => environmentTools.copyContactListId(node)),
-    command(CommandIds.exportEnvironments, () => environmentTools.exportEnvironments()),
-    command(CommandIds.importEnvironments, () => environmentTools.importEnvironments()),
+    command(CommandIds.testConnection, (environment) => operations().tools.testConnection(environment)),
+    command(CommandIds.switchEnvironment, () => operations().tools.switchEnvironment()),
+    command(CommandIds.copyContactListId, (node) => operations().tools.copyContactListId(node)),
+    command(CommandIds.exportEnvironments, () => operations().tools.exportEnvironments()),
+    command(CommandIds.importEnvironments, () => operations().tools.importEnvironments()),
     command(CommandIds.openHistoryEntry, (node) => historyCommands.open(node)),
     command(CommandIds.exportHistory, () => historyCommands.export()),
     command(CommandIds.clearHistory, () => historyCommands.clear()),

@@ -28,7 +28,7 @@ import { ActiveEnvironment } from './activeEnvironment';
 import { Authentication, TokenSource } from './authentication';
 import { EnvironmentPicker } from './environmentPicker';
 import { EnvironmentStore } from './environmentStore';
-import { ContactListNode, EnvironmentNode } from './environmentTree';
+import { isContactListNode, isEnvironmentNode } from './environmentTree';
 import { ResponseDocumentProvider } from './responseDocuments';
 import { UserInterfaceHolder } from './userInterface';
 
@@ -117,7 +117,7 @@ export class BulkDeleteCommand {
 
   private async collectIds(environment: Environment, token: TokenSource, clicked: unknown, selection: unknown, text: unknown): Promise<string[] | undefined> {
     if (typeof text === 'string') return this.checkIds(text);
-    const selected = (Array.isArray(selection) ? selection : [clicked]).filter((node): node is ContactListNode => node instanceof ContactListNode);
+    const selected = (Array.isArray(selection) ? selection : [clicked]).filter(isContactListNode);
     if (selected.length > 0) {
       if (selected.some((node) => node.environment.id !== environment.id)) {
         void this.ui.current.showErrorMessage(vscode.l10n.t('The selected lists belong to several environments. Select lists of one environment at a time.'));
@@ -128,7 +128,7 @@ export class BulkDeleteCommand {
     const fromLists = { label: vscode.l10n.t('Pick from the lists of "{0}"', environment.name), source: 'lists' as const };
     const paste = { label: vscode.l10n.t('Paste ids'), detail: vscode.l10n.t('Separated by commas, spaces or new lines'), source: 'paste' as const };
     const file = { label: vscode.l10n.t('From a text or CSV file…'), source: 'file' as const };
-    const source = clicked instanceof EnvironmentNode ? fromLists : await this.ui.current.showQuickPick([fromLists, paste, file], {
+    const source = isEnvironmentNode(clicked) ? fromLists : await this.ui.current.showQuickPick([fromLists, paste, file], {
       placeHolder: vscode.l10n.t('Which contact lists?'),
       ignoreFocusOut: true,
     });

@@ -15,7 +15,7 @@ import { validateContactListId } from '../core/validation';
 import { Authentication, TokenSource } from './authentication';
 import { ActiveEnvironment } from './activeEnvironment';
 import { EnvironmentPicker } from './environmentPicker';
-import { ContactListNode } from './environmentTree';
+import { isContactListNode } from './environmentTree';
 import { EnvironmentStore } from './environmentStore';
 import { ResponseDocumentProvider } from './responseDocuments';
 import { UserInterfaceHolder } from './userInterface';
@@ -56,7 +56,7 @@ export class DeleteContactListCommand {
     if (!environment) return NOT_SENT;
 
     // From a contact list in the tree, the list is known: its id is not asked again.
-    const fromTree = environmentArgument instanceof ContactListNode ? environmentArgument.list._id : contactListArgument;
+    const fromTree = isContactListNode(environmentArgument) ? environmentArgument.list._id : contactListArgument;
     const contactListId = await this.askContactListId(environment, fromTree);
     if (contactListId === undefined) return NOT_SENT;
 

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { CommandIds } from '../commandIds';
 import { Environment, findEnvironment } from '../core/environment';
 import { ActiveEnvironment } from './activeEnvironment';
-import { ContactListNode, EnvironmentNode } from './environmentTree';
+import { isContactListNode, isEnvironmentNode } from './environmentTree';
 import { EnvironmentStore } from './environmentStore';
 import { UserInterfaceHolder } from './userInterface';
 
@@ -21,8 +21,7 @@ export class EnvironmentPicker {
    */
   async resolve(argument: unknown, placeHolder: string): Promise<Environment | undefined> {
     const environments = this.store.list();
-    if (argument instanceof ContactListNode) argument = new EnvironmentNode(argument.environment, undefined);
-    if (argument instanceof EnvironmentNode) {
+    if (isContactListNode(argument) || isEnvironmentNode(argument)) {
       // Settings may have changed since the tree was drawn: use what is configured now.
       const current = environments.find((environment) => environment.id === argument.environment.id);
       if (!current) void this.ui.current.showErrorMessage(vscode.l10n.t('The environment "{0}" no longer exists. Refresh the view and try again.', argument.environment.name));

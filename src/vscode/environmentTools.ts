@@ -9,7 +9,7 @@ import { describeExchange } from '../core/responseDocument';
 import { Authentication } from './authentication';
 import { EnvironmentPicker } from './environmentPicker';
 import { EnvironmentStore } from './environmentStore';
-import { ContactListNode } from './environmentTree';
+import { isContactListNode } from './environmentTree';
 import { ResponseDocumentProvider } from './responseDocuments';
 import { UserInterfaceHolder } from './userInterface';
 
@@ -56,7 +56,7 @@ export class EnvironmentTools {
   }
 
   async copyContactListId(node?: unknown): Promise<string | undefined> {
-    if (!(node instanceof ContactListNode)) return undefined;
+    if (!isContactListNode(node)) return undefined;
     await vscode.env.clipboard.writeText(node.list._id);
     vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', node.list._id), 3000);
     return node.list._id;

@@ -2,18 +2,17 @@
 import * as vscode from 'vscode';
 import { CommandIds, ViewIds } from '../commandIds';
 import { ContactListRecord } from '../core/contactList';
-import { getAllContactLists } from '../core/contactListClient';
 import { CredentialSummary, summariseCredential } from '../core/credential';
 import { campaignsInUse, isInUse } from '../core/deletionPreview';
-import { describeExchange } from '../core/responseDocument';
-import { briefFailureReason } from '../core/resultMessages';
-import { silentTokenSource } from './authentication';
 import { Environment } from '../core/environment';
 import { CredentialStore } from './credentialStore';
 import { EnvironmentStore } from './environmentStore';
 
 /** A tree item for one environment. Commands receive it as their first argument when run from the tree. */
+// Nodes are told apart by `kind`, not instanceof: the lazily loaded operations bundle has its own copies
+// of these classes, and a node made by one bundle must be recognised by the other.
 export class EnvironmentNode {
+  readonly kind = 'environment' as const;
   constructor(
     readonly environment: Environment,
     /** What is known of its credential (never the secret), or undefined when none is set. */
@@ -27,11 +26,13 @@ export class EnvironmentNode {
 
 /** Shown when settings hold entries that could not be used, so a typo in settings.json is not silent. */
 export class SettingsProblemNode {
+  readonly kind = 'settingsProblem' as const;
   constructor(readonly problems: readonly string[]) {}
 }
 
 /** One contact list under its environment, from "get all list details". */
 export class ContactListNode {
+  readonly kind = 'contactList' as const;
   constructor(
     readonly environment: Environment,
     readonly list: ContactListRecord,
@@ -40,6 +41,7 @@ export class ContactListNode {
 
 /** The one child shown when the lists cannot be listed: why, and (when it helps) a command to fix or retry. */
 export class ListMessageNode {
+  readonly kind = 'listMessage' as const;
   constructor(
     readonly environment: Environment,
     readonly message: string,
@@ -50,6 +52,25 @@ export class ListMessageNode {
 
 export type TreeNode = EnvironmentNode | SettingsProblemNode | ContactListNode | ListMessageNode;
 
+function hasKind(value: unknown, kind: TreeNode['kind']): boolean {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === kind;
+}
+
+export function isEnvironmentNode(value: unknown): value is EnvironmentNode {
+  return hasKind(value, 'environment');
+}
+
+export function isContactListNode(value: unknown): value is ContactListNode {
+  return hasKind(value, 'contactList');
+}
+
+/** What the tree shows under an environment: its lists, or why there are none. Loaded lazily (it needs HTTP). */
+export type ContactListsResult =
+  | { readonly lists: readonly ContactListRecord[] }
+  | { readonly message: string; readonly detail?: string; readonly action: ListMessageNode['action'] };
+
+export type ContactListSource = (environment: Environment) => Promise<ContactListsResult>;
+
 export class EnvironmentTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -58,7 +79,8 @@ export class EnvironmentTreeProvider implements vscode.TreeDataProvider<TreeNode
   constructor(
     private readonly environments: EnvironmentStore,
     private readonly credentials: CredentialStore,
-    private readonly log: vscode.LogOutputChannel,
+    /** Called on first expansion: loading it loads the HTTP client, which activation does not need. */
+    private readonly source: () => ContactListSource,
   ) {
     this.subscriptions = [environments.onDidChange(() => this.refresh()), credentials.onDidChange(() => this.refresh())];
   }
@@ -68,7 +90,7 @@ export class EnvironmentTreeProvider implements vscode.TreeDataProvider<TreeNode
   }
 
   async getChildren(parent?: TreeNode): Promise<TreeNode[]> {
-    if (parent instanceof EnvironmentNode) return this.listsOf(parent.environment);
+    if (isEnvironmentNode(parent)) return this.listsOf(parent.environment);
     if (parent) return [];
     const { environments, problems } = this.environments.read();
     const nodes: TreeNode[] = await Promise.all(
@@ -82,27 +104,31 @@ export class EnvironmentTreeProvider implements vscode.TreeDataProvider<TreeNode
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    if (node instanceof EnvironmentNode) return environmentItem(node);
-    if (node instanceof ContactListNode) return contactListItem(node);
-    if (node instanceof ListMessageNode) return messageItem(node);
-    return problemItem(node);
+    switch (node.kind) {
+      case 'environment':
+        return environmentItem(node);
+      case 'contactList':
+        return contactListItem(node);
+      case 'listMessage':
+        return messageItem(node);
+      case 'settingsProblem':
+        return problemItem(node);
+    }
   }
 
   /** Lists an environment's contact lists; never throws and never prompts: a failure is one explaining child. */
   private async listsOf(environment: Environment): Promise<TreeNode[]> {
-    const { token, problem } = await silentTokenSource(this.credentials, environment);
-    if (!token) return [new ListMessageNode(environment, problem ?? '', undefined, 'setToken')];
-    const timeoutSeconds = this.environments.requestTimeoutSeconds();
-    const { result, lists } = await vscode.window.withProgress({ location: { viewId: ViewIds.environments } }, () =>
-      getAllContactLists(environment, token(), { timeoutMs: timeoutSeconds * 1000 }),
-    );
-    this.log.info(`${describeExchange(result)} [environment "${environment.name}"]`);
-    if (!lists) {
-      const reason = briefFailureReason(result, timeoutSeconds, vscode.l10n.t);
-      return [new ListMessageNode(environment, vscode.l10n.t('Could not list contact lists ({0})', reason), result.serverMessage, 'retry')];
+    let result: ContactListsResult;
+    try {
+      result = await vscode.window.withProgress({ location: { viewId: ViewIds.environments } }, () => this.source()(environment));
+    } catch (error) {
+      result = { message: vscode.l10n.t('Could not list contact lists ({0})', String(error)), action: 'retry' };
     }
-    if (lists.length === 0) return [new ListMessageNode(environment, vscode.l10n.t('No contact lists of type "call"'), undefined, 'none')];
-    return lists.map((list) => new ContactListNode(environment, list));
+    if ('lists' in result) {
+      if (result.lists.length === 0) return [new ListMessageNode(environment, vscode.l10n.t('No contact lists of type "call"'), undefined, 'none')];
+      return result.lists.map((list) => new ContactListNode(environment, list));
+    }
+    return [new ListMessageNode(environment, result.message, result.detail, result.action)];
   }
 
   dispose(): void {
