@@ -230,7 +230,8 @@ export class BulkDeleteCommand {
     let saving: Promise<void> = Promise.resolve(this.state.update(STATE_KEY, serialiseBulkRunState(state)));
     const save = (next: BulkRunState) => {
       state = next;
-      saving = saving.then(() => this.state.update(STATE_KEY, serialiseBulkRunState(state)));
+      // One failed write must not block the later ones: each write starts after the previous, whatever its fate.
+      saving = saving.catch(() => undefined).then(() => this.state.update(STATE_KEY, serialiseBulkRunState(state)));
       return saving;
     };
     const lastResult = new Map<string, KoreCallResult>();
@@ -255,7 +256,7 @@ export class BulkDeleteCommand {
           },
           onStarting: (id) => save(recordStarted(state, id)),
           onSettled: (id, outcome) => {
-            void save(recordOutcome(state, id, outcome));
+            save(recordOutcome(state, id, outcome)).catch((error: unknown) => this.log.error(`Could not save the bulk run's progress: ${String(error)}`));
             const result = lastResult.get(id);
             if (outcome.kind !== 'notAttempted' && result) void this.record(environment, id, outcome, result);
           },
@@ -272,7 +273,7 @@ export class BulkDeleteCommand {
         });
       },
     );
-    await saving;
+    await saving.catch((error: unknown) => this.log.error(`Could not save the bulk run's progress: ${String(error)}`));
     const { json, summary } = formatBulkReport(report, vscode.l10n.t);
     const finished = report.notAttempted.length === 0 && !report.cancelled;
     // A finished run is done; a cancelled one stays resumable (succeeded ids are never sent again).

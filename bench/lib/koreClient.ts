@@ -1,0 +1,23 @@
+// The project's real client bound to one fake Kore.ai endpoint: its target, and a DeleteOne for the bulk runner.
+import { DeleteOne } from '../../src/core/bulkDeletion';
+import { KoreTarget, deleteContactList } from '../../src/core/contactListClient';
+
+/** Generous: a timeout would make an id "unknown" and spoil a figure that is about pacing or memory. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
+/** Where a fake server listens and what it accepts: enough to call it. */
+export interface KoreEndpoint {
+  readonly url: string;
+  readonly iid: string;
+  readonly accountId: string;
+  readonly token: string;
+}
+
+export function targetOf(endpoint: KoreEndpoint): KoreTarget {
+  return { host: endpoint.url, iid: endpoint.iid, accountId: endpoint.accountId };
+}
+
+export function clientDeleteOne(endpoint: KoreEndpoint): DeleteOne {
+  const target = targetOf(endpoint);
+  return (id, signal) => deleteContactList(target, endpoint.token, id, { timeoutMs: REQUEST_TIMEOUT_MS, signal });
+}
