@@ -85,6 +85,7 @@ if (!production) {
       ...listTests('test/fakeKore'),
       ...listTests('test/host'),
       ...listTests('test/ui'),
+      ...listTests('test/support'),
     ].filter((f) => !f.endsWith('.d.ts')),
     outdir: 'out/test',
     outbase: 'test',

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { spawn } from 'node:child_process';
 import { AuditEntry, AuditLog, parseAuditLines, ROTATED_AUDIT_FILE } from '../../src/core/auditLog';
 
 function entry(id: string, outcome: AuditEntry['outcome'] = 'deleted'): AuditEntry {
@@ -55,6 +56,21 @@ describe('AuditLog', () => {
     const ids = entries.map((e) => e.contactListId);
     const newestRun = ids.slice(0, ids.indexOf('cl-19') + entries.length).filter((id, index) => id === `cl-${19 - index}`);
     assert.equal(newestRun.length, entries.length, 'what is kept is the newest contiguous run');
+  });
+
+  it('interleaves whole lines when two processes append at once', async () => {
+    const script = path.join(__dirname, '..', 'support', 'appendAuditEntries.js');
+    const writer = (prefix: string) =>
+      new Promise<void>((resolve, reject) => {
+        const child = spawn(process.execPath, [script, dir, prefix, '300'], { stdio: 'inherit' });
+        child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`writer ${prefix} exited with ${code}`))));
+      });
+    await Promise.all([writer('a'), writer('b')]);
+    const { entries, damagedLines } = await new AuditLog(dir).read();
+    assert.equal(damagedLines, 0, 'no line was torn');
+    assert.equal(entries.length, 600);
+    const ids = new Set(entries.map((e) => e.contactListId));
+    assert.equal(ids.size, 600);
   });
 
   it('interleaves whole lines when two writers append at once', async () => {
