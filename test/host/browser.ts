@@ -23,6 +23,10 @@ export async function launchBrowser(profileDir: string, env: Record<string, stri
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // The workbench draws notifications on animation frames: a headless page left idle must keep getting them.
+      '--disable-renderer-backgrounding',
+      '--disable-background-timer-throttling',
+      '--disable-backgrounding-occluded-windows',
     ],
   });
 }

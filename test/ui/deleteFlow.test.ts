@@ -177,6 +177,32 @@ describe('UI: delete a contact list through the workbench', function () {
     await workbench.screenshot('check-status');
   });
 
+  it('tests the connection from the Command Palette', async () => {
+    // Earlier steps' toasts would crowd the new one out of view: start from a clear corner.
+    await workbench.runCommand('Notifications: Clear All Notifications');
+    await workbench.runCommand('Kore.ai: Test Connection');
+    await workbench.notification(/Connected to "Local sandbox"/).waitFor({ timeout: 15_000 });
+    await workbench.screenshot('test-connection');
+  });
+
+  it('deletes a multi-selection of lists in bulk from the tree\'s context menu', async () => {
+    kore.addList({ name: 'Segment A - October 2025' });
+    kore.addList({ name: 'Segment B - October 2025' });
+    await workbench.runCommand('Kore.ai: Refresh');
+    await workbench.treeRow('Segment A - October 2025').click();
+    await workbench.treeRow('Segment B - October 2025').click({ modifiers: ['Control'] });
+    await workbench.contextMenu('Segment B - October 2025', 'Delete Contact Lists…');
+    const dialog = workbench.dialog();
+    await dialog.waitFor();
+    assert.match(await dialog.innerText(), /Delete 2 contact lists from "Local sandbox"\?/);
+    await workbench.screenshot('bulk-confirmation');
+    await workbench.clickDialogButton('Delete 2 Lists');
+    await workbench.notification(/Bulk deletion finished: 2 succeeded, 0 failed, 0 unknown, 0 not attempted/).waitFor({ timeout: 30_000 });
+    await workbench.treeRow('Segment A - October 2025').waitFor({ state: 'detached', timeout: 15_000 });
+    await workbench.tab(/bulk delete/).waitFor();
+    await workbench.screenshot('bulk-report');
+  });
+
   it('ends a wrong token in an error whose Show Response opens the server\'s answer', async () => {
     await workbench.page.keyboard.press('Escape');
     const deletesBefore = kore.requests.filter((request) => request.method === 'DELETE').length;

@@ -55,6 +55,28 @@ export class Workbench {
     await row.locator(`.actions .action-label[aria-label^="${actionTitle}"]`).click();
   }
 
+  /** Right-clicks a tree row and chooses a context menu entry by its label. */
+  async contextMenu(rowLabel: string, entry: string, view = 'Environments'): Promise<void> {
+    await this.treeRow(rowLabel, view).click({ button: 'right' });
+    const item = this.page.locator('.context-view .monaco-menu .action-item', { hasText: entry });
+    await item.waitFor({ timeout: 10_000 });
+    // Monaco menus act on the focused entry: point at it, then press Enter, as keyboard users do.
+    await item.hover();
+    await this.page.keyboard.press('Enter');
+    await item.waitFor({ state: 'detached', timeout: 10_000 });
+  }
+
+  /** Runs a command from the Command Palette (F1) by its title, as a person types it. */
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input.input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${title}`);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+    await input.waitFor({ state: 'hidden', timeout: 10_000 });
+  }
+
   /** Waits for an input box whose prompt contains `prompt`, then types the answer and presses Enter. */
   async answerInputBox(prompt: string | RegExp, answer: string): Promise<void> {
     const widget = this.page.locator('.quick-input-widget');
@@ -85,7 +107,8 @@ export class Workbench {
   }
 
   notification(text: string | RegExp): Locator {
-    return this.page.locator('.notifications-toasts .notification-toast', { hasText: text });
+    // The newest toast with that text: a message shown twice (say, by two attempts) is still one to look at.
+    return this.page.locator('.notifications-toasts .notification-toast', { hasText: text }).last();
   }
 
   tab(label: string | RegExp): Locator {
