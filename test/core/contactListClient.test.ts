@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { deleteContactList, getContactList, KoreTarget } from '../../src/core/contactListClient';
+import { deleteContactList, getAllContactLists, getContactList, KoreTarget } from '../../src/core/contactListClient';
 import { FakeKoreServer } from '../fakeKore/fakeKoreServer';
 import { signFakeJwt } from '../fakeKore/jwt';
 
@@ -224,6 +224,32 @@ describe('contactListClient against the fake Kore server', function () {
     const result = await deleteContactList({ ...target, host: `http://127.0.0.1:${port}` }, token, SEED_ID, options);
     assert.equal(result.failure, 'network');
     assert.equal(result.exchange.kind === 'network' && result.exchange.code, 'ECONNREFUSED');
+  });
+
+  it('lists all contact lists of a type with GET', async () => {
+    const { result, lists } = await getAllContactLists(target, token, options);
+    assert.equal(result.ok, true);
+    assert.deepEqual(lists?.map((list) => list.listType), ['call', 'call', 'call']);
+    assert.deepEqual(server.requests.map((request) => `${request.method} ${request.query}`), ['GET ?type=call']);
+  });
+
+  it('lists with POST when the server refuses GET (the vendor\'s pages disagree on the method)', async () => {
+    const postOnly = await FakeKoreServer.start({ allListsMethods: ['POST'] });
+    try {
+      const { result, lists } = await getAllContactLists({ ...target, host: postOnly.url }, token, options, 'sms');
+      assert.equal(result.ok, true);
+      assert.deepEqual(lists?.map((list) => list.name), ['SMS Reminders - Appointments']);
+      assert.deepEqual(postOnly.requests.map((request) => `${request.method} ${request.status}`), ['GET 405', 'POST 200']);
+    } finally {
+      await postOnly.close();
+    }
+  });
+
+  it('reports a failed listing without lists', async () => {
+    server.setFault({ kind: 'html', status: 503 });
+    const { result, lists } = await getAllContactLists(target, token, options);
+    assert.equal(lists, undefined);
+    assert.equal(result.failure, 'http');
   });
 
   it('redacts a token that the server echoes back', async () => {

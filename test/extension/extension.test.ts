@@ -754,6 +754,19 @@ describe('Kore.ai Contact Lists in the extension host', function () {
       assert.match(ui.last('info')?.message ?? '', /Bulk deletion finished: 3 succeeded/);
     });
 
+    it('reads ids from a CSV file chosen in the open dialog', async () => {
+      const file = path.join(path.dirname(api.audit.file), 'lists-to-delete.csv');
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, `name,contactListId\n"Renewal Due - August 2025",${ids[0]}\n"Renewal Due - September 2025",${ids[1]}\n`);
+      ui.openTarget = vscode.Uri.file(file);
+      ui.picks.push('From a text or CSV file…');
+      ui.warningAnswers.push('Delete 2 Lists');
+      const outcome = await vscode.commands.executeCommand<{ counts: Record<string, number> }>('koreContactLists.deleteContactLists', environment.id);
+      fs.rmSync(file);
+      assert.deepEqual(outcome?.counts, { succeeded: 2, failed: 0, unknown: 0, notAttempted: 0 });
+      assert.deepEqual([...deletesPerId().keys()].sort(), [ids[0], ids[1]].sort());
+    });
+
     it('deletes a multi-selection from the tree', async () => {
       const [node] = await environmentNodes();
       const lists = (await api.environmentTree.getChildren(node)).filter((child): child is ContactListNode => 'list' in child);
