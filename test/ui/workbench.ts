@@ -72,8 +72,11 @@ export class Workbench {
     const input = this.page.locator('.quick-input-widget input.input');
     await input.waitFor({ state: 'visible' });
     await input.fill(`>${title}`);
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-    await this.page.keyboard.press('Enter');
+    // Click the matching row: Enter would run whichever row is focused, and while the list is still
+    // filtering that can be a recently used command.
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    await row.waitFor();
+    await row.click();
     await input.waitFor({ state: 'hidden', timeout: 10_000 });
   }
 
@@ -109,6 +112,19 @@ export class Workbench {
   notification(text: string | RegExp): Locator {
     // The newest toast with that text: a message shown twice (say, by two attempts) is still one to look at.
     return this.page.locator('.notifications-toasts .notification-toast', { hasText: text }).last();
+  }
+
+  /**
+   * Waits for a notification with this text, as a toast or, once its toast has gone (toasts hide on their
+   * own after a while), in the Notification Center, which keeps every notification of the session.
+   */
+  async expectNotification(text: string | RegExp, timeoutMs = 15_000): Promise<void> {
+    const seen = await this.notification(text).waitFor({ timeout: 3_000 }).then(() => true, () => false);
+    if (seen) return;
+    await this.runCommand('Notifications: Show Notifications');
+    const entry = this.page.locator('.notifications-center .notification-list-item', { hasText: text }).last();
+    await entry.waitFor({ timeout: timeoutMs });
+    await this.page.keyboard.press('Escape');
   }
 
   tab(label: string | RegExp): Locator {
