@@ -35,6 +35,8 @@ export const SettingKeys = {
   section: 'koreContactLists',
   environments: 'environments',
   requestTimeoutSeconds: 'requestTimeoutSeconds',
+  jwtLifetimeSeconds: 'jwtLifetimeSeconds',
+  rateLimitPerMinute: 'rateLimitPerMinute',
 } as const;
 
 /** Read-only documents that show what a Kore.ai server answered. */

@@ -18,7 +18,7 @@ import { ResponseCommands } from './vscode/responseCommands';
 import { ResponseDocumentProvider } from './vscode/responseDocuments';
 import { UserInterface, UserInterfaceHolder, windowUserInterface } from './vscode/userInterface';
 
-/** What activate() returns: lets tests (and other extensions) reach the views and stores. */
+/** What activate() returns when the extension runs under its tests (and only then): the views and stores. */
 export interface KoreContactListsApi {
   readonly environmentTree: EnvironmentTreeProvider;
   readonly responses: ResponseDocumentProvider;
@@ -30,7 +30,7 @@ export interface KoreContactListsApi {
   useUserInterface(ui: UserInterface): () => void;
 }
 
-export function activate(context: vscode.ExtensionContext): KoreContactListsApi {
+export function activate(context: vscode.ExtensionContext): KoreContactListsApi | undefined {
   const log = vscode.window.createOutputChannel('Kore.ai Contact Lists', { log: true });
   const ui = new UserInterfaceHolder();
   const store = new EnvironmentStore(log);
@@ -38,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): KoreContactListsApi 
   const active = new ActiveEnvironment(context.globalState, store);
   const responses = new ResponseDocumentProvider();
   const picker = new EnvironmentPicker(store, active, ui);
-  const authentication = new Authentication(credentials, ui);
+  const authentication = new Authentication(credentials, store, ui);
   const audit = new AuditLog(context.globalStorageUri.fsPath);
   const history = new HistoryTreeProvider(audit, log);
 
@@ -63,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): KoreContactListsApi 
   const tree = new EnvironmentTreeProvider(store, credentials, () => operations().listContactLists);
   const environmentCommands = new EnvironmentCommands(store, credentials, picker, ui, log);
   const historyCommands = new HistoryCommands(audit, history, responses, ui, log);
-  const responseCommands = new ResponseCommands(ui);
+  const responseCommands = new ResponseCommands(responses, ui);
 
   const command = (id: string, handler: (...args: unknown[]) => unknown) => vscode.commands.registerCommand(id, handler);
   context.subscriptions.push(
@@ -98,6 +98,9 @@ export function activate(context: vscode.ExtensionContext): KoreContactListsApi 
     command(CommandIds.saveResponseAs, (uri) => responseCommands.saveAs(uri)),
   );
 
+  // The API reaches stored credentials and can answer confirmations: it exists for the extension's own
+  // tests only. Any other extension asking for this extension's exports gets nothing.
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return {
     environmentTree: tree,
     responses,

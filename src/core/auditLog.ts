@@ -103,11 +103,18 @@ export class AuditLog {
     return path.join(this.directory, AUDIT_FILE);
   }
 
-  async append(entry: AuditEntry): Promise<void> {
-    await fs.mkdir(this.directory, { recursive: true });
-    await this.rotateIfFull();
-    // One write of one whole line: appends from several windows interleave by line, never inside one.
-    await fs.appendFile(this.file, `${JSON.stringify(entry)}\n`, { encoding: 'utf8', flag: 'a' });
+  /** Appends of this process, one after another: two rotations at once would replace the rotated file. */
+  private tail: Promise<void> = Promise.resolve();
+
+  append(entry: AuditEntry): Promise<void> {
+    const next = this.tail.catch(() => undefined).then(async () => {
+      await fs.mkdir(this.directory, { recursive: true });
+      await this.rotateIfFull();
+      // One write of one whole line: appends from several windows interleave by line, never inside one.
+      await fs.appendFile(this.file, `${JSON.stringify(entry)}\n`, { encoding: 'utf8', flag: 'a' });
+    });
+    this.tail = next;
+    return next;
   }
 
   /** Both generations, newest first. A missing file is an empty history. */
@@ -117,9 +124,13 @@ export class AuditLog {
     return { entries: [...older.entries, ...newer.entries].reverse(), damagedLines: older.damagedLines + newer.damagedLines };
   }
 
-  async clear(): Promise<void> {
-    await fs.rm(this.file, { force: true });
-    await fs.rm(path.join(this.directory, ROTATED_AUDIT_FILE), { force: true });
+  clear(): Promise<void> {
+    const next = this.tail.catch(() => undefined).then(async () => {
+      await fs.rm(this.file, { force: true });
+      await fs.rm(path.join(this.directory, ROTATED_AUDIT_FILE), { force: true });
+    });
+    this.tail = next;
+    return next;
   }
 
   private async rotateIfFull(): Promise<void> {

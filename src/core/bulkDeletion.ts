@@ -2,6 +2,7 @@
 // retry, cancellable, and resumable. A DELETE whose outcome cannot be known (a timeout, a cancel, a broken
 // connection) is never re-sent on its own: it may have been applied, and the user must look before acting.
 // Every id ends in exactly one bucket of the report: succeeded, failed, unknown or not attempted.
+import { connectionBroke, neverSent } from './deleteOutcome';
 import { KoreCallResult } from './koreResult';
 import { RateLimiter } from './rateLimiter';
 import { Translate, formatTemplate } from './translate';
@@ -102,13 +103,6 @@ export function exponentialBackoff(options: { baseMs?: number; maxMs?: number; r
   };
 }
 
-/** Network codes meaning the request never reached the server: nothing was deleted, and no other id will get through. */
-const NEVER_SENT_CODES = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)$|CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/;
-/**
- * The connection broke: the request may or may not have been processed. Usually a pooled connection the
- * server had closed, so it is retried; a later 404 is then reported unknown, not failed (see processOne).
- */
-const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE']);
 
 type Verdict =
   | { readonly kind: 'succeeded'; readonly serverMessage?: string }
@@ -193,8 +187,11 @@ function judge(result: KoreCallResult, t: Translate): Verdict {
       return { kind: 'unknown', reason: t('Cancelled while the request was on its way, so whether it was deleted is unknown.') };
     case 'network': {
       const code = exchange.kind === 'network' ? exchange.code : 'UNKNOWN';
-      if (RESET_CODES.has(code)) return { kind: 'retry', ambiguous: true, what: t('the connection broke ({0})', code), rateLimited: false };
-      if (NEVER_SENT_CODES.test(code)) return { kind: 'failed', reason: t('Could not reach the server ({0}); nothing was sent.', code), stopsRun: true };
+      // A broken connection is usually a pooled one the server had closed, so it is retried; a later 404
+      // is then reported unknown, not failed (see processOne).
+      if (connectionBroke(code)) return { kind: 'retry', ambiguous: true, what: t('the connection broke ({0})', code), rateLimited: false };
+      // Nothing was deleted, and no other id will get through either.
+      if (neverSent(code)) return { kind: 'failed', reason: t('Could not reach the server ({0}); nothing was sent.', code), stopsRun: true };
       return { kind: 'unknown', reason: t('The request failed ({0}), so whether it was deleted is unknown.', code) };
     }
     default:

@@ -43,9 +43,11 @@ export function asContactListRecord(data: unknown): ContactListRecord | undefine
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
   const record = data as Record<string, unknown>;
   if (typeof record._id !== 'string') return undefined;
+  // One field of an unexpected type (a null description, say) must not hide the whole list: it is dropped.
+  const cleaned: Record<string, unknown> = { ...record };
   for (const [field, type] of Object.entries(OPTIONAL_TYPES)) {
-    if (record[field] !== undefined && typeof record[field] !== type) return undefined;
+    if (cleaned[field] !== undefined && typeof cleaned[field] !== type) delete cleaned[field];
   }
-  if (record.campaignInUse !== undefined && !Array.isArray(record.campaignInUse)) return undefined;
-  return record as ContactListRecord;
+  if (cleaned.campaignInUse !== undefined && !Array.isArray(cleaned.campaignInUse)) delete cleaned.campaignInUse;
+  return cleaned as ContactListRecord;
 }

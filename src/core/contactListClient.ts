@@ -49,7 +49,12 @@ async function call(
   const request: RequestDescription = { method, url, headers: redactHeaders(headers) };
   const exchange = await sendHttpRequest({ method, url, headers, ...options });
   // A server that echoes the token back must not get it into a document or a log through us.
-  const safeExchange = exchange.kind === 'response' ? { ...exchange, bodyText: redactSecrets(exchange.bodyText, [token]) } : exchange;
+  const safeExchange =
+    exchange.kind === 'response'
+      ? { ...exchange, statusText: redactSecrets(exchange.statusText, [token]), bodyText: redactSecrets(exchange.bodyText, [token]) }
+      : exchange.kind === 'redirect' && exchange.location !== undefined
+        ? { ...exchange, location: redactSecrets(exchange.location, [token]) }
+        : exchange;
   return interpretExchange(request, safeExchange);
 }
 

@@ -62,7 +62,8 @@ export async function sendHttpRequest(spec: HttpRequestSpec): Promise<HttpExchan
       compress: true,
     });
     if (response.status >= 300 && response.status < 400) {
-      response.body?.resume();
+      // Its body is of no use and could be endless: stop reading at once.
+      controller.abort();
       return { kind: 'redirect', status: response.status, location: response.headers.get('location') ?? undefined, durationMs: elapsed() };
     }
     const declared = Number(response.headers.get('content-length'));

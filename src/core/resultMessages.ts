@@ -1,4 +1,5 @@
 // The sentence a user reads after a call: what happened, where, and what to do next.
+import { connectionBroke, isTlsFailure } from './deleteOutcome';
 import { KoreCallResult } from './koreResult';
 import { Translate, formatTemplate } from './translate';
 
@@ -9,7 +10,6 @@ export interface CallContext {
   readonly timeoutSeconds: number;
 }
 
-const TLS_CODES = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/;
 
 export function describeDeleteResult(result: KoreCallResult, context: CallContext, t: Translate = formatTemplate): string {
   const { contactListId: id, environmentName: env, host } = context;
@@ -82,10 +82,10 @@ function describeNetworkFailure(code: string, context: CallContext, t: Translate
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
     return t('Could not find the host {0}. Check the host of environment {1}, your network and proxy.', host, env);
   }
-  if (TLS_CODES.test(code)) {
+  if (isTlsFailure(code)) {
     return t('Could not establish a trusted TLS connection to {0} ({1}). Check the host, and your proxy\'s certificate settings.', host, code);
   }
-  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ERR_STREAM_PREMATURE_CLOSE') {
+  if (connectionBroke(code)) {
     return t('The connection to {0} broke before the answer was complete, so whether contact list {1} was deleted is unknown. Look it up again before retrying.', host, id);
   }
   return t('The request to {0} failed ({1}), so whether contact list {2} was deleted is unknown. Check your network and look the list up again.', host, code, id);

@@ -87,14 +87,6 @@ export function normaliseHost(value: string, t: Translate = formatTemplate): Hos
   return { host: url.origin };
 }
 
-export function isLoopbackHost(origin: string): boolean {
-  try {
-    return LOOPBACK_HOSTS.has(new URL(origin).hostname);
-  } catch {
-    return false;
-  }
-}
-
 function validateAppField(value: string, what: string, example: string, t: Translate): string | undefined {
   const text = value.trim();
   if (!text) return t('Enter the {0}, for example {1}.', what, example);

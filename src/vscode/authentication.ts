@@ -1,10 +1,11 @@
 // Turns an environment's stored credential into `auth` header values, asking the user only when it must:
 // no credential yet, a pasted JWT that has expired, or a credential entered for another host.
 import * as vscode from 'vscode';
-import { CommandIds, SettingKeys } from '../commandIds';
+import { CommandIds } from '../commandIds';
 import { authToken, summariseCredential } from '../core/credential';
 import { Environment } from '../core/environment';
 import { CredentialStore } from './credentialStore';
+import { EnvironmentStore } from './environmentStore';
 import { UserInterfaceHolder } from './userInterface';
 
 /** Produces the `auth` value for one request: client credentials sign a fresh JWT every time. */
@@ -13,6 +14,7 @@ export type TokenSource = () => string;
 export class Authentication {
   constructor(
     private readonly credentials: CredentialStore,
+    private readonly store: EnvironmentStore,
     private readonly ui: UserInterfaceHolder,
   ) {}
 
@@ -49,22 +51,17 @@ export class Authentication {
       if (choice !== send) return undefined;
       await this.credentials.set(environment.id, { ...credential, host: environment.host });
     }
-    const lifetime = jwtLifetimeSeconds();
+    const lifetime = this.store.jwtLifetimeSeconds();
     return () => authToken(credential, lifetime);
   }
 }
 
 /** The credential for background reads (the tree): never asks; says why when it cannot be used. */
-export async function silentTokenSource(credentials: CredentialStore, environment: Environment): Promise<{ token?: TokenSource; problem?: string }> {
+export async function silentTokenSource(credentials: CredentialStore, store: EnvironmentStore, environment: Environment): Promise<{ token?: TokenSource; problem?: string }> {
   const credential = await credentials.get(environment.id);
   if (!credential) return { problem: vscode.l10n.t('Set a token to see the contact lists') };
   if (summariseCredential(credential).expired) return { problem: vscode.l10n.t('The token expired: set a new one') };
   if (credential.host !== environment.host) return { problem: vscode.l10n.t('The token was entered for {0}: set it again for this host', credential.host) };
-  const lifetime = jwtLifetimeSeconds();
+  const lifetime = store.jwtLifetimeSeconds();
   return { token: () => authToken(credential, lifetime) };
-}
-
-export function jwtLifetimeSeconds(): number {
-  const value = vscode.workspace.getConfiguration(SettingKeys.section).get<number>('jwtLifetimeSeconds', 300);
-  return Number.isInteger(value) && value >= 30 && value <= 86_400 ? value : 300;
 }

@@ -4,7 +4,6 @@
 // one of succeeded, failed, unknown or not attempted. Each DELETE is written to the audit trail.
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { SettingKeys } from '../commandIds';
 import { AuditLog, auditEntryFor } from '../core/auditLog';
 import { deleteContactList, getAllContactLists } from '../core/contactListClient';
 import { parseContactListIds } from '../core/contactListIds';
@@ -20,6 +19,7 @@ import {
   runBulkDeletion,
   serialiseBulkRunState,
 } from '../core/bulkDeletion';
+import { isInUse } from '../core/deletionPreview';
 import { Environment } from '../core/environment';
 import { KoreCallResult } from '../core/koreResult';
 import { RateLimiter } from '../core/rateLimiter';
@@ -156,7 +156,14 @@ export class BulkDeleteCommand {
       return undefined;
     }
     const picked = await this.ui.current.showQuickPick(
-      lists.map((list) => ({ label: list.name ?? list._id, description: `${list.totalRecordCount ?? '?'} records${list.isListInUse ? ' · in use' : ''}`, detail: list._id, id: list._id })),
+      lists.map((list) => ({
+        label: list.name ?? list._id,
+        description: isInUse(list)
+          ? vscode.l10n.t('{0} records · in use', list.totalRecordCount ?? '?')
+          : vscode.l10n.t('{0} records', list.totalRecordCount ?? '?'),
+        detail: list._id,
+        id: list._id,
+      })),
       { canPickMany: true, placeHolder: vscode.l10n.t('Choose the lists to delete'), ignoreFocusOut: true, matchOnDetail: true },
     );
     const chosen = (Array.isArray(picked) ? picked : picked ? [picked] : []) as Array<{ id: string }>;
@@ -182,7 +189,7 @@ export class BulkDeleteCommand {
     ];
     const goOn = vscode.l10n.t('Continue with {0}', parsed.ids.length);
     const choice = await this.ui.current.showWarningMessage(
-      vscode.l10n.t('{0} valid id(s); {1} invalid and {2} duplicate(s) will not be sent.', parsed.ids.length, parsed.invalid.length, parsed.duplicates.length),
+      vscode.l10n.t('{0} valid id(s). {1} invalid id(s) will not be sent; {2} duplicate(s) were merged.', parsed.ids.length, parsed.invalid.length, parsed.duplicates.length),
       { modal: true, detail: lines.join('\n') },
       goOn,
     );
@@ -190,7 +197,7 @@ export class BulkDeleteCommand {
   }
 
   private async confirm(environment: Environment, ids: readonly string[]): Promise<boolean> {
-    const perMinute = rateLimitPerMinute();
+    const perMinute = this.store.rateLimitPerMinute();
     const minutes = Math.max(1, Math.ceil(ids.length / perMinute));
     const shown = ids.slice(0, SHOWN_IDS).join('\n');
     const more = ids.length > SHOWN_IDS ? `\n${vscode.l10n.t('…and {0} more', ids.length - SHOWN_IDS)}` : '';
@@ -235,8 +242,9 @@ export class BulkDeleteCommand {
       return saving;
     };
     const lastResult = new Map<string, KoreCallResult>();
+    const records: Array<Promise<void>> = [];
     const timeoutMs = this.store.requestTimeoutSeconds() * 1000;
-    const limiter = new RateLimiter({ perMinute: rateLimitPerMinute() });
+    const limiter = new RateLimiter({ perMinute: this.store.rateLimitPerMinute() });
     const report = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deleting contact lists from "{0}"', environment.name), cancellable: true },
       (progress, cancellation) => {
@@ -258,7 +266,7 @@ export class BulkDeleteCommand {
           onSettled: (id, outcome) => {
             save(recordOutcome(state, id, outcome)).catch((error: unknown) => this.log.error(`Could not save the bulk run's progress: ${String(error)}`));
             const result = lastResult.get(id);
-            if (outcome.kind !== 'notAttempted' && result) void this.record(environment, id, outcome, result);
+            if (outcome.kind !== 'notAttempted' && result) records.push(this.record(environment, id, outcome, result));
           },
           onProgress: (done, total, etaMs) => {
             const percent = total === 0 ? 100 : (done / total) * 100;
@@ -274,6 +282,8 @@ export class BulkDeleteCommand {
       },
     );
     await saving.catch((error: unknown) => this.log.error(`Could not save the bulk run's progress: ${String(error)}`));
+    // The History view is refreshed once every attempt is in the audit trail.
+    await Promise.allSettled(records);
     const { json, summary } = formatBulkReport(report, vscode.l10n.t);
     const finished = report.notAttempted.length === 0 && !report.cancelled;
     // A finished run is done; a cancelled one stays resumable (succeeded ids are never sent again).
@@ -286,9 +296,9 @@ export class BulkDeleteCommand {
     });
     await this.responses.open(uri);
     const message = report.cancelled
-      ? vscode.l10n.t('Bulk deletion cancelled: {0}. Run Delete Contact Lists again to resume.', summary)
+      ? vscode.l10n.t('Bulk deletion cancelled: {0}. Run Kore.ai: Delete Contact Lists… from the Command Palette to resume.', summary)
       : report.stoppedEarly
-        ? vscode.l10n.t('Bulk deletion stopped: {0}. {1}', report.stoppedEarly, summary)
+        ? vscode.l10n.t('Bulk deletion stopped: {0}. {1}. Fix the cause, then run Kore.ai: Delete Contact Lists… from the Command Palette to resume.', report.stoppedEarly, summary)
         : vscode.l10n.t('Bulk deletion finished: {0}.', summary);
     if (report.failed.length > 0 || report.unknown.length > 0 || report.cancelled || report.stoppedEarly) void this.ui.current.showWarningMessage(message, {});
     else void this.ui.current.showInformationMessage(message);
@@ -308,11 +318,6 @@ export class BulkDeleteCommand {
   dispose(): void {
     this.attempted.dispose();
   }
-}
-
-export function rateLimitPerMinute(): number {
-  const value = vscode.workspace.getConfiguration(SettingKeys.section).get<number>('rateLimitPerMinute', 60);
-  return Number.isFinite(value) && value >= 1 ? Math.min(value, 6000) : 60;
 }
 
 function formatDuration(ms: number): string {

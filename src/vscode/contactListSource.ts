@@ -11,7 +11,7 @@ import { ContactListSource } from './environmentTree';
 
 export function contactListSource(store: EnvironmentStore, credentials: CredentialStore, log: vscode.LogOutputChannel): ContactListSource {
   return async (environment) => {
-    const { token, problem } = await silentTokenSource(credentials, environment);
+    const { token, problem } = await silentTokenSource(credentials, store, environment);
     if (!token) return { message: problem ?? '', action: 'setToken' };
     const timeoutSeconds = store.requestTimeoutSeconds();
     const { result, lists } = await getAllContactLists(environment, token(), { timeoutMs: timeoutSeconds * 1000 });

@@ -6,6 +6,7 @@ import { CommandIds } from '../commandIds';
 import { AuditLog, AuditOutcome, auditEntryFor } from '../core/auditLog';
 import { ContactListRecord } from '../core/contactList';
 import { deleteContactList, getContactList } from '../core/contactListClient';
+import { deleteOutcomeOf } from '../core/deleteOutcome';
 import { confirmationText } from '../core/deletionPreview';
 import { Environment } from '../core/environment';
 import { FailureReason, KoreCallResult } from '../core/koreResult';
@@ -30,8 +31,6 @@ export interface DeleteOutcome {
 }
 
 const NOT_SENT: DeleteOutcome = { status: 'notSent' };
-/** Failures after which nobody can know whether the server applied the DELETE. */
-const OUTCOME_UNKNOWN: ReadonlySet<FailureReason> = new Set<FailureReason>(['timeout', 'cancelled', 'network', 'notJson', 'emptyBody', 'tooLarge']);
 
 export class DeleteContactListCommand {
   /** `environmentId/contactListId` of deletions under way: the same list is never deleted twice at once. */
@@ -192,9 +191,7 @@ export class DeleteContactListCommand {
     const document = responseDocument(result);
     const uri = this.responses.add(environment.name, result.ok ? contactListId : `${contactListId} (failed)`, document);
     const httpStatus = result.exchange.kind === 'response' ? result.exchange.status : undefined;
-    // A gateway error (5xx) may come after the backend applied the DELETE: like a timeout, its outcome is unknown.
-    const unknown = (result.failure !== undefined && OUTCOME_UNKNOWN.has(result.failure)) || (httpStatus !== undefined && httpStatus >= 500);
-    const outcome: AuditOutcome = result.ok ? 'deleted' : unknown ? 'unknown' : 'failed';
+    const outcome: AuditOutcome = deleteOutcomeOf(result);
     await this.record(environment, contactListId, list ?? result.contactList, result, outcome, message);
     const base = { document: uri, ...(httpStatus !== undefined ? { httpStatus } : {}) };
     if (result.ok) {
@@ -211,26 +208,24 @@ export class DeleteContactListCommand {
     const show = fromServer ? vscode.l10n.t('Show Response') : vscode.l10n.t('Show Details');
     const setToken = vscode.l10n.t('Set Token');
     const actions = tokenFor ? [show, setToken] : [show];
-    void this.ui.current.showErrorMessage(message, ...actions).then(
-      async (choice) => {
+    void Promise.resolve(this.ui.current.showErrorMessage(message, ...actions))
+      .then(async (choice) => {
         if (choice === show) await this.responses.open(uri);
         else if (choice === setToken && tokenFor) await vscode.commands.executeCommand(CommandIds.setToken, tokenFor.id);
-      },
-      (error: unknown) => this.log.error(`Could not open the response: ${String(error)}`),
-    );
+      })
+      .catch((error: unknown) => this.log.error(`Could not open the response: ${String(error)}`));
   }
 
   /** After a cancel, a timeout or a broken answer: one click looks the list up again to learn what happened. */
   private offerCheckStatus(message: string, uri: vscode.Uri, environment: Environment, contactListId: string, fromServer: boolean): void {
     const check = vscode.l10n.t('Check Status');
     const show = fromServer ? vscode.l10n.t('Show Response') : vscode.l10n.t('Show Details');
-    void this.ui.current.showErrorMessage(message, check, show).then(
-      async (choice) => {
+    void Promise.resolve(this.ui.current.showErrorMessage(message, check, show))
+      .then(async (choice) => {
         if (choice === check) await this.checkStatus(environment, contactListId);
         else if (choice === show) await this.responses.open(uri);
-      },
-      (error: unknown) => this.log.error(`Could not check the status: ${String(error)}`),
-    );
+      })
+      .catch((error: unknown) => this.log.error(`Could not check the status: ${String(error)}`));
   }
 
   /** Looks the list up again; returns 'gone', 'exists' or 'unknown'. */

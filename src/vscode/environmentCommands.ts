@@ -53,7 +53,7 @@ export class EnvironmentCommands {
     const remove = vscode.l10n.t('Remove');
     const choice = await this.ui.current.showWarningMessage(
       vscode.l10n.t('Remove the environment "{0}"?', environment.name),
-      { modal: true, detail: vscode.l10n.t('{0} will be removed from your settings and its token deleted from secret storage. Contact lists on the server are not touched.', environment.host) },
+      { modal: true, detail: vscode.l10n.t('"{0}" ({1}) will be removed from your settings and its token deleted from secret storage. Contact lists on the server are not touched.', environment.name, environment.host) },
       remove,
     );
     if (choice !== remove) return false;

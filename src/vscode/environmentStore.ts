@@ -56,8 +56,21 @@ export class EnvironmentStore implements vscode.Disposable {
   }
 
   requestTimeoutSeconds(): number {
-    const value = this.configuration().get<number>(SettingKeys.requestTimeoutSeconds, 30);
-    return Number.isFinite(value) && value > 0 ? Math.min(value, 600) : 30;
+    return this.number(SettingKeys.requestTimeoutSeconds, 30, 1, 600);
+  }
+
+  jwtLifetimeSeconds(): number {
+    return Math.round(this.number(SettingKeys.jwtLifetimeSeconds, 300, 30, 86_400));
+  }
+
+  rateLimitPerMinute(): number {
+    return this.number(SettingKeys.rateLimitPerMinute, 60, 1, 6000);
+  }
+
+  /** A number setting kept within the bounds its schema declares, or its default when it is not a number. */
+  private number(key: string, fallback: number, min: number, max: number): number {
+    const value = this.configuration().get<number>(key, fallback);
+    return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;
   }
 
   private configuration(): vscode.WorkspaceConfiguration {

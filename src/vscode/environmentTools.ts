@@ -11,6 +11,7 @@ import { EnvironmentPicker } from './environmentPicker';
 import { EnvironmentStore } from './environmentStore';
 import { isContactListNode } from './environmentTree';
 import { ResponseDocumentProvider } from './responseDocuments';
+import { defaultSaveUri, writeChosenFile } from './saveLocation';
 import { UserInterfaceHolder } from './userInterface';
 
 export class EnvironmentTools {
@@ -72,10 +73,10 @@ export class EnvironmentTools {
     const target = await this.ui.current.showSaveDialog({
       title: vscode.l10n.t('Export Kore.ai Environments (no secrets)'),
       filters: { JSON: ['json'] },
-      defaultUri: vscode.Uri.file('kore-environments.json'),
+      defaultUri: defaultSaveUri('kore-environments.json'),
     });
     if (!target) return undefined;
-    await vscode.workspace.fs.writeFile(target, Buffer.from(exportEnvironments(environments), 'utf8'));
+    if (!(await writeChosenFile(target, exportEnvironments(environments), (message) => this.ui.current.showErrorMessage(message)))) return undefined;
     void this.ui.current.showInformationMessage(vscode.l10n.t('Exported {0} environment(s) to {1}. Tokens are not included.', environments.length, target.fsPath));
     return target;
   }
@@ -102,9 +103,11 @@ export class EnvironmentTools {
       const details = result.rejected.map((reject) => `#${reject.index + 1}${reject.name ? ` "${reject.name}"` : ''}: ${reject.reason}`).join('\n');
       const uri = this.responses.add('import', `rejected from ${source.path.split('/').pop() ?? 'import'}`, { text: `${details}\n`, extension: 'txt', fromServer: false });
       const show = vscode.l10n.t('Show Rejected');
-      void this.ui.current
-        .showWarningMessage(vscode.l10n.t('Imported {0} environment(s); {1} rejected: {2}', result.accepted.length, result.rejected.length, details.split('\n')[0]), {}, show)
-        .then((choice) => (choice === show ? this.responses.open(uri) : undefined), (error: unknown) => this.log.error(String(error)));
+      void Promise.resolve(
+        this.ui.current.showWarningMessage(vscode.l10n.t('Imported {0} environment(s); {1} rejected: {2}', result.accepted.length, result.rejected.length, details.split('\n')[0]), {}, show),
+      )
+        .then((choice) => (choice === show ? this.responses.open(uri) : undefined))
+        .catch((error: unknown) => this.log.error(`Could not open the rejected entries: ${String(error)}`));
     }
     return { imported: result.accepted.length, rejected: result.rejected.length };
   }

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { AuditEntry, AuditLog } from '../core/auditLog';
 import { HistoryNode, HistoryTreeProvider } from './historyTree';
 import { ResponseDocumentProvider } from './responseDocuments';
+import { defaultSaveUri, writeChosenFile } from './saveLocation';
 import { UserInterfaceHolder } from './userInterface';
 
 export class HistoryCommands {
@@ -33,10 +34,10 @@ export class HistoryCommands {
     const target = await this.ui.current.showSaveDialog({
       title: vscode.l10n.t('Export Kore.ai Contact Lists History'),
       filters: { JSON: ['json'] },
-      defaultUri: vscode.Uri.file(`kore-contact-lists-history-${new Date().toISOString().slice(0, 10)}.json`),
+      defaultUri: defaultSaveUri(`kore-contact-lists-history-${new Date().toISOString().slice(0, 10)}.json`),
     });
     if (!target) return undefined;
-    await vscode.workspace.fs.writeFile(target, Buffer.from(`${JSON.stringify(entries, null, 2)}\n`, 'utf8'));
+    if (!(await writeChosenFile(target, `${JSON.stringify(entries, null, 2)}\n`, (message) => this.ui.current.showErrorMessage(message)))) return undefined;
     this.log.info(`Exported ${entries.length} history entries to ${target.toString()}.`);
     void this.ui.current.showInformationMessage(vscode.l10n.t('Exported {0} history entries to {1}.', entries.length, target.fsPath));
     return target;

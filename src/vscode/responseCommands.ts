@@ -1,39 +1,46 @@
 // Editor title actions on kore-response documents: Copy JSON and Save As (a real file the user chooses).
 import * as vscode from 'vscode';
 import { RESPONSE_SCHEME } from '../commandIds';
+import { ResponseDocumentProvider } from './responseDocuments';
+import { defaultSaveUri, writeChosenFile } from './saveLocation';
 import { UserInterfaceHolder } from './userInterface';
 
 export class ResponseCommands {
-  constructor(private readonly ui: UserInterfaceHolder) {}
+  constructor(
+    private readonly responses: ResponseDocumentProvider,
+    private readonly ui: UserInterfaceHolder,
+  ) {}
 
-  private document(uri?: unknown): vscode.TextDocument | undefined {
+  /** The response's text as kept, whether or not its editor is still open. */
+  private response(uri?: unknown): { uri: vscode.Uri; text: string } | undefined {
     const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
-    if (!target || target.scheme !== RESPONSE_SCHEME) {
-      void this.ui.current.showInformationMessage(vscode.l10n.t('Open a Kore.ai response first.'));
+    const text = target?.scheme === RESPONSE_SCHEME ? this.responses.textOf(target) : undefined;
+    if (!target || text === undefined) {
+      void this.ui.current.showInformationMessage(vscode.l10n.t('Open a Kore.ai response first (run Delete Contact List, or open an attempt from the History view).'));
       return undefined;
     }
-    return vscode.workspace.textDocuments.find((document) => document.uri.toString() === target.toString());
+    return { uri: target, text };
   }
 
   async copy(uri?: unknown): Promise<boolean> {
-    const document = this.document(uri);
-    if (!document) return false;
-    await vscode.env.clipboard.writeText(document.getText());
+    const response = this.response(uri);
+    if (!response) return false;
+    await vscode.env.clipboard.writeText(response.text);
     vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the response'), 3000);
     return true;
   }
 
   async saveAs(uri?: unknown): Promise<vscode.Uri | undefined> {
-    const document = this.document(uri);
-    if (!document) return undefined;
-    const name = document.uri.path.split('/').pop() ?? 'response.json';
+    const response = this.response(uri);
+    if (!response) return undefined;
+    const name = response.uri.path.split('/').pop() ?? 'response.json';
     const target = await this.ui.current.showSaveDialog({
       title: vscode.l10n.t('Save Kore.ai Response As'),
-      defaultUri: vscode.Uri.file(name),
+      defaultUri: defaultSaveUri(name),
       filters: name.endsWith('.json') ? { JSON: ['json'] } : { Text: ['txt', 'html'] },
     });
     if (!target) return undefined;
-    await vscode.workspace.fs.writeFile(target, Buffer.from(document.getText(), 'utf8'));
+    if (!(await writeChosenFile(target, response.text, (message) => this.ui.current.showErrorMessage(message)))) return undefined;
     void this.ui.current.showInformationMessage(vscode.l10n.t('Saved the response to {0}.', target.fsPath));
     return target;
   }

@@ -8,9 +8,8 @@ import { ResponseDocument } from '../core/responseDocument';
 const MAX_KEPT = 200;
 
 export class ResponseDocumentProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  // Each response gets a URI of its own and never changes, so the provider has no onDidChange.
   private readonly contents = new Map<string, string>();
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changed.event;
   private sequence = 0;
 
   provideTextDocumentContent(uri: vscode.Uri): string {
@@ -39,7 +38,7 @@ export class ResponseDocumentProvider implements vscode.TextDocumentContentProvi
     return uri;
   }
 
-  /** Text kept for a URI, for tests and for commands that copy or save it. */
+  /** Text kept for a URI, for the commands that copy or save it (its editor may be closed). */
   textOf(uri: vscode.Uri): string | undefined {
     return this.contents.get(uri.toString());
   }
@@ -52,7 +51,6 @@ export class ResponseDocumentProvider implements vscode.TextDocumentContentProvi
   }
 
   dispose(): void {
-    this.changed.dispose();
     this.contents.clear();
   }
 }

@@ -252,6 +252,13 @@ describe('contactListClient against the fake Kore server', function () {
     assert.equal(result.failure, 'http');
   });
 
+  it('redacts a token that a redirect echoes in its Location', async () => {
+    server.setFault({ kind: 'redirect', location: `https://elsewhere.example/login?auth=${token}` });
+    const result = await deleteContactList(target, token, SEED_ID, options);
+    assert.equal(result.exchange.kind === 'redirect' && result.exchange.location, 'https://elsewhere.example/login?auth=<redacted>');
+    assert.equal(JSON.stringify(result).includes(token), false);
+  });
+
   it('redacts a token that the server echoes back', async () => {
     server.setFault({ kind: 'status', status: 401, body: JSON.stringify({ message: `bad token ${token}` }) });
     const result = await deleteContactList(target, token, SEED_ID, options);

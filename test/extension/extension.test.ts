@@ -743,7 +743,7 @@ describe('Kore.ai Contact Lists in the extension host', function () {
       const text = `${ids[0]}, ${ids[1]}\n${ids[2]} ${ids[0]} bad/id`;
       const outcome = await vscode.commands.executeCommand<{ counts: Record<string, number>; report: vscode.Uri }>('koreContactLists.deleteContactLists', environment.id, undefined, text);
       const [check, confirm] = ui.shown.filter((shown) => shown.modal);
-      assert.match(check.message, /3 valid id\(s\); 1 invalid and 1 duplicate\(s\)/);
+      assert.match(check.message, /3 valid id\(s\)\. 1 invalid id\(s\) will not be sent; 1 duplicate\(s\) were merged/);
       assert.match(confirm.message, /Delete 3 contact lists from "Bulk"\?/);
       assert.match(confirm.detail ?? '', /Paced at 60 requests a minute/);
       assert.deepEqual(outcome?.counts, { succeeded: 3, failed: 0, unknown: 0, notAttempted: 0 });

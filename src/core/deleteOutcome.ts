@@ -1,0 +1,44 @@
+// What a DELETE's result means for the list, in one place for single and bulk deletes, the audit trail and
+// the messages: deleted, failed (not deleted, as far as anyone can know), or unknown (it may have been).
+import { KoreCallResult } from './koreResult';
+
+const TLS = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/;
+const UNREACHABLE = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)$/;
+const BROKEN = new Set(['ECONNRESET', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE']);
+
+/** A certificate or TLS handshake failure: nothing was sent over the connection. */
+export function isTlsFailure(code: string): boolean {
+  return TLS.test(code);
+}
+
+/** The request never reached the server (refused, no such host, no route, TLS): nothing was deleted. */
+export function neverSent(code: string): boolean {
+  return UNREACHABLE.test(code) || TLS.test(code);
+}
+
+/** The connection broke mid-exchange: the server may or may not have processed the request. */
+export function connectionBroke(code: string): boolean {
+  return BROKEN.has(code);
+}
+
+export type DeleteOutcome = 'deleted' | 'failed' | 'unknown';
+
+export function deleteOutcomeOf(result: KoreCallResult): DeleteOutcome {
+  if (result.ok) return 'deleted';
+  const exchange = result.exchange;
+  switch (result.failure) {
+    case 'network':
+      return exchange.kind === 'network' && neverSent(exchange.code) ? 'failed' : 'unknown';
+    case 'timeout':
+    case 'cancelled':
+    case 'notJson':
+    case 'emptyBody':
+    case 'tooLarge':
+      return 'unknown';
+    case 'http':
+      // A gateway error may come after the backend applied the DELETE.
+      return exchange.kind === 'response' && exchange.status >= 500 ? 'unknown' : 'failed';
+    default:
+      return 'failed';
+  }
+}
