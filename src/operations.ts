@@ -6,12 +6,14 @@ import { AuditLog } from './core/auditLog';
 import { ActiveEnvironment } from './vscode/activeEnvironment';
 import { Authentication } from './vscode/authentication';
 import { BulkDeleteCommand } from './vscode/bulkDeleteCommand';
+import { BulkRunStore } from './vscode/bulkRunStore';
 import { contactListSource } from './vscode/contactListSource';
 import { CredentialStore } from './vscode/credentialStore';
 import { DeleteContactListCommand } from './vscode/deleteContactListCommand';
 import { EnvironmentPicker } from './vscode/environmentPicker';
 import { EnvironmentStore } from './vscode/environmentStore';
 import { EnvironmentTools } from './vscode/environmentTools';
+import { InFlightDeletes } from './vscode/inFlightDeletes';
 import { ContactListSource } from './vscode/environmentTree';
 import { ResponseDocumentProvider } from './vscode/responseDocuments';
 import { UserInterfaceHolder } from './vscode/userInterface';
@@ -40,8 +42,9 @@ export interface Operations extends vscode.Disposable {
 
 export function createOperations(context: OperationsContext): Operations {
   const { store, credentials, authentication, picker, active, responses, audit, globalState, ui, log } = context;
-  const deleteContactList = new DeleteContactListCommand(store, authentication, picker, active, responses, audit, ui, log);
-  const deleteContactLists = new BulkDeleteCommand(store, authentication, picker, active, responses, audit, globalState, ui, log);
+  const inFlight = new InFlightDeletes();
+  const deleteContactList = new DeleteContactListCommand(store, authentication, picker, active, responses, audit, inFlight, ui, log);
+  const deleteContactLists = new BulkDeleteCommand(store, authentication, picker, active, responses, audit, new BulkRunStore(globalState), inFlight, ui, log);
   const deleted = new vscode.EventEmitter<void>();
   const subscriptions = [deleteContactList.onDidAttempt(() => deleted.fire()), deleteContactLists.onDidRun(() => deleted.fire())];
   return {

@@ -16,7 +16,10 @@ export function describeDeleteResult(result: KoreCallResult, context: CallContex
   const said = result.serverMessage ? t(' The server said: "{0}".', result.serverMessage) : '';
   const exchange = result.exchange;
   if (result.ok) {
-    return result.serverMessage ?? t('Contact list {0} was deleted from {1}.', id, env);
+    // Name what went and where, whatever the server's wording; its own message follows when it has one.
+    const name = result.contactList?.name;
+    const deleted = name ? t('Contact list "{0}" ({1}) was deleted from {2}.', name, id, env) : t('Contact list {0} was deleted from {1}.', id, env);
+    return result.serverMessage ? `${deleted} ${t('The server said: "{0}".', result.serverMessage)}` : deleted;
   }
   switch (result.failure) {
     case 'http': {
@@ -128,6 +131,7 @@ export function describeConnectionTest(
   if (status === 401) return { ok: false, message: t('The token (or the App ID {0}) of "{1}" was rejected (HTTP 401). Check the App ID, then set a new token.', context.iid, env) + said };
   if (status === 403) return { ok: false, message: t('Access denied on "{0}" (HTTP 403): check the Account ID {1} and that the app\'s API scope includes Campaign Management.', env, context.accountId) + said };
   if (status === 400) return { ok: false, message: t('"{0}" refused the request (HTTP 400): check the App ID {1} and the Account ID {2}.', env, context.iid, context.accountId) + said };
+  if (status === 404) return { ok: false, message: t('{0} has no contact-list API for App ID {1} (HTTP 404): check that the host of "{2}" is a Kore.ai platform and that the App ID is right.', host, context.iid, env) + said };
   if (result.exchange.kind === 'network' || result.exchange.kind === 'timeout' || result.exchange.kind === 'redirect' || result.failure === 'notJson') {
     return { ok: false, message: t('Could not reach a Kore.ai API at {0} ({1}): check the host of "{2}".', host, briefFailureReason(result, context.timeoutSeconds, t), env) };
   }

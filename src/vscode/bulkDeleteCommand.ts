@@ -12,29 +12,29 @@ import {
   IdOutcome,
   createBulkRunState,
   formatBulkReport,
-  parseBulkRunState,
   planResume,
   recordOutcome,
   recordStarted,
   runBulkDeletion,
-  serialiseBulkRunState,
 } from '../core/bulkDeletion';
 import { isInUse } from '../core/deletionPreview';
 import { Environment } from '../core/environment';
 import { KoreCallResult } from '../core/koreResult';
 import { RateLimiter } from '../core/rateLimiter';
+import { describeExchange } from '../core/responseDocument';
 import { briefFailureReason } from '../core/resultMessages';
 import { ActiveEnvironment } from './activeEnvironment';
 import { Authentication, TokenSource } from './authentication';
 import { EnvironmentPicker } from './environmentPicker';
 import { EnvironmentStore } from './environmentStore';
 import { isContactListNode, isEnvironmentNode } from './environmentTree';
+import { BulkRunStore } from './bulkRunStore';
+import { InFlightDeletes } from './inFlightDeletes';
 import { ResponseDocumentProvider } from './responseDocuments';
 import { UserInterfaceHolder } from './userInterface';
 
-const STATE_KEY = 'koreContactLists.bulkRun';
-/** An interrupted run older than this is not offered for resuming: the lists have likely changed since. */
-const RESUME_WINDOW_MS = 7 * 24 * 3600 * 1000;
+/** While a run waits (a long Retry-After, say), it still tells other windows that it is alive. */
+const HEARTBEAT_MS = 30_000;
 const SHOWN_IDS = 10;
 
 export interface BulkOutcome {
@@ -56,7 +56,8 @@ export class BulkDeleteCommand {
     private readonly active: ActiveEnvironment,
     private readonly responses: ResponseDocumentProvider,
     private readonly audit: AuditLog,
-    private readonly state: vscode.Memento,
+    private readonly runs: BulkRunStore,
+    private readonly inFlight: InFlightDeletes,
     private readonly ui: UserInterfaceHolder,
     private readonly log: vscode.LogOutputChannel,
   ) {}
@@ -85,34 +86,35 @@ export class BulkDeleteCommand {
     }
   }
 
-  /** A run a closed window or a cancel left unfinished: resume it (never re-sending a succeeded id), discard it, or start anew. */
+  /**
+   * Runs a closed window or a cancel left unfinished: resume one (never re-sending a succeeded id) or start
+   * anew. Starting anew keeps them: they stay resumable from the palette.
+   */
   private async offerResume(clicked: unknown, selection: unknown, text: unknown): Promise<BulkOutcome | undefined | 'new'> {
     // Arguments name a new run (automation, the tree): they are not a request to resume.
     if (clicked !== undefined || selection !== undefined || text !== undefined) return 'new';
-    const saved = parseBulkRunState(this.state.get<string>(STATE_KEY));
-    if (!saved) return 'new';
-    const environment = this.store.list().find((candidate) => candidate.id === saved.environmentId);
-    const plan = planResume(saved, {}, vscode.l10n.t);
-    if (!environment || plan.toSend.length === 0 || Date.now() - saved.createdAt > RESUME_WINDOW_MS) {
-      await this.state.update(STATE_KEY, undefined);
-      return 'new';
-    }
-    const resume = {
-      label: vscode.l10n.t('Resume the interrupted run on "{0}"', environment.name),
-      detail: vscode.l10n.t('{0} of {1} lists left; lists already deleted are not sent again, and those whose outcome is unknown are left alone.', plan.toSend.length, saved.ids.length),
-      choice: 'resume' as const,
-    };
-    const fresh = { label: vscode.l10n.t('Start a new bulk deletion'), detail: vscode.l10n.t('The interrupted run is discarded.'), choice: 'new' as const };
-    const picked = await this.ui.current.showQuickPick([resume, fresh], { placeHolder: vscode.l10n.t('A bulk deletion was interrupted'), ignoreFocusOut: true });
+    const environments = this.store.list();
+    const candidates = (await this.runs.resumable())
+      .map((state) => ({ state, environment: environments.find((candidate) => candidate.id === state.environmentId), plan: planResume(state, {}, vscode.l10n.t) }))
+      .filter((run) => run.environment !== undefined && run.plan.toSend.length > 0);
+    if (candidates.length === 0) return 'new';
+    const items = [
+      ...candidates.map((run) => ({
+        label: vscode.l10n.t('Resume the interrupted run on "{0}"', run.environment?.name ?? ''),
+        description: new Date(run.state.createdAt).toLocaleString(),
+        detail: vscode.l10n.t('{0} of {1} lists left; lists already deleted are not sent again, and those whose outcome is unknown are left alone.', run.plan.toSend.length, run.state.ids.length),
+        run,
+      })),
+      { label: vscode.l10n.t('Start a new bulk deletion'), detail: vscode.l10n.t('Interrupted runs stay here, to be resumed later.'), run: undefined },
+    ];
+    const picked = await this.ui.current.showQuickPick(items, { placeHolder: vscode.l10n.t('A bulk deletion was interrupted'), ignoreFocusOut: true });
     if (!picked) return undefined;
-    if (picked.choice === 'new') {
-      await this.state.update(STATE_KEY, undefined);
-      return 'new';
-    }
+    if (!picked.run?.environment) return 'new';
+    const { environment, state, plan } = picked.run;
     const token = await this.authentication.tokenSource(environment);
     if (!token) return undefined;
     if (!(await this.confirm(environment, plan.toSend))) return undefined;
-    return this.execute(environment, token, saved, plan.completed);
+    return this.execute(environment, token, state, plan.completed);
   }
 
   private async collectIds(environment: Environment, token: TokenSource, clicked: unknown, selection: unknown, text: unknown): Promise<string[] | undefined> {
@@ -234,13 +236,16 @@ export class BulkDeleteCommand {
   private async execute(environment: Environment, token: TokenSource, initial: BulkRunState, completed: ReadonlyMap<string, IdOutcome>): Promise<BulkOutcome> {
     let state = initial;
     // Each change is saved before the next DELETE goes out, so a closed window never loses what was sent.
-    let saving: Promise<void> = Promise.resolve(this.state.update(STATE_KEY, serialiseBulkRunState(state)));
+    let saving: Promise<void> = Promise.resolve(this.runs.save(state));
     const save = (next: BulkRunState) => {
       state = next;
       // One failed write must not block the later ones: each write starts after the previous, whatever its fate.
-      saving = saving.catch(() => undefined).then(() => this.state.update(STATE_KEY, serialiseBulkRunState(state)));
+      saving = saving.catch(() => undefined).then(() => this.runs.save(state));
       return saving;
     };
+    const heartbeat = setInterval(() => {
+      save(state).catch((error: unknown) => this.log.error(`Could not save the bulk run's progress: ${String(error)}`));
+    }, HEARTBEAT_MS);
     const lastResult = new Map<string, KoreCallResult>();
     const records: Array<Promise<void>> = [];
     const timeoutMs = this.store.requestTimeoutSeconds() * 1000;
@@ -258,9 +263,16 @@ export class BulkDeleteCommand {
           signal: controller.signal,
           t: vscode.l10n.t,
           deleteOne: async (id, signal) => {
-            const result = await deleteContactList(environment, token(), id, { timeoutMs, signal });
-            lastResult.set(id, result);
-            return result;
+            // A single delete of the same list may be under way in this window: wait for it rather than send twice.
+            await this.inFlight.acquire(environment.id, id, signal);
+            try {
+              const result = await deleteContactList(environment, token(), id, { timeoutMs, signal });
+              this.log.info(`${describeExchange(result)} [bulk, environment "${environment.name}"]`);
+              lastResult.set(id, result);
+              return result;
+            } finally {
+              this.inFlight.release(environment.id, id);
+            }
           },
           onStarting: (id) => save(recordStarted(state, id)),
           onSettled: (id, outcome) => {
@@ -278,6 +290,7 @@ export class BulkDeleteCommand {
           },
         }).finally(() => {
           subscription.dispose();
+          clearInterval(heartbeat);
         });
       },
     );
@@ -287,7 +300,7 @@ export class BulkDeleteCommand {
     const { json, summary } = formatBulkReport(report, vscode.l10n.t);
     const finished = report.notAttempted.length === 0 && !report.cancelled;
     // A finished run is done; a cancelled one stays resumable (succeeded ids are never sent again).
-    if (finished) await this.state.update(STATE_KEY, undefined);
+    if (finished) await this.runs.remove(state.runId);
     this.log.info(`Bulk deletion on "${environment.name}": ${summary}${report.cancelled ? ' (cancelled)' : ''}${report.stoppedEarly ? ` (stopped: ${report.stoppedEarly})` : ''}`);
     const uri = this.responses.add(environment.name, `bulk delete ${new Date().toISOString().replace(/[:.]/g, '-')}`, {
       text: `${JSON.stringify({ environment: { name: environment.name, host: environment.host, iid: environment.iid }, ...json }, null, 2)}\n`,

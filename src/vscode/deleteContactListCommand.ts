@@ -18,6 +18,7 @@ import { ActiveEnvironment } from './activeEnvironment';
 import { EnvironmentPicker } from './environmentPicker';
 import { isContactListNode } from './environmentTree';
 import { EnvironmentStore } from './environmentStore';
+import { InFlightDeletes } from './inFlightDeletes';
 import { ResponseDocumentProvider } from './responseDocuments';
 import { UserInterfaceHolder } from './userInterface';
 
@@ -33,8 +34,6 @@ export interface DeleteOutcome {
 const NOT_SENT: DeleteOutcome = { status: 'notSent' };
 
 export class DeleteContactListCommand {
-  /** `environmentId/contactListId` of deletions under way: the same list is never deleted twice at once. */
-  private readonly inFlight = new Set<string>();
   private readonly deletedEmitter = new vscode.EventEmitter<void>();
   /** Fires after every DELETE attempt, so views (History) can refresh. */
   readonly onDidAttempt = this.deletedEmitter.event;
@@ -46,6 +45,7 @@ export class DeleteContactListCommand {
     private readonly active: ActiveEnvironment,
     private readonly responses: ResponseDocumentProvider,
     private readonly audit: AuditLog,
+    private readonly inFlight: InFlightDeletes,
     private readonly ui: UserInterfaceHolder,
     private readonly log: vscode.LogOutputChannel,
   ) {}
@@ -54,8 +54,15 @@ export class DeleteContactListCommand {
     const environment = await this.picker.resolve(environmentArgument, vscode.l10n.t('Choose the environment to delete a contact list from'));
     if (!environment) return NOT_SENT;
 
-    // From a contact list in the tree, the list is known: its id is not asked again.
-    const fromTree = isContactListNode(environmentArgument) ? environmentArgument.list._id : contactListArgument;
+    // From a contact list in the tree, the list is known: its id is not asked again. A keybinding passes
+    // ["environment", "contact list id"] or { environment, contactListId } as one argument.
+    const fromTree: unknown = isContactListNode(environmentArgument)
+      ? environmentArgument.list._id
+      : Array.isArray(environmentArgument)
+        ? (environmentArgument as unknown[])[1]
+        : typeof environmentArgument === 'object' && environmentArgument !== null && 'contactListId' in environmentArgument
+          ? environmentArgument.contactListId
+          : contactListArgument;
     const contactListId = await this.askContactListId(environment, fromTree);
     if (contactListId === undefined) return NOT_SENT;
 
@@ -63,15 +70,13 @@ export class DeleteContactListCommand {
     if (token === undefined) return NOT_SENT;
     await this.active.set(environment);
 
-    const key = `${environment.id}/${contactListId}`;
-    if (this.inFlight.has(key)) {
+    if (!this.inFlight.tryAcquire(environment.id, contactListId)) {
       void this.ui.current.showWarningMessage(
         vscode.l10n.t('Contact list {0} on {1} is already being deleted. Wait for that attempt to finish.', contactListId, environment.name),
         {},
       );
       return NOT_SENT;
     }
-    this.inFlight.add(key);
     try {
       const preview = await this.preview(environment, token, contactListId);
       if (preview.stop) return preview.stop;
@@ -88,7 +93,7 @@ export class DeleteContactListCommand {
       );
       return await this.report(environment, contactListId, preview.list, result);
     } finally {
-      this.inFlight.delete(key);
+      this.inFlight.release(environment.id, contactListId);
     }
   }
 
@@ -244,9 +249,12 @@ export class DeleteContactListCommand {
       );
       return 'exists';
     }
-    void this.ui.current.showErrorMessage(
-      vscode.l10n.t('Could not check contact list {0} on {1} ({2}). Try again later.', contactListId, environment.name, briefFailureReason(result, this.store.requestTimeoutSeconds(), vscode.l10n.t)),
-    );
+    const reason = briefFailureReason(result, this.store.requestTimeoutSeconds(), vscode.l10n.t);
+    if (status === 401) {
+      this.offerResponse(vscode.l10n.t('Could not check contact list {0} on {1}: the token was rejected ({2}). Set a new token, then look the list up again.', contactListId, environment.name, reason), this.responses.add(environment.name, `${contactListId} (check failed)`, responseDocument(result)), environment, true);
+    } else {
+      void this.ui.current.showErrorMessage(vscode.l10n.t('Could not check contact list {0} on {1} ({2}). Try again in a moment.', contactListId, environment.name, reason));
+    }
     return 'unknown';
   }
 

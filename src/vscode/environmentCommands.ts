@@ -31,7 +31,7 @@ export class EnvironmentCommands {
   }
 
   async edit(argument?: unknown): Promise<Environment | undefined> {
-    const current = await this.picker.resolve(argument, vscode.l10n.t('Choose the environment to edit'));
+    const current = await this.picker.resolve(argument, vscode.l10n.t('Choose the environment to edit'), { alwaysAsk: true });
     if (!current) return undefined;
     const answers = await this.askFields(vscode.l10n.t('Edit Environment "{0}"', current.name), current);
     if (!answers) return undefined;
@@ -48,7 +48,7 @@ export class EnvironmentCommands {
   }
 
   async remove(argument?: unknown): Promise<boolean> {
-    const environment = await this.picker.resolve(argument, vscode.l10n.t('Choose the environment to remove'));
+    const environment = await this.picker.resolve(argument, vscode.l10n.t('Choose the environment to remove'), { alwaysAsk: true });
     if (!environment) return false;
     const remove = vscode.l10n.t('Remove');
     const choice = await this.ui.current.showWarningMessage(
@@ -115,8 +115,12 @@ export class EnvironmentCommands {
   }
 
   async clearToken(argument?: unknown): Promise<boolean> {
-    const environment = await this.picker.resolve(argument, vscode.l10n.t('Choose the environment whose token to clear'));
+    const environment = await this.picker.resolve(argument, vscode.l10n.t('Choose the environment whose token to clear'), { alwaysAsk: true });
     if (!environment) return false;
+    if (!(await this.credentials.has(environment.id))) {
+      void this.ui.current.showInformationMessage(vscode.l10n.t('No token is set for "{0}": there is nothing to clear.', environment.name));
+      return false;
+    }
     await this.credentials.delete(environment.id);
     this.log.info(`Token cleared for environment "${environment.name}".`);
     void this.ui.current.showInformationMessage(vscode.l10n.t('The token for "{0}" was deleted from secret storage.', environment.name));

@@ -19,8 +19,13 @@ export class EnvironmentPicker {
    * From the tree: the clicked environment. With an id or name: that one. From the palette: the active
    * environment, else the only one, else a pick (which becomes the active one).
    */
-  async resolve(argument: unknown, placeHolder: string): Promise<Environment | undefined> {
+  async resolve(argument: unknown, placeHolder: string, options: { alwaysAsk?: boolean } = {}): Promise<Environment | undefined> {
     const environments = this.store.list();
+    // A keybinding passes its `args` as one value: ["env", "cl-…"] or { environment, contactListId }.
+    if (Array.isArray(argument)) argument = argument[0];
+    else if (typeof argument === 'object' && argument !== null && typeof (argument as { environment?: unknown }).environment === 'string') {
+      argument = (argument as { environment: string }).environment;
+    }
     if (isContactListNode(argument) || isEnvironmentNode(argument)) {
       // Settings may have changed since the tree was drawn: use what is configured now.
       const current = environments.find((environment) => environment.id === argument.environment.id);
@@ -42,9 +47,10 @@ export class EnvironmentPicker {
       if (choice === add) await vscode.commands.executeCommand(CommandIds.addEnvironment);
       return undefined;
     }
-    const active = this.active.get();
-    if (active) return active;
     if (environments.length === 1) return environments[0];
+    // Commands that change or remove an environment or its token always ask; the others use the active one.
+    const active = this.active.get();
+    if (active && !options.alwaysAsk) return active;
     return this.pick(placeHolder);
   }
 
@@ -52,8 +58,10 @@ export class EnvironmentPicker {
   async pick(placeHolder: string): Promise<Environment | undefined> {
     const environments = this.store.list();
     if (environments.length === 0) return undefined;
+    const active = this.active.get();
+    const ordered = active ? [active, ...environments.filter((environment) => environment.id !== active.id)] : environments;
     const picked = await this.ui.current.showQuickPick(
-      environments.map((environment) => ({
+      ordered.map((environment) => ({
         label: environment.name,
         description: environment.host.replace(/^https:\/\//, ''),
         detail: vscode.l10n.t('App ID {0} · Account ID {1}', environment.iid, environment.accountId),

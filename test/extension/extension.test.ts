@@ -289,11 +289,23 @@ describe('Kore.ai Contact Lists in the extension host', function () {
       assert.equal(server.requests.length, 0);
     });
 
-    it('Clear Token removes it', async () => {
+    it('Clear Token removes it; from the palette it asks which, even with an active environment', async () => {
       const added = await addEnvironment('Clearable');
       await setToken(added.id);
       await vscode.commands.executeCommand('koreContactLists.clearToken', added.name);
       assert.equal(await api.credentials.get(added.id), undefined);
+      const other = await addEnvironment('Other');
+      await setToken(other.id);
+      await setToken(added.id);
+      ui.picks.push('Other');
+      await vscode.commands.executeCommand('koreContactLists.switchEnvironment');
+      ui.picks.push('Clearable');
+      await vscode.commands.executeCommand('koreContactLists.clearToken');
+      assert.equal(await api.credentials.get(added.id), undefined, 'the picked one was cleared');
+      assert.ok(await api.credentials.get(other.id), 'the active one was not');
+      ui.picks.push('Clearable');
+      await vscode.commands.executeCommand('koreContactLists.clearToken');
+      assert.match(ui.last('info')?.message ?? '', /No token is set for "Clearable": there is nothing to clear/);
     });
 
     it('refuses a token with a line break', async () => {
@@ -367,6 +379,19 @@ describe('Kore.ai Contact Lists in the extension host', function () {
       const outcome = await vscode.commands.executeCommand<DeleteOutcome>('koreContactLists.deleteContactList');
       assert.equal(outcome?.status, 'deleted');
       assert.equal(server.requests.filter((request) => request.method === 'DELETE').length, 1);
+    });
+
+    it('takes a keybinding\'s args, as an array or an object', async () => {
+      ui.warningAnswers.push('Delete');
+      const fromArray = await vscode.commands.executeCommand<DeleteOutcome>('koreContactLists.deleteContactList', ['Local sandbox', SEED_ID]);
+      assert.equal(fromArray?.status, 'deleted');
+      ui.warningAnswers.push('Delete');
+      const fromObject = await vscode.commands.executeCommand<DeleteOutcome>('koreContactLists.deleteContactList', {
+        environment: environment.id,
+        contactListId: 'cl-5b7d0e1-88a2-4c3f-9d61-2f4e7a9b0002',
+      });
+      assert.equal(fromObject?.status, 'deleted');
+      assert.equal(ui.inputBoxes.filter((box) => box.prompt?.startsWith('Contact list id')).length, 0);
     });
 
     it('works from a tree item', async () => {
