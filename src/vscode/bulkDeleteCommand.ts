@@ -30,6 +30,7 @@ import { EnvironmentStore } from './environmentStore';
 import { isContactListNode, isEnvironmentNode } from './environmentTree';
 import { BulkRunStore } from './bulkRunStore';
 import { InFlightDeletes } from './inFlightDeletes';
+import { confirmByTyping, withCancellableProgress } from './progress';
 import { ResponseDocumentProvider } from './responseDocuments';
 import { UserInterfaceHolder } from './userInterface';
 
@@ -149,9 +150,8 @@ export class BulkDeleteCommand {
       return this.checkIds(Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8'));
     }
     const timeoutSeconds = this.store.requestTimeoutSeconds();
-    const { result, lists } = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Listing the contact lists of "{0}"…', environment.name) },
-      () => getAllContactLists(environment, token(), { timeoutMs: timeoutSeconds * 1000 }),
+    const { result, lists } = await withCancellableProgress(vscode.l10n.t('Listing the contact lists of "{0}"…', environment.name), (signal) =>
+      getAllContactLists(environment, token(), { timeoutMs: timeoutSeconds * 1000, signal }),
     );
     if (!lists) {
       void this.ui.current.showErrorMessage(vscode.l10n.t('Could not list the contact lists of "{0}" ({1}).', environment.name, briefFailureReason(result, timeoutSeconds, vscode.l10n.t)));
@@ -224,13 +224,12 @@ export class BulkDeleteCommand {
     if (choice !== remove) return false;
     if (!production) return true;
     const count = String(ids.length);
-    const typed = await this.ui.current.showInputBox({
+    return confirmByTyping(this.ui, {
       title: vscode.l10n.t('Confirm deletion from PRODUCTION environment "{0}"', environment.name),
       prompt: vscode.l10n.t('Type the number of lists, {0}, to delete them from {1}.', count, environment.host),
-      ignoreFocusOut: true,
-      validateInput: (value) => (value.trim() === count ? undefined : vscode.l10n.t('Type {0} to confirm, or press Escape to keep the lists.', count)),
+      expected: count,
+      mismatch: vscode.l10n.t('Type {0} to confirm, or press Escape to keep the lists.', count),
     });
-    return typed?.trim() === count;
   }
 
   private async execute(environment: Environment, token: TokenSource, initial: BulkRunState, completed: ReadonlyMap<string, IdOutcome>): Promise<BulkOutcome> {
@@ -250,50 +249,45 @@ export class BulkDeleteCommand {
     const records: Array<Promise<void>> = [];
     const timeoutMs = this.store.requestTimeoutSeconds() * 1000;
     const limiter = new RateLimiter({ perMinute: this.store.rateLimitPerMinute() });
-    const report = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deleting contact lists from "{0}"', environment.name), cancellable: true },
-      (progress, cancellation) => {
-        const controller = new AbortController();
-        const subscription = cancellation.onCancellationRequested(() => controller.abort());
-        let reported = 0;
-        return runBulkDeletion({
-          ids: state.ids,
-          completed,
-          limiter,
-          signal: controller.signal,
-          t: vscode.l10n.t,
-          deleteOne: async (id, signal) => {
-            // A single delete of the same list may be under way in this window: wait for it rather than send twice.
-            await this.inFlight.acquire(environment.id, id, signal);
-            try {
-              const result = await deleteContactList(environment, token(), id, { timeoutMs, signal });
-              this.log.info(`${describeExchange(result)} [bulk, environment "${environment.name}"]`);
-              lastResult.set(id, result);
-              return result;
-            } finally {
-              this.inFlight.release(environment.id, id);
-            }
-          },
-          onStarting: (id) => save(recordStarted(state, id)),
-          onSettled: (id, outcome) => {
-            save(recordOutcome(state, id, outcome)).catch((error: unknown) => this.log.error(`Could not save the bulk run's progress: ${String(error)}`));
-            const result = lastResult.get(id);
-            if (outcome.kind !== 'notAttempted' && result) records.push(this.record(environment, id, outcome, result));
-          },
-          onProgress: (done, total, etaMs) => {
-            const percent = total === 0 ? 100 : (done / total) * 100;
-            progress.report({
-              increment: percent - reported,
-              message: vscode.l10n.t('{0}/{1} · about {2} left', done, total, formatDuration(etaMs)),
-            });
-            reported = percent;
-          },
-        }).finally(() => {
-          subscription.dispose();
-          clearInterval(heartbeat);
-        });
-      },
-    );
+    const report = await withCancellableProgress(vscode.l10n.t('Deleting contact lists from "{0}"', environment.name), (signal, progress) => {
+      let reported = 0;
+      return runBulkDeletion({
+        ids: state.ids,
+        completed,
+        limiter,
+        signal,
+        t: vscode.l10n.t,
+        deleteOne: async (id, signal) => {
+          // A single delete of the same list may be under way in this window: wait for it rather than send twice.
+          const held = await this.inFlight.acquire(environment.id, id, signal);
+          try {
+            // Not held means cancelled while waiting: the aborted signal makes this send nothing.
+            const result = await deleteContactList(environment, token(), id, { timeoutMs, signal });
+            this.log.info(`${describeExchange(result)} [bulk, environment "${environment.name}"]`);
+            lastResult.set(id, result);
+            return result;
+          } finally {
+            if (held) this.inFlight.release(environment.id, id);
+          }
+        },
+        onStarting: (id) => save(recordStarted(state, id)),
+        onSettled: (id, outcome) => {
+          save(recordOutcome(state, id, outcome)).catch((error: unknown) => this.log.error(`Could not save the bulk run's progress: ${String(error)}`));
+          const result = lastResult.get(id);
+          if (outcome.kind !== 'notAttempted' && result) records.push(this.record(environment, id, outcome, result));
+        },
+        onProgress: (done, total, etaMs) => {
+          const percent = total === 0 ? 100 : (done / total) * 100;
+          progress.report({
+            increment: percent - reported,
+            message: vscode.l10n.t('{0}/{1} · about {2} left', done, total, formatDuration(etaMs)),
+          });
+          reported = percent;
+        },
+      }).finally(() => {
+        clearInterval(heartbeat);
+      });
+    });
     await saving.catch((error: unknown) => this.log.error(`Could not save the bulk run's progress: ${String(error)}`));
     // The History view is refreshed once every attempt is in the audit trail.
     await Promise.allSettled(records);

@@ -19,6 +19,7 @@ import { EnvironmentPicker } from './environmentPicker';
 import { isContactListNode } from './environmentTree';
 import { EnvironmentStore } from './environmentStore';
 import { InFlightDeletes } from './inFlightDeletes';
+import { confirmByTyping, withCancellableProgress } from './progress';
 import { ResponseDocumentProvider } from './responseDocuments';
 import { UserInterfaceHolder } from './userInterface';
 
@@ -161,28 +162,20 @@ export class DeleteContactListCommand {
     const choice = await this.ui.current.showWarningMessage(text.message, { modal: true, detail: text.detail }, remove);
     if (choice !== remove) return false;
     if (!production) return true;
-    // Production: a second, deliberate step. Typing the id cannot be done by reflex.
-    const typed = await this.ui.current.showInputBox({
+    return confirmByTyping(this.ui, {
       title: vscode.l10n.t('Confirm deletion from PRODUCTION environment "{0}"', environment.name),
       prompt: vscode.l10n.t('Type the contact list id {0} to delete it from {1}.', contactListId, environment.host),
-      ignoreFocusOut: true,
-      validateInput: (value) => (value.trim() === contactListId ? undefined : vscode.l10n.t('Type exactly {0} to confirm, or press Escape to keep the list.', contactListId)),
+      expected: contactListId,
+      mismatch: vscode.l10n.t('Type exactly {0} to confirm, or press Escape to keep the list.', contactListId),
     });
-    return typed?.trim() === contactListId;
   }
 
   private async call(method: 'GET' | 'DELETE', environment: Environment, token: TokenSource, contactListId: string, title: string): Promise<KoreCallResult> {
     const timeoutSeconds = this.store.requestTimeoutSeconds();
-    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_progress, cancellation) => {
-      const controller = new AbortController();
-      if (cancellation.isCancellationRequested) controller.abort();
-      const subscription = cancellation.onCancellationRequested(() => controller.abort());
-      const options = { timeoutMs: timeoutSeconds * 1000, signal: controller.signal };
+    const result = await withCancellableProgress(title, (signal) => {
+      const options = { timeoutMs: timeoutSeconds * 1000, signal };
       const auth = token();
-      const request = method === 'DELETE' ? deleteContactList(environment, auth, contactListId, options) : getContactList(environment, auth, contactListId, options);
-      return request.finally(() => {
-        subscription.dispose();
-      });
+      return method === 'DELETE' ? deleteContactList(environment, auth, contactListId, options) : getContactList(environment, auth, contactListId, options);
     });
     const line = `${describeExchange(result)} [environment "${environment.name}"]`;
     if (result.ok) this.log.info(line);

@@ -41,12 +41,6 @@ export class EnvironmentPicker {
       }
       return found;
     }
-    if (environments.length === 0) {
-      const add = vscode.l10n.t('Add Environment');
-      const choice = await this.ui.current.showInformationMessage(vscode.l10n.t('No Kore.ai environment is configured yet. Add one first.'), add);
-      if (choice === add) await vscode.commands.executeCommand(CommandIds.addEnvironment);
-      return undefined;
-    }
     if (environments.length === 1) return environments[0];
     // Commands that change or remove an environment or its token always ask; the others use the active one.
     const active = this.active.get();
@@ -57,7 +51,12 @@ export class EnvironmentPicker {
   /** Always asks (Switch Environment); the answer becomes the active environment. */
   async pick(placeHolder: string): Promise<Environment | undefined> {
     const environments = this.store.list();
-    if (environments.length === 0) return undefined;
+    if (environments.length === 0) {
+      const add = vscode.l10n.t('Add Environment');
+      const choice = await this.ui.current.showInformationMessage(vscode.l10n.t('No Kore.ai environment is configured yet. Add one first.'), add);
+      if (choice === add) await vscode.commands.executeCommand(CommandIds.addEnvironment);
+      return undefined;
+    }
     const active = this.active.get();
     const ordered = active ? [active, ...environments.filter((environment) => environment.id !== active.id)] : environments;
     const picked = await this.ui.current.showQuickPick(

@@ -10,6 +10,7 @@ import { Authentication } from './authentication';
 import { EnvironmentPicker } from './environmentPicker';
 import { EnvironmentStore } from './environmentStore';
 import { isContactListNode } from './environmentTree';
+import { withCancellableProgress } from './progress';
 import { ResponseDocumentProvider } from './responseDocuments';
 import { defaultSaveUri, writeChosenFile } from './saveLocation';
 import { UserInterfaceHolder } from './userInterface';
@@ -31,15 +32,8 @@ export class EnvironmentTools {
     const token = await this.authentication.tokenSource(environment);
     if (!token) return undefined;
     const timeoutSeconds = this.store.requestTimeoutSeconds();
-    const { result, lists } = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Testing "{0}"…', environment.name), cancellable: true },
-      (_progress, cancellation) => {
-        const controller = new AbortController();
-        const subscription = cancellation.onCancellationRequested(() => controller.abort());
-        return getAllContactLists(environment, token(), { timeoutMs: timeoutSeconds * 1000, signal: controller.signal }).finally(() => {
-          subscription.dispose();
-        });
-      },
+    const { result, lists } = await withCancellableProgress(vscode.l10n.t('Testing "{0}"…', environment.name), (signal) =>
+      getAllContactLists(environment, token(), { timeoutMs: timeoutSeconds * 1000, signal }),
     );
     this.log.info(`${describeExchange(result)} [test connection, environment "${environment.name}"]`);
     const verdict = describeConnectionTest(result, lists?.length, { environmentName: environment.name, host: environment.host, iid: environment.iid, accountId: environment.accountId, timeoutSeconds }, vscode.l10n.t);
@@ -49,10 +43,6 @@ export class EnvironmentTools {
   }
 
   async switchEnvironment(): Promise<void> {
-    if (this.store.list().length === 0) {
-      void this.ui.current.showInformationMessage(vscode.l10n.t('No Kore.ai environment is configured yet. Add one first.'));
-      return;
-    }
     await this.picker.pick(vscode.l10n.t('Choose the environment that palette commands use'));
   }
 
