@@ -12,7 +12,7 @@ import { EnvironmentStore } from './environmentStore';
 import { isContactListNode } from './environmentTree';
 import { withCancellableProgress } from './progress';
 import { ResponseDocumentProvider } from './responseDocuments';
-import { defaultSaveUri, writeChosenFile } from './saveLocation';
+import { saveTextAs } from './saveLocation';
 import { UserInterfaceHolder } from './userInterface';
 
 export class EnvironmentTools {
@@ -60,15 +60,13 @@ export class EnvironmentTools {
       void this.ui.current.showInformationMessage(vscode.l10n.t('There are no environments to export.'));
       return undefined;
     }
-    const target = await this.ui.current.showSaveDialog({
+    return saveTextAs(this.ui, {
       title: vscode.l10n.t('Export Kore.ai Environments (no secrets)'),
+      name: 'kore-environments.json',
       filters: { JSON: ['json'] },
-      defaultUri: defaultSaveUri('kore-environments.json'),
+      text: exportEnvironments(environments),
+      saved: (path) => vscode.l10n.t('Exported {0} environment(s) to {1}. Tokens are not included.', environments.length, path),
     });
-    if (!target) return undefined;
-    if (!(await writeChosenFile(target, exportEnvironments(environments), (message) => this.ui.current.showErrorMessage(message)))) return undefined;
-    void this.ui.current.showInformationMessage(vscode.l10n.t('Exported {0} environment(s) to {1}. Tokens are not included.', environments.length, target.fsPath));
-    return target;
   }
 
   async importEnvironments(): Promise<{ imported: number; rejected: number } | undefined> {

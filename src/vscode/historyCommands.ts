@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { AuditEntry, AuditLog } from '../core/auditLog';
 import { HistoryNode, HistoryTreeProvider } from './historyTree';
 import { ResponseDocumentProvider } from './responseDocuments';
-import { defaultSaveUri, writeChosenFile } from './saveLocation';
+import { saveTextAs } from './saveLocation';
 import { UserInterfaceHolder } from './userInterface';
 
 export class HistoryCommands {
@@ -31,15 +31,14 @@ export class HistoryCommands {
       void this.ui.current.showInformationMessage(vscode.l10n.t('The history is empty: there is nothing to export.'));
       return undefined;
     }
-    const target = await this.ui.current.showSaveDialog({
+    const target = await saveTextAs(this.ui, {
       title: vscode.l10n.t('Export Kore.ai Contact Lists History'),
+      name: `kore-contact-lists-history-${new Date().toISOString().slice(0, 10)}.json`,
       filters: { JSON: ['json'] },
-      defaultUri: defaultSaveUri(`kore-contact-lists-history-${new Date().toISOString().slice(0, 10)}.json`),
+      text: `${JSON.stringify(entries, null, 2)}\n`,
+      saved: (path) => vscode.l10n.t('Exported {0} history entries to {1}.', entries.length, path),
     });
-    if (!target) return undefined;
-    if (!(await writeChosenFile(target, `${JSON.stringify(entries, null, 2)}\n`, (message) => this.ui.current.showErrorMessage(message)))) return undefined;
-    this.log.info(`Exported ${entries.length} history entries to ${target.toString()}.`);
-    void this.ui.current.showInformationMessage(vscode.l10n.t('Exported {0} history entries to {1}.', entries.length, target.fsPath));
+    if (target) this.log.info(`Exported ${entries.length} history entries to ${target.toString()}.`);
     return target;
   }
 

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { RESPONSE_SCHEME } from '../commandIds';
 import { ResponseDocumentProvider } from './responseDocuments';
-import { defaultSaveUri, writeChosenFile } from './saveLocation';
+import { saveTextAs } from './saveLocation';
 import { UserInterfaceHolder } from './userInterface';
 
 export class ResponseCommands {
@@ -34,14 +34,12 @@ export class ResponseCommands {
     const response = this.response(uri);
     if (!response) return undefined;
     const name = response.uri.path.split('/').pop() ?? 'response.json';
-    const target = await this.ui.current.showSaveDialog({
+    return saveTextAs(this.ui, {
       title: vscode.l10n.t('Save Kore.ai Response As'),
-      defaultUri: defaultSaveUri(name),
+      name,
       filters: name.endsWith('.json') ? { JSON: ['json'] } : { Text: ['txt', 'html'] },
+      text: response.text,
+      saved: (path) => vscode.l10n.t('Saved the response to {0}.', path),
     });
-    if (!target) return undefined;
-    if (!(await writeChosenFile(target, response.text, (message) => this.ui.current.showErrorMessage(message)))) return undefined;
-    void this.ui.current.showInformationMessage(vscode.l10n.t('Saved the response to {0}.', target.fsPath));
-    return target;
   }
 }
