@@ -69,3 +69,21 @@ export function summariseCredential(credential: StoredCredential, now: number = 
     expired: decoded ? isExpired(decoded, now) : false,
   };
 }
+
+/**
+ * Whether a credential may be used for a request to `host` now. One decision, so the commands (which ask
+ * the user) and the tree (which only explains) can never disagree about when a token is sent.
+ */
+export type CredentialReadiness =
+  | { readonly state: 'missing' }
+  | { readonly state: 'expired'; readonly expiresAt?: Date }
+  | { readonly state: 'otherHost'; readonly credential: StoredCredential }
+  | { readonly state: 'usable'; readonly credential: StoredCredential };
+
+export function credentialReadiness(credential: StoredCredential | undefined, host: string, now: number = Date.now()): CredentialReadiness {
+  if (!credential) return { state: 'missing' };
+  const summary = summariseCredential(credential, now);
+  if (summary.expired) return { state: 'expired', ...(summary.expiresAt ? { expiresAt: summary.expiresAt } : {}) };
+  if (credential.host !== host) return { state: 'otherHost', credential };
+  return { state: 'usable', credential };
+}

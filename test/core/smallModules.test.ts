@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { credentialKey, environmentIdOfKey, parseCredential, serialiseCredential } from '../../src/core/credential';
+import { credentialKey, credentialReadiness, environmentIdOfKey, parseCredential, serialiseCredential } from '../../src/core/credential';
+import { signFakeJwt } from '../fakeKore/jwt';
 import { contactListPath, contactListUrl } from '../../src/core/koreApiPaths';
 import { koreHeaders } from '../../src/core/contactListClient';
 import { redactHeaders, redactSecrets } from '../../src/core/redaction';
@@ -48,6 +49,23 @@ describe('credential', () => {
     assert.equal(parseCredential('not json'), undefined);
     assert.equal(parseCredential(JSON.stringify({ kind: 'jwt', token: '', host: 'h' })), undefined);
     assert.equal(parseCredential(undefined), undefined);
+  });
+});
+
+describe('credentialReadiness', () => {
+  const host = 'https://platform.kore.ai';
+  it('is missing, expired, for another host, or usable', () => {
+    assert.equal(credentialReadiness(undefined, host).state, 'missing');
+    const expired = signFakeJwt({ appId: 'a', exp: 1_600_000_000 }, 'secret-secret');
+    assert.equal(credentialReadiness({ kind: 'jwt', token: expired, host }, host).state, 'expired');
+    const fresh = signFakeJwt({ appId: 'a', exp: Math.floor(Date.now() / 1000) + 600 }, 'secret-secret');
+    assert.equal(credentialReadiness({ kind: 'jwt', token: fresh, host: 'https://de-platform.kore.ai' }, host).state, 'otherHost');
+    assert.equal(credentialReadiness({ kind: 'jwt', token: fresh, host }, host).state, 'usable');
+    assert.equal(credentialReadiness({ kind: 'client', clientId: 'cs-1', clientSecret: 'secret-secret', host }, host).state, 'usable');
+  });
+  it('checks expiry before the host: an expired token is never offered to a new host', () => {
+    const expired = signFakeJwt({ appId: 'a', exp: 1_600_000_000 }, 'secret-secret');
+    assert.equal(credentialReadiness({ kind: 'jwt', token: expired, host: 'https://other' }, host).state, 'expired');
   });
 });
 
