@@ -1,24 +1,50 @@
 // Deletes many contact lists: paced by the rate limiter, a few at a time, retrying only what is safe to
 // retry, cancellable, and resumable. A DELETE whose outcome cannot be known (a timeout, a cancel, a broken
 // connection) is never re-sent on its own: it may have been applied, and the user must look before acting.
-// Every id ends in exactly one bucket of the report: succeeded, failed, unknown or not attempted.
-import { connectionBroke, neverSent } from './deleteOutcome';
-import { KoreCallResult } from './koreResult';
+// Every id ends in exactly one bucket of the report: succeeded, failed, unknown or not attempted. Given a
+// look-up (GET), an id whose earlier DELETE may have been applied is looked up before it is sent again.
+import { connectionBroke, deleteOutcomeOf, lookUpOutcomeOf } from './deleteOutcome';
+import { KoreCallResult, MAX_RETRY_AFTER_SECONDS } from './koreResult';
 import { RateLimiter } from './rateLimiter';
+import { briefFailureReason } from './resultMessages';
 import { Translate, formatTemplate } from './translate';
 import { validateContactListId } from './validation';
 
 export const DEFAULT_CONCURRENCY = 4;
 export const DEFAULT_MAX_RETRIES = 3;
-/** A Retry-After beyond this is not believed: Kore.ai counts a one-minute window, and a run must not stall for hours. */
-export const MAX_RETRY_AFTER_MS = 5 * 60_000;
+/** The longest Retry-After a run waits (parseRetryAfter already clamps to it). */
+export const MAX_RETRY_AFTER_MS = MAX_RETRY_AFTER_SECONDS * 1000;
 
-/** Sends one DELETE. The runner is not an HTTP client: the caller binds the environment and token. */
-export type DeleteOne = (id: string, signal: AbortSignal) => Promise<KoreCallResult>;
+/**
+ * What a request function returns when it sent nothing (no token could be made, cancelled before sending):
+ * the id was not attempted, and since the same cause meets every other id, the run stops with `reason`.
+ */
+export interface NotSent {
+  readonly kind: 'notSent';
+  readonly reason: string;
+}
+
+export function notSent(reason: string): NotSent {
+  return { kind: 'notSent', reason };
+}
+
+export function isNotSent(value: KoreCallResult | NotSent): value is NotSent {
+  return 'kind' in value && value.kind === 'notSent';
+}
+
+/**
+ * Sends one DELETE. The runner is not an HTTP client: the caller binds the environment and token. It returns
+ * NotSent when it knows nothing left (a throw is taken to mean it may have been sent: unknown).
+ */
+export type DeleteOne = (id: string, signal: AbortSignal) => Promise<KoreCallResult | NotSent>;
+
+/** Looks one list up (GET), as DeleteOne sends a DELETE: a 404 means it is gone. */
+export type LookUpOne = (id: string, signal: AbortSignal) => Promise<KoreCallResult | NotSent>;
 
 /** Where one id ended. `attempts` counts the DELETEs sent for it in the run that decided it. */
 export type IdOutcome =
-  | { readonly kind: 'succeeded'; readonly serverMessage?: string; readonly attempts: number }
+  /** `foundGone`: not confirmed by a DELETE's answer, but a look-up after one that may have applied found it gone. */
+  | { readonly kind: 'succeeded'; readonly serverMessage?: string; readonly attempts: number; readonly foundGone?: true }
   /** Not deleted, as far as can be known: the server refused, or the request never left. */
   | { readonly kind: 'failed'; readonly reason: string; readonly status?: number; readonly attempts: number }
   /** May or may not have been deleted: look it up before doing anything else with it. */
@@ -47,6 +73,17 @@ export interface BulkDeletionOptions {
    */
   readonly completed?: ReadonlyMap<string, IdOutcome> | ReadonlySet<string>;
   /**
+   * Ids an earlier run left unknown (see planResume with retryUnknown), with that outcome: each is looked up
+   * before any DELETE, and sent only if it still exists. Without `lookUp` they are not sent and stay unknown.
+   */
+  readonly lookUpFirst?: ReadonlyMap<string, IdOutcome>;
+  /**
+   * Looks a list up. Used for `lookUpFirst`, and before retrying a DELETE whose answer may have been applied
+   * (a gateway error, a broken connection): gone means deleted, exists means it may be sent again, anything
+   * else leaves it unknown. Without it, such a retry is sent as is (a later 404 is then reported unknown).
+   */
+  readonly lookUp?: LookUpOne;
+  /**
    * Awaited before the first DELETE of an id is sent, so the caller can record that a DELETE may be on its
    * way before it is (a window closed mid-request must not let a resume send it again). If it throws, the
    * run stops without sending that DELETE.
@@ -64,6 +101,8 @@ export interface SucceededEntry {
   readonly id: string;
   readonly serverMessage?: string;
   readonly attempts: number;
+  /** A look-up found it gone after a DELETE that may have been applied. */
+  readonly foundGone?: true;
   /** Decided by an earlier run that this one resumed. */
   readonly fromEarlierRun?: true;
 }
@@ -129,73 +168,83 @@ function statusOf(result: KoreCallResult): number | undefined {
   return exchange.kind === 'response' || exchange.kind === 'redirect' || exchange.kind === 'tooLarge' ? exchange.status : undefined;
 }
 
-/** What one answer means for the id, before retries are counted. */
+/**
+ * What one answer means for the id, before retries are counted. Whether it was deleted, failed or is unknown
+ * is deleteOutcomeOf's decision, the one the single delete and the audit trail use; this adds only which
+ * answers are worth retrying, which stop the run, and the words for the report.
+ */
 function judge(result: KoreCallResult, t: Translate): Verdict {
-  if (result.ok) return { kind: 'succeeded', ...(result.serverMessage ? { serverMessage: result.serverMessage } : {}) };
+  const outcome = deleteOutcomeOf(result);
+  if (outcome === 'deleted') return { kind: 'succeeded', ...(result.serverMessage ? { serverMessage: result.serverMessage } : {}) };
   const status = statusOf(result);
   const withStatus = status === undefined ? {} : { status };
+  const exchange = result.exchange;
+  if (result.failure === 'http' && status === 429) {
+    const retryAfterMs = result.retryAfterSeconds === undefined ? undefined : Math.min(MAX_RETRY_AFTER_MS, result.retryAfterSeconds * 1000);
+    return { kind: 'retry', ambiguous: false, what: 'HTTP 429', rateLimited: true, ...withStatus, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
+  }
+  // No JSON body: a gateway or load balancer answered (an HTML page, or nothing), worth a few retries.
+  if (result.failure === 'http' && status !== undefined && status >= 500 && result.json === undefined) {
+    return { kind: 'retry', ambiguous: true, what: `HTTP ${status}`, rateLimited: false, ...withStatus };
+  }
+  // A broken connection is usually a pooled one the server had closed, so it is retried; a later 404 is then
+  // reported unknown, not failed (see processOne), unless a look-up settles it first.
+  if (result.failure === 'network' && exchange.kind === 'network' && connectionBroke(exchange.code)) {
+    return { kind: 'retry', ambiguous: true, what: t('the connection broke ({0})', exchange.code), rateLimited: false };
+  }
+  const { reason, stopsRun } = explain(result, outcome, t);
+  return { kind: outcome, reason, ...withStatus, ...(stopsRun ? { stopsRun } : {}) };
+}
+
+/** The report's sentence for an answer that is not retried, worded for its outcome. */
+function explain(result: KoreCallResult, outcome: 'failed' | 'unknown', t: Translate): { reason: string; stopsRun?: true } {
+  const status = statusOf(result) ?? 0;
   const said = result.serverMessage;
   const exchange = result.exchange;
   switch (result.failure) {
     case 'http': {
-      const code = status ?? 0;
-      if (code === 429) {
-        const retryAfterMs = result.retryAfterSeconds === undefined ? undefined : Math.min(MAX_RETRY_AFTER_MS, result.retryAfterSeconds * 1000);
-        return { kind: 'retry', ambiguous: false, what: 'HTTP 429', rateLimited: true, ...withStatus, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
-      }
-      if (code >= 500) {
-        // No JSON body: a gateway or load balancer answered (an HTML page, or nothing), worth a few retries.
-        if (result.json === undefined) return { kind: 'retry', ambiguous: true, what: `HTTP ${code}`, rateLimited: false, ...withStatus };
+      if (outcome === 'unknown') {
         return {
-          kind: 'unknown',
           reason: said
-            ? t('Server error (HTTP {0}: "{1}"), so whether it was deleted is unknown.', code, said)
-            : t('Server error (HTTP {0}), so whether it was deleted is unknown.', code),
-          ...withStatus,
+            ? t('Server error (HTTP {0}: "{1}"), so whether it was deleted is unknown.', status, said)
+            : t('Server error (HTTP {0}), so whether it was deleted is unknown.', status),
         };
       }
-      if (code === 404) return { kind: 'failed', reason: said ? t('Not found (HTTP 404): "{0}".', said) : t('Not found (HTTP 404).'), ...withStatus };
-      const reason = said ? t('Refused with HTTP {0}: "{1}".', code, said) : t('Refused with HTTP {0}.', code);
+      if (status === 404) return { reason: said ? t('Not found (HTTP 404): "{0}".', said) : t('Not found (HTTP 404).') };
+      const reason = said ? t('Refused with HTTP {0}: "{1}".', status, said) : t('Refused with HTTP {0}.', status);
       // A refused token or app is refused for every list: sending the rest would only burn the rate limit.
-      return { kind: 'failed', reason, ...withStatus, ...(code === 401 || code === 403 ? { stopsRun: true } : {}) };
+      return status === 401 || status === 403 ? { reason, stopsRun: true } : { reason };
     }
     case 'apiFailure':
+      return { reason: said ? t('The server could not delete it: "{0}".', said) : t('The server answered "failure" without saying why.') };
+    case 'unconfirmed':
       return {
-        kind: 'failed',
-        reason: said ? t('The server could not delete it: "{0}".', said) : t('The server answered "failure" without saying why.'),
-        ...withStatus,
+        reason: said
+          ? t('HTTP {0}, but the answer does not confirm the deletion ("{1}"), so whether it was deleted is unknown.', status, said)
+          : t('HTTP {0}, but the answer does not confirm the deletion, so whether it was deleted is unknown.', status),
       };
     case 'notJson':
-      return { kind: 'unknown', reason: t('HTTP {0} with a body that is not JSON, so whether it was deleted is unknown.', status ?? 0), ...withStatus };
+      return { reason: t('HTTP {0} with a body that is not JSON, so whether it was deleted is unknown.', status) };
     case 'emptyBody':
-      return { kind: 'unknown', reason: t('HTTP {0} with an empty body, so whether it was deleted is unknown.', status ?? 0), ...withStatus };
+      return { reason: t('HTTP {0} with an empty body, so whether it was deleted is unknown.', status) };
     case 'tooLarge':
-      return { kind: 'unknown', reason: t('The answer (HTTP {0}) was too large to read, so whether it was deleted is unknown.', status ?? 0), ...withStatus };
+      return { reason: t('The answer (HTTP {0}) was too large to read, so whether it was deleted is unknown.', status) };
     case 'redirect':
-      return {
-        kind: 'failed',
-        reason: t('Redirected (HTTP {0}); the redirect was not followed, so the token stayed with this host.', status ?? 0),
-        ...withStatus,
-        stopsRun: true,
-      };
+      return { reason: t('Redirected (HTTP {0}); the redirect was not followed, so the token stayed with this host.', status), stopsRun: true };
     case 'timeout':
-      return {
-        kind: 'unknown',
-        reason: t('No answer within {0} s, so whether it was deleted is unknown.', exchange.kind === 'timeout' ? Math.round(exchange.timeoutMs / 100) / 10 : 0),
-      };
+      return { reason: t('No answer within {0} s, so whether it was deleted is unknown.', exchange.kind === 'timeout' ? Math.round(exchange.timeoutMs / 100) / 10 : 0) };
     case 'cancelled':
-      return { kind: 'unknown', reason: t('Cancelled while the request was on its way, so whether it was deleted is unknown.') };
+      return { reason: t('Cancelled while the request was on its way, so whether it was deleted is unknown.') };
     case 'network': {
       const code = exchange.kind === 'network' ? exchange.code : 'UNKNOWN';
-      // A broken connection is usually a pooled one the server had closed, so it is retried; a later 404
-      // is then reported unknown, not failed (see processOne).
-      if (connectionBroke(code)) return { kind: 'retry', ambiguous: true, what: t('the connection broke ({0})', code), rateLimited: false };
       // Nothing was deleted, and no other id will get through either.
-      if (neverSent(code)) return { kind: 'failed', reason: t('Could not reach the server ({0}); nothing was sent.', code), stopsRun: true };
-      return { kind: 'unknown', reason: t('The request failed ({0}), so whether it was deleted is unknown.', code) };
+      if (outcome === 'failed') return { reason: t('Could not reach the server ({0}); nothing was sent.', code), stopsRun: true };
+      return { reason: t('The request failed ({0}), so whether it was deleted is unknown.', code) };
     }
     default:
-      return { kind: 'unknown', reason: t('The request failed, so whether it was deleted is unknown.'), ...withStatus };
+      return outcome === 'failed'
+        ? { reason: t('The request failed, so it was not deleted.') }
+        : { reason: t('The request failed, so whether it was deleted is unknown.') };
   }
 }
 
@@ -222,6 +271,12 @@ export async function runBulkDeletion(options: BulkDeletionOptions): Promise<Bul
     }
   }
   const queue = order.filter((id) => !outcomes.has(id));
+  const lookUpFirst = options.lookUpFirst ?? new Map<string, IdOutcome>();
+  /** An id this run sent nothing for: an earlier run's unknown outcome stands, anything else was not attempted. */
+  const untouched = (id: string): IdOutcome => {
+    const earlier = lookUpFirst.get(id);
+    return earlier !== undefined && earlier.kind !== 'notAttempted' ? earlier : { kind: 'notAttempted' };
+  };
   const decidedEarlier = outcomes.size;
   let decidedThisRun = 0;
 
@@ -274,13 +329,28 @@ export async function runBulkDeletion(options: BulkDeletionOptions): Promise<Bul
   };
 
   /** The outcome of an id whose retry will not happen because the run stopped. */
-  const interrupted = (attempts: number, last: RetryVerdict | undefined, ambiguous: string | undefined): IdOutcome => {
-    if (attempts === 0 || !last) return { kind: 'notAttempted' };
+  const interrupted = (id: string, attempts: number, last: RetryVerdict | undefined, ambiguous: string | undefined): IdOutcome => {
+    if (attempts === 0 || !last) return untouched(id);
     const status = last.status === undefined ? {} : { status: last.status };
     if (ambiguous === undefined) {
       return { kind: 'failed', reason: t('Not retried because the run stopped; the last attempt was refused with {0}, so it was not deleted.', last.what), attempts, ...status };
     }
     return { kind: 'unknown', reason: t('Not retried because the run stopped; an earlier attempt ({0}) may have deleted it, so whether it was deleted is unknown.', ambiguous), attempts, ...status };
+  };
+
+  /** An id the look-up could not settle: it is not sent again, and stays unknown. */
+  const unsettledByLookUp = (id: string, attempts: number, last: RetryVerdict | undefined, ambiguous: string | undefined, why: string): IdOutcome => {
+    const earlier = lookUpFirst.get(id);
+    const status = last?.status === undefined ? {} : { status: last.status };
+    if (attempts === 0 && earlier !== undefined && 'reason' in earlier) {
+      return { kind: 'unknown', reason: t('{0} A look-up before sending it again could not tell whether it still exists ({1}), so it was not sent again.', earlier.reason, why), attempts: earlier.attempts };
+    }
+    return {
+      kind: 'unknown',
+      reason: t('Not retried: an earlier attempt ({0}) may have deleted it, and a look-up could not tell whether it still exists ({1}), so whether it was deleted is unknown.', ambiguous ?? t('in an earlier run'), why),
+      attempts,
+      ...status,
+    };
   };
 
   const processOne = async (id: string): Promise<void> => {
@@ -292,17 +362,63 @@ export async function runBulkDeletion(options: BulkDeletionOptions): Promise<Bul
     let attempts = 0;
     let last: RetryVerdict | undefined;
     // What an earlier attempt whose outcome is unknown ended with: a later 404 may then be our own doing.
-    let ambiguous: string | undefined;
+    let ambiguous: string | undefined = lookUpFirst.has(id) ? t('in an earlier run') : undefined;
+    // An id whose DELETE may already have been applied is looked up before it is sent again.
+    let needsLookUp = lookUpFirst.has(id);
+    let lookUpTries = 0;
     for (;;) {
       try {
-        // A retry goes ahead of ids not yet started: it has waited longest.
-        await limiter.acquire(starting.signal, { jumpQueue: attempts > 0 });
+        // A retry (or a look-up) goes ahead of ids not yet started: it has waited longest.
+        await limiter.acquire(starting.signal, { jumpQueue: attempts > 0 || lookUpTries > 0 });
       } catch {
-        settle(id, interrupted(attempts, last, ambiguous));
+        settle(id, interrupted(id, attempts, last, ambiguous));
         return;
       }
       if (starting.signal.aborted) {
-        settle(id, interrupted(attempts, last, ambiguous));
+        settle(id, interrupted(id, attempts, last, ambiguous));
+        return;
+      }
+      if (needsLookUp) {
+        if (!options.lookUp) {
+          settle(id, untouched(id));
+          return;
+        }
+        lookUpTries++;
+        let found: KoreCallResult | NotSent;
+        try {
+          found = await options.lookUp(id, inFlight.signal);
+        } catch (error) {
+          settle(id, unsettledByLookUp(id, attempts, last, ambiguous, error instanceof Error ? error.message : String(error)));
+          return;
+        }
+        if (isNotSent(found)) {
+          stop(found.reason);
+          settle(id, interrupted(id, attempts, last, ambiguous));
+          return;
+        }
+        const seen = lookUpOutcomeOf(found);
+        if (seen === 'gone') {
+          settle(id, { kind: 'succeeded', attempts, foundGone: true });
+          return;
+        }
+        if (seen === 'exists') {
+          needsLookUp = false;
+          lookUpTries = 0;
+          continue;
+        }
+        if (starting.signal.aborted) {
+          settle(id, interrupted(id, attempts, last, ambiguous));
+          return;
+        }
+        const verdict = judge(found, t);
+        if (verdict.kind === 'retry' && verdict.rateLimited && lookUpTries <= maxRetries) {
+          limiter.pauseUntil(clock.now() + (verdict.retryAfterMs ?? backoff(lookUpTries)));
+          continue;
+        }
+        settle(id, unsettledByLookUp(id, attempts, last, ambiguous, briefFailureReason(found, found.exchange.kind === 'timeout' ? found.exchange.timeoutMs / 1000 : 0, t)));
+        if ((verdict.kind === 'failed' || verdict.kind === 'unknown') && verdict.stopsRun) {
+          stop(t('Stopped early, because every other list would meet the same answer: {0}', verdict.reason));
+        }
         return;
       }
       if (attempts === 0 && options.onStarting) {
@@ -311,16 +427,16 @@ export async function runBulkDeletion(options: BulkDeletionOptions): Promise<Bul
           await options.onStarting(id);
         } catch (error) {
           stop(t('Progress could not be saved ({0}), so no further DELETE was sent.', error instanceof Error ? error.message : String(error)));
-          settle(id, { kind: 'notAttempted' });
+          settle(id, untouched(id));
           return;
         }
         if (starting.signal.aborted) {
-          settle(id, { kind: 'notAttempted' });
+          settle(id, untouched(id));
           return;
         }
       }
       attempts++;
-      let result: KoreCallResult;
+      let result: KoreCallResult | NotSent;
       try {
         result = await deleteOne(id, inFlight.signal);
       } catch (error) {
@@ -329,6 +445,13 @@ export async function runBulkDeletion(options: BulkDeletionOptions): Promise<Bul
           reason: t('Unexpected error ({0}), so whether it was deleted is unknown.', error instanceof Error ? error.message : String(error)),
           attempts,
         });
+        return;
+      }
+      if (isNotSent(result)) {
+        // Nothing left: this attempt does not count, and whatever stopped it stops every other id too.
+        attempts--;
+        stop(result.reason);
+        settle(id, interrupted(id, attempts, last, ambiguous));
         return;
       }
       const verdict = judge(result, t);
@@ -346,10 +469,12 @@ export async function runBulkDeletion(options: BulkDeletionOptions): Promise<Bul
           try {
             await clock.sleep(backoff(attempts), starting.signal);
           } catch {
-            settle(id, interrupted(attempts, last, ambiguous));
+            settle(id, interrupted(id, attempts, last, ambiguous));
             return;
           }
         }
+        // This answer may have been applied: look before sending again, when a look-up is possible.
+        if (verdict.ambiguous && options.lookUp) needsLookUp = true;
         continue;
       }
       if (verdict.kind === 'succeeded') {
@@ -383,7 +508,7 @@ export async function runBulkDeletion(options: BulkDeletionOptions): Promise<Bul
   progress();
   await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, () => worker()));
   options.signal?.removeEventListener('abort', onCancel);
-  for (const id of queue) outcomes.set(id, { kind: 'notAttempted' });
+  for (const id of queue) outcomes.set(id, untouched(id));
 
   const report = {
     total: order.length,
@@ -397,7 +522,9 @@ export async function runBulkDeletion(options: BulkDeletionOptions): Promise<Bul
   };
   for (const id of order) {
     const outcome = outcomes.get(id) ?? { kind: 'notAttempted' };
-    const earlier = fromEarlierRun.has(id) ? { fromEarlierRun: true as const } : {};
+    // An earlier run's unknown outcome that this run could not settle is still the earlier run's.
+    const keptEarlier = fromEarlierRun.has(id) || (lookUpFirst.has(id) && lookUpFirst.get(id) === outcome);
+    const earlier = keptEarlier ? { fromEarlierRun: true as const } : {};
     if (outcome.kind === 'notAttempted') report.notAttempted.push(id);
     else if (outcome.kind === 'succeeded') report.succeeded.push({ id, ...withoutKind(outcome), ...earlier });
     else report[outcome.kind].push({ id, ...withoutKind(outcome), ...earlier });
@@ -502,8 +629,16 @@ export interface BulkRunState {
 const STATE_VERSION = 1;
 const MAX_STATE_FIELD = 256;
 
+/**
+ * A new run's state. Only ids validateContactListId accepts are kept (the runner refuses the others without
+ * sending anything, so there is nothing to resume for them): what is saved is exactly what parses back.
+ */
 export function createBulkRunState(runId: string, environmentId: string, ids: readonly string[], createdAt: number = Date.now()): BulkRunState {
-  return { runId, environmentId, createdAt, ids: [...new Set(ids)], outcomes: new Map() };
+  return { runId, environmentId, createdAt, ids: [...new Set(ids)].filter(isValidId), outcomes: new Map() };
+}
+
+function isValidId(value: unknown): value is string {
+  return typeof value === 'string' && validateContactListId(value) === undefined;
 }
 
 /** Call from onStarting, and persist the result before returning. */
@@ -551,7 +686,8 @@ export function parseBulkRunState(text: string | undefined): BulkRunState | unde
   const { runId, environmentId, createdAt, ids, outcomes } = value;
   if (!isShortText(runId) || !isShortText(environmentId)) return undefined;
   if (typeof createdAt !== 'number' || !Number.isFinite(createdAt)) return undefined;
-  if (!Array.isArray(ids) || !ids.every(isShortText) || new Set(ids).size !== ids.length) return undefined;
+  // The same check as every id a run is given, so nothing the runner accepts can make the state unreadable.
+  if (!Array.isArray(ids) || !ids.every(isValidId) || new Set(ids).size !== ids.length) return undefined;
   if (!isRecord(outcomes)) return undefined;
   const known = new Set<string>(ids);
   const parsed = new Map<string, RunStateEntry>();
@@ -566,11 +702,12 @@ export function parseBulkRunState(text: string | undefined): BulkRunState | unde
 function parseEntry(entry: unknown): RunStateEntry | undefined {
   if (!isRecord(entry)) return undefined;
   if (entry.kind === 'started' || entry.kind === 'notAttempted') return { kind: entry.kind };
-  const { attempts, status, reason, serverMessage } = entry;
+  const { attempts, status, reason, serverMessage, foundGone } = entry;
   if (typeof attempts !== 'number' || !Number.isInteger(attempts) || attempts < 0) return undefined;
   if (entry.kind === 'succeeded') {
     if (serverMessage !== undefined && typeof serverMessage !== 'string') return undefined;
-    return { kind: 'succeeded', attempts, ...(serverMessage === undefined ? {} : { serverMessage }) };
+    if (foundGone !== undefined && foundGone !== true) return undefined;
+    return { kind: 'succeeded', attempts, ...(serverMessage === undefined ? {} : { serverMessage }), ...(foundGone ? { foundGone } : {}) };
   }
   if (entry.kind !== 'failed' && entry.kind !== 'unknown') return undefined;
   if (typeof reason !== 'string') return undefined;
@@ -590,8 +727,9 @@ export interface ResumeOptions {
   /** Send failed ids again (a token fixed, a rate limit passed). Default true: a failed DELETE was not applied. */
   readonly retryFailed?: boolean;
   /**
-   * Send unknown ids again, including those a closed window left in flight. Default false: such a DELETE
-   * may have been applied, so only a user who looked them up should ask for this.
+   * Try unknown ids again, including those a closed window left in flight. Such a DELETE may have been
+   * applied, so they are never sent straight away: they go to `lookUpFirst`, and the run looks each up and
+   * sends it only if it still exists. Default false: they are left alone.
    */
   readonly retryUnknown?: boolean;
 }
@@ -601,7 +739,9 @@ export interface ResumePlan {
   readonly ids: readonly string[];
   /** Pass as `completed`: what is not sent again. Succeeded ids are always here. */
   readonly completed: ReadonlyMap<string, IdOutcome>;
-  /** The ids the resumed run will send; empty when there is nothing left to do. */
+  /** Pass as `lookUpFirst` (with a `lookUp`): unknown ids, each looked up before any DELETE. */
+  readonly lookUpFirst: ReadonlyMap<string, IdOutcome>;
+  /** The ids the resumed run will send or look up; empty when there is nothing left to do. */
   readonly toSend: readonly string[];
 }
 
@@ -609,17 +749,17 @@ export function planResume(state: BulkRunState, options: ResumeOptions = {}, t: 
   const retryFailed = options.retryFailed ?? true;
   const retryUnknown = options.retryUnknown ?? false;
   const completed = new Map<string, IdOutcome>();
+  const lookUpFirst = new Map<string, IdOutcome>();
   for (const [id, entry] of state.outcomes) {
     if (entry.kind === 'succeeded') completed.set(id, entry);
     else if (entry.kind === 'failed' && !retryFailed) completed.set(id, entry);
-    else if (entry.kind === 'unknown' && !retryUnknown) completed.set(id, entry);
-    else if (entry.kind === 'started' && !retryUnknown) {
-      completed.set(id, {
-        kind: 'unknown',
-        reason: t('The earlier run ended while this DELETE may have been on its way, so whether it was deleted is unknown.'),
-        attempts: 1,
-      });
+    else if (entry.kind === 'unknown' || entry.kind === 'started') {
+      const unknown: IdOutcome =
+        entry.kind === 'unknown'
+          ? entry
+          : { kind: 'unknown', reason: t('The earlier run ended while this DELETE may have been on its way, so whether it was deleted is unknown.'), attempts: 1 };
+      (retryUnknown ? lookUpFirst : completed).set(id, unknown);
     }
   }
-  return { ids: state.ids, completed, toSend: state.ids.filter((id) => !completed.has(id)) };
+  return { ids: state.ids, completed, lookUpFirst, toSend: state.ids.filter((id) => !completed.has(id)) };
 }

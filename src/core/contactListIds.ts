@@ -103,7 +103,14 @@ function candidateValues(text: string): string[] {
 
 export function parseContactListIds(text: string, t: Translate = formatTemplate): ParsedContactListIds {
   // Spreadsheet programs start their CSV files with a byte order mark.
-  const values = candidateValues(text.replace(/^\ufeff/, ''));
+  return checkContactListIds(candidateValues(text.replace(/^\ufeff/, '')), t);
+}
+
+/**
+ * The same check for ids that come one by one (a tree selection, the lists the server named): each value is
+ * validated whole, never split, so an id from a server goes through exactly what a pasted id goes through.
+ */
+export function checkContactListIds(values: readonly string[], t: Translate = formatTemplate): ParsedContactListIds {
   const ids: string[] = [];
   const seen = new Set<string>();
   const duplicates = new Set<string>();

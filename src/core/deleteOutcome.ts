@@ -34,6 +34,7 @@ export function deleteOutcomeOf(result: KoreCallResult): DeleteOutcome {
     case 'notJson':
     case 'emptyBody':
     case 'tooLarge':
+    case 'unconfirmed':
       return 'unknown';
     case 'http':
       // A gateway error may come after the backend applied the DELETE.
@@ -41,4 +42,16 @@ export function deleteOutcomeOf(result: KoreCallResult): DeleteOutcome {
     default:
       return 'failed';
   }
+}
+
+/** What a look-up (GET) of a list says: 404 is gone, a success is still there, anything else tells nothing. */
+export type LookUpOutcome = 'gone' | 'exists' | 'unknown';
+
+/**
+ * Before a DELETE whose earlier outcome is unknown is sent again, the list is looked up: gone means the earlier
+ * DELETE (or someone) removed it, and it must not be sent again; only a list that still exists may be.
+ */
+export function lookUpOutcomeOf(result: KoreCallResult): LookUpOutcome {
+  if (result.exchange.kind === 'response' && result.exchange.status === 404) return 'gone';
+  return result.ok ? 'exists' : 'unknown';
 }

@@ -1,5 +1,7 @@
-// Turns one HTTP exchange with Kore.ai into a typed result. The vendor documents no error-body shape,
-// so anything but a 2xx JSON body whose `status` is "success" is a failure, and the body is kept to show.
+// Turns one HTTP exchange with Kore.ai into a typed result. The vendor documents no error-body shape, and
+// its success bodies vary ("status": "success", "Success", or only a message), so a 2xx JSON answer is a
+// success unless its body says otherwise: a failure only when it clearly says so, "unconfirmed" when it
+// says something else (its outcome is then unknown). The body is always kept to show.
 import { ContactListRecord, KoreEnvelope, asContactListRecord } from './contactList';
 import { HttpExchange } from './koreHttp';
 
@@ -8,6 +10,8 @@ export type FailureReason =
   | 'apiFailure'
   | 'notJson'
   | 'emptyBody'
+  /** A 2xx JSON answer that neither confirms nor denies: an unexpected `status`, or not an object at all. */
+  | 'unconfirmed'
   | 'redirect'
   | 'tooLarge'
   | 'timeout'
@@ -31,7 +35,7 @@ export interface KoreCallResult {
   /** The server's own words (`message`, or the first `errors[].msg`), made safe to show in one line. */
   readonly serverMessage?: string;
   readonly contactList?: ContactListRecord;
-  /** From a 429's `Retry-After` header, in seconds. */
+  /** From a 429's `Retry-After` header: whole seconds in [0, MAX_RETRY_AFTER_SECONDS]. */
   readonly retryAfterSeconds?: number;
 }
 
@@ -50,12 +54,35 @@ export function interpretExchange(request: RequestDescription, exchange: HttpExc
   }
   if (exchange.bodyText.trim() === '') return { ...base, ok: false, failure: 'emptyBody' };
   if (!json.ok) return { ...base, ok: false, failure: 'notJson' };
-  const envelope = json.value as KoreEnvelope;
-  if (typeof envelope !== 'object' || envelope === null || envelope.status !== 'success') {
-    return { ...base, ok: false, failure: 'apiFailure' };
-  }
-  const contactList = asContactListRecord(envelope.data);
+  const verdict = envelopeVerdict(json.value);
+  if (verdict === 'failure') return { ...base, ok: false, failure: 'apiFailure' };
+  if (verdict === 'unclear') return { ...base, ok: false, failure: 'unconfirmed' };
+  const contactList = asContactListRecord((json.value as KoreEnvelope).data);
   return { ...base, ok: true, ...(contactList ? { contactList } : {}) };
+}
+
+const SUCCESS_STATUS = 'success';
+const FAILURE_STATUSES = new Set(['failure', 'failed', 'fail', 'error']);
+
+/**
+ * What a 2xx JSON body says. The HTTP status already says "done", so a body that says nothing more (only a
+ * message) is a success; a body that says failure (its `status`, `success: false`, a non-empty `errors`, an
+ * `error`) is a failure; anything else (a status nobody documented, an array, a bare string, a body that
+ * says both) leaves the outcome unclear.
+ */
+function envelopeVerdict(value: unknown): 'success' | 'failure' | 'unclear' {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'unclear';
+  const body = value as KoreEnvelope;
+  const status = typeof body.status === 'string' ? body.status.trim().toLowerCase() : body.status;
+  const saysSuccess = status === SUCCESS_STATUS || body.success === true;
+  const saysFailure =
+    (typeof status === 'string' && FAILURE_STATUSES.has(status)) ||
+    body.success === false ||
+    (Array.isArray(body.errors) && body.errors.length > 0) ||
+    (body.error !== undefined && body.error !== null && body.error !== false && body.error !== '');
+  if (saysFailure) return saysSuccess ? 'unclear' : 'failure';
+  if (saysSuccess || status === undefined || status === null) return 'success';
+  return 'unclear';
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
@@ -89,11 +116,67 @@ export function sanitiseOneLine(text: string): string {
   return line.length > MAX_SERVER_MESSAGE ? `${line.slice(0, MAX_SERVER_MESSAGE - 1)}…` : line;
 }
 
-/** `Retry-After` is either seconds or an HTTP date. */
+/**
+ * A `Retry-After` above this is not believed: Kore.ai counts a one-minute window, and a run or a message
+ * must not stall or promise a wait of hours. Longer values are clamped to it.
+ */
+export const MAX_RETRY_AFTER_SECONDS = 300;
+
+/**
+ * `Retry-After` as RFC 9110 (section 10.2.3) defines it: delay-seconds (digits only) or an HTTP-date.
+ * Anything else (a sign, a fraction, a word, a date Date.parse would guess at) is undefined, so the caller
+ * falls back to its own backoff. The result is whole seconds in [0, MAX_RETRY_AFTER_SECONDS].
+ */
 export function parseRetryAfter(value: string | undefined, now: number = Date.now()): number | undefined {
-  if (!value) return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim());
-  const date = Date.parse(value);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, Math.ceil((date - now) / 1000));
+  if (value === undefined) return undefined;
+  // Only optional whitespace (SP / HTAB) may surround a field value.
+  const text = value.replace(/^[ \t]+|[ \t]+$/g, '');
+  if (/^[0-9]+$/.test(text)) return clampSeconds(Number(text));
+  const date = parseHttpDate(text, now);
+  if (date === undefined || !Number.isFinite(now)) return undefined;
+  return clampSeconds(Math.ceil((date - now) / 1000));
+}
+
+function clampSeconds(seconds: number): number | undefined {
+  if (Number.isNaN(seconds)) return undefined;
+  return Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, seconds));
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const DAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
+const LONG_DAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const MONTH = `(${MONTHS.join('|')})`;
+const TIME = '([0-9]{2}):([0-9]{2}):([0-9]{2})';
+/** IMF-fixdate, the preferred form: `Sun, 06 Nov 1994 08:49:37 GMT`. */
+const IMF_FIXDATE = new RegExp(`^${DAY}, ([0-9]{2}) ${MONTH} ([0-9]{4}) ${TIME} GMT$`);
+/** The obsolete RFC 850 form: `Sunday, 06-Nov-94 08:49:37 GMT`. */
+const RFC850_DATE = new RegExp(`^${LONG_DAY}, ([0-9]{2})-${MONTH}-([0-9]{2}) ${TIME} GMT$`);
+/** The obsolete asctime form: `Sun Nov  6 08:49:37 1994`. */
+const ASCTIME_DATE = new RegExp(`^${DAY} ${MONTH} ([ 0-9][0-9]) ${TIME} ([0-9]{4})$`);
+
+/** An HTTP-date (RFC 9110 section 5.6.7) in epoch milliseconds, or undefined when it is not one. */
+export function parseHttpDate(text: string, now: number = Date.now()): number | undefined {
+  let parts: { day: string; month: string; year: number; hour: string; minute: string; second: string } | undefined;
+  let match = IMF_FIXDATE.exec(text);
+  if (match) parts = { day: match[1], month: match[2], year: Number(match[3]), hour: match[4], minute: match[5], second: match[6] };
+  match = parts ? null : RFC850_DATE.exec(text);
+  if (match) parts = { day: match[1], month: match[2], year: twoDigitYear(Number(match[3]), now), hour: match[4], minute: match[5], second: match[6] };
+  match = parts ? null : ASCTIME_DATE.exec(text);
+  if (match) parts = { day: match[2].trim(), month: match[1], year: Number(match[6]), hour: match[3], minute: match[4], second: match[5] };
+  if (!parts) return undefined;
+  const month = MONTHS.indexOf(parts.month);
+  const [day, hour, minute, second] = [parts.day, parts.hour, parts.minute, parts.second].map(Number);
+  // 60 seconds is a leap second; the rest must name a real instant (no 31 February).
+  if (hour > 23 || minute > 59 || second > 60 || day < 1) return undefined;
+  const time = Date.UTC(parts.year, month, day, hour, minute, Math.min(second, 59));
+  if (new Date(time).getUTCDate() !== day) return undefined;
+  return time;
+}
+
+/** RFC 9110: a two-digit year more than 50 years in the future is the most recent past year ending so. */
+function twoDigitYear(year: number, now: number): number {
+  const current = Number.isFinite(now) ? new Date(now).getUTCFullYear() : 2000;
+  let full = Math.floor(current / 100) * 100 + year;
+  if (full > current + 50) full -= 100;
+  return full;
 }

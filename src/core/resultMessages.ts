@@ -34,6 +34,9 @@ export function describeDeleteResult(result: KoreCallResult, context: CallContex
     case 'emptyBody':
       return t('{0} answered HTTP {1} with an empty body, so whether contact list {2} was deleted is unknown. Look the list up again before retrying.',
         host, exchange.kind === 'response' ? exchange.status : 0, id);
+    case 'unconfirmed':
+      return t('{0} answered HTTP {1}, but the answer does not say that contact list {2} was deleted, so whether it was deleted is unknown. Open the response, and look the list up again before retrying.',
+        host, exchange.kind === 'response' ? exchange.status : 0, id) + said;
     case 'redirect':
       return t('{0} answered with a redirect (HTTP {1}) to {2}. It was not followed, so the token stayed with {0}. Check the host of environment {3}.',
         host, exchange.kind === 'redirect' ? exchange.status : 0, (exchange.kind === 'redirect' && exchange.location) || t('an unnamed address'), env);
@@ -66,7 +69,8 @@ function describeHttpStatus(status: number, retryAfter: number | undefined, cont
     case 409:
       return t('Kore.ai refused to delete contact list {0} (HTTP 409): it may be in use by a campaign. Detach it from its campaigns and try again.', id);
     case 429:
-      return retryAfter !== undefined
+      // parseRetryAfter gives whole seconds within a sane bound; zero (a date already past) means "now".
+      return retryAfter !== undefined && retryAfter > 0
         ? t('Kore.ai\'s rate limit was reached for this account (HTTP 429: 60 campaign calls per minute). Try again in {0} s.', retryAfter)
         : t('Kore.ai\'s rate limit was reached for this account (HTTP 429: 60 campaign calls per minute). Wait a minute and try again.');
     default:
@@ -103,6 +107,7 @@ export function briefFailureReason(result: KoreCallResult, timeoutSeconds: numbe
       if (result.failure === 'apiFailure') return t('the server reported a failure{0}', said);
       if (result.failure === 'notJson') return t('HTTP {0} with a body that is not JSON', exchange.status);
       if (result.failure === 'emptyBody') return t('HTTP {0} with an empty body', exchange.status);
+      if (result.failure === 'unconfirmed') return t('HTTP {0} with an answer that does not confirm it{1}', exchange.status, said);
       return t('HTTP {0}{1}', exchange.status, said);
     case 'redirect':
       return t('a redirect (HTTP {0}) that was not followed', exchange.status);

@@ -5,18 +5,21 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { AuditLog, auditEntryFor } from '../core/auditLog';
-import { deleteContactList, getAllContactLists } from '../core/contactListClient';
-import { parseContactListIds } from '../core/contactListIds';
+import { getAllContactLists } from '../core/contactListClient';
+import { ParsedContactListIds, checkContactListIds, parseContactListIds } from '../core/contactListIds';
 import {
   BulkRunState,
   IdOutcome,
   createBulkRunState,
   formatBulkReport,
+  isNotSent,
+  notSent,
   planResume,
   recordOutcome,
   recordStarted,
   runBulkDeletion,
 } from '../core/bulkDeletion';
+import { bulkDeleteOne, bulkLookUp } from '../core/bulkRequests';
 import { isInUse } from '../core/deletionPreview';
 import { Environment } from '../core/environment';
 import { KoreCallResult } from '../core/koreResult';
@@ -81,7 +84,7 @@ export class BulkDeleteCommand {
       if (!(await this.confirm(environment, ids))) return undefined;
       await this.active.set(environment);
       const state = createBulkRunState(randomUUID(), environment.id, ids);
-      return await this.execute(environment, token, state, new Map());
+      return await this.execute(environment, token, state, new Map(), new Map());
     } finally {
       this.running = false;
     }
@@ -95,15 +98,24 @@ export class BulkDeleteCommand {
     // Arguments name a new run (automation, the tree): they are not a request to resume.
     if (clicked !== undefined || selection !== undefined || text !== undefined) return 'new';
     const environments = this.store.list();
-    const candidates = (await this.runs.resumable())
-      .map((state) => ({ state, environment: environments.find((candidate) => candidate.id === state.environmentId), plan: planResume(state, {}, vscode.l10n.t) }))
+    const { runs, setAside } = await this.runs.resumable();
+    if (setAside.length > 0) {
+      this.log.warn(`Saved bulk runs that could not be read were kept aside under: ${setAside.join(', ')}`);
+      void this.ui.current.showWarningMessage(
+        vscode.l10n.t('{0} interrupted bulk deletion(s) could not be read back, so they cannot be resumed. They were kept aside (global state key {1}). Lists they covered may already be deleted: look them up before deleting them again.', setAside.length, setAside.join(', ')),
+        {},
+      );
+    }
+    // Unknown outcomes are looked up first, and sent only if the list still exists (see runBulkDeletion).
+    const candidates = runs
+      .map((state) => ({ state, environment: environments.find((candidate) => candidate.id === state.environmentId), plan: planResume(state, { retryUnknown: true }, vscode.l10n.t) }))
       .filter((run) => run.environment !== undefined && run.plan.toSend.length > 0);
     if (candidates.length === 0) return 'new';
     const items = [
       ...candidates.map((run) => ({
         label: vscode.l10n.t('Resume the interrupted run on "{0}"', run.environment?.name ?? ''),
         description: new Date(run.state.createdAt).toLocaleString(),
-        detail: vscode.l10n.t('{0} of {1} lists left; lists already deleted are not sent again, and those whose outcome is unknown are left alone.', run.plan.toSend.length, run.state.ids.length),
+        detail: vscode.l10n.t('{0} of {1} lists left; lists already deleted are not sent again, and those whose outcome is unknown are looked up first and sent only if they still exist.', run.plan.toSend.length, run.state.ids.length),
         run,
       })),
       { label: vscode.l10n.t('Start a new bulk deletion'), detail: vscode.l10n.t('Interrupted runs stay here, to be resumed later.'), run: undefined },
@@ -115,18 +127,19 @@ export class BulkDeleteCommand {
     const token = await this.authentication.tokenSource(environment);
     if (!token) return undefined;
     if (!(await this.confirm(environment, plan.toSend))) return undefined;
-    return this.execute(environment, token, state, plan.completed);
+    return this.execute(environment, token, state, plan.completed, plan.lookUpFirst);
   }
 
   private async collectIds(environment: Environment, token: TokenSource, clicked: unknown, selection: unknown, text: unknown): Promise<string[] | undefined> {
-    if (typeof text === 'string') return this.checkIds(text);
+    if (typeof text === 'string') return this.checkIds(parseContactListIds(text, vscode.l10n.t));
     const selected = (Array.isArray(selection) ? selection : [clicked]).filter(isContactListNode);
     if (selected.length > 0) {
       if (selected.some((node) => node.environment.id !== environment.id)) {
         void this.ui.current.showErrorMessage(vscode.l10n.t('The selected lists belong to several environments. Select lists of one environment at a time.'));
         return undefined;
       }
-      return this.checkIds(selected.map((node) => node.list._id).join('\n'));
+      // Ids from the server are checked like pasted ones, each whole (an id with a comma is not two ids).
+      return this.checkIds(checkContactListIds(selected.map((node) => node.list._id), vscode.l10n.t));
     }
     const fromLists = { label: vscode.l10n.t('Pick from the lists of "{0}"', environment.name), source: 'lists' as const };
     const paste = { label: vscode.l10n.t('Paste ids'), detail: vscode.l10n.t('Separated by commas, spaces or new lines'), source: 'paste' as const };
@@ -142,12 +155,12 @@ export class BulkDeleteCommand {
         prompt: vscode.l10n.t('Paste the contact list ids, separated by commas, spaces or new lines.'),
         ignoreFocusOut: true,
       });
-      return pasted === undefined ? undefined : this.checkIds(pasted);
+      return pasted === undefined ? undefined : this.checkIds(parseContactListIds(pasted, vscode.l10n.t));
     }
     if (source.source === 'file') {
       const [uri] = (await this.ui.current.showOpenDialog({ canSelectMany: false, filters: { 'Text or CSV': ['txt', 'csv'], All: ['*'] } })) ?? [];
       if (!uri) return undefined;
-      return this.checkIds(Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8'));
+      return this.checkIds(parseContactListIds(Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8'), vscode.l10n.t));
     }
     const timeoutSeconds = this.store.requestTimeoutSeconds();
     const { result, lists } = await withCancellableProgress(vscode.l10n.t('Listing the contact lists of "{0}"…', environment.name), (signal) =>
@@ -169,12 +182,11 @@ export class BulkDeleteCommand {
       { canPickMany: true, placeHolder: vscode.l10n.t('Choose the lists to delete'), ignoreFocusOut: true, matchOnDetail: true },
     );
     const chosen = (Array.isArray(picked) ? picked : picked ? [picked] : []) as Array<{ id: string }>;
-    return chosen.length === 0 ? undefined : chosen.map((item) => item.id);
+    return chosen.length === 0 ? undefined : this.checkIds(checkContactListIds(chosen.map((item) => item.id), vscode.l10n.t));
   }
 
-  /** Parses ids and, when some were duplicates or invalid, says so before anything runs. */
-  private async checkIds(text: string): Promise<string[] | undefined> {
-    const parsed = parseContactListIds(text, vscode.l10n.t);
+  /** When some ids were duplicates or invalid, says so before anything runs. */
+  private async checkIds(parsed: ParsedContactListIds): Promise<string[] | undefined> {
     if (parsed.ids.length === 0) {
       void this.ui.current.showErrorMessage(
         parsed.invalid.length > 0
@@ -232,7 +244,13 @@ export class BulkDeleteCommand {
     });
   }
 
-  private async execute(environment: Environment, token: TokenSource, initial: BulkRunState, completed: ReadonlyMap<string, IdOutcome>): Promise<BulkOutcome> {
+  private async execute(
+    environment: Environment,
+    token: TokenSource,
+    initial: BulkRunState,
+    completed: ReadonlyMap<string, IdOutcome>,
+    lookUpFirst: ReadonlyMap<string, IdOutcome>,
+  ): Promise<BulkOutcome> {
     let state = initial;
     // Each change is saved before the next DELETE goes out, so a closed window never loses what was sent.
     let saving: Promise<void> = Promise.resolve(this.runs.save(state));
@@ -249,25 +267,36 @@ export class BulkDeleteCommand {
     const records: Array<Promise<void>> = [];
     const timeoutMs = this.store.requestTimeoutSeconds() * 1000;
     const limiter = new RateLimiter({ perMinute: this.store.rateLimitPerMinute() });
+    // The token is made per request, inside these: one that cannot be made sends nothing and stops the run.
+    const send = bulkDeleteOne(environment, token, { timeoutMs, t: vscode.l10n.t });
+    const lookUp = bulkLookUp(environment, token, { timeoutMs, t: vscode.l10n.t });
     const report = await withCancellableProgress(vscode.l10n.t('Deleting contact lists from "{0}"', environment.name), (signal, progress) => {
       let reported = 0;
       return runBulkDeletion({
         ids: state.ids,
         completed,
+        lookUpFirst,
+        lookUp: async (id, signal) => {
+          const result = await lookUp(id, signal);
+          if (!isNotSent(result)) this.log.info(`${describeExchange(result)} [bulk look-up, environment "${environment.name}"]`);
+          return result;
+        },
         limiter,
         signal,
         t: vscode.l10n.t,
         deleteOne: async (id, signal) => {
           // A single delete of the same list may be under way in this window: wait for it rather than send twice.
           const held = await this.inFlight.acquire(environment.id, id, signal);
+          // Not held means cancelled while waiting: nothing was sent.
+          if (!held) return notSent(vscode.l10n.t('Cancelled before the request was sent.'));
           try {
-            // Not held means cancelled while waiting: the aborted signal makes this send nothing.
-            const result = await deleteContactList(environment, token(), id, { timeoutMs, signal });
+            const result = await send(id, signal);
+            if (isNotSent(result)) return result;
             this.log.info(`${describeExchange(result)} [bulk, environment "${environment.name}"]`);
             lastResult.set(id, result);
             return result;
           } finally {
-            if (held) this.inFlight.release(environment.id, id);
+            this.inFlight.release(environment.id, id);
           }
         },
         onStarting: (id) => save(recordStarted(state, id)),
@@ -314,7 +343,12 @@ export class BulkDeleteCommand {
   }
 
   private async record(environment: Environment, id: string, outcome: IdOutcome, result: KoreCallResult): Promise<void> {
-    const message = outcome.kind === 'succeeded' ? (outcome.serverMessage ?? vscode.l10n.t('Deleted')) : outcome.kind === 'notAttempted' ? '' : outcome.reason;
+    const message =
+      outcome.kind === 'succeeded'
+        ? (outcome.serverMessage ?? (outcome.foundGone ? vscode.l10n.t('Deleted: a look-up after an unclear answer found it gone') : vscode.l10n.t('Deleted')))
+        : outcome.kind === 'notAttempted'
+          ? ''
+          : outcome.reason;
     try {
       await this.audit.append(auditEntryFor(environment, id, result, outcome.kind === 'succeeded' ? 'deleted' : outcome.kind === 'failed' ? 'failed' : 'unknown', message));
     } catch (error) {

@@ -1,10 +1,14 @@
 // Interrupted bulk runs, kept in globalState one key per run, with the window (session) that owns each and
 // when it last saved. Several windows share globalState: a run another window is still driving is never
 // offered for resuming (that would send its DELETEs twice), and starting a run never discards another's.
+// A saved run that cannot be read is never dropped: it may be the only record of DELETEs already sent, so
+// it is kept aside under another key, for the user to be told about once.
 import * as vscode from 'vscode';
 import { BulkRunState, parseBulkRunState, serialiseBulkRunState } from '../core/bulkDeletion';
 
 const PREFIX = 'koreContactLists.bulkRun.';
+/** Where unreadable runs are kept: outside PREFIX, so they are reported once and never offered. */
+export const DAMAGED_PREFIX = 'koreContactLists.damagedBulkRun.';
 /** A run saved more recently than this by another window is taken to be running there. */
 export const ALIVE_MS = 2 * 60_000;
 /** Older runs are not offered: the lists have likely changed since. */
@@ -32,21 +36,40 @@ export class BulkRunStore {
     return this.memento.update(PREFIX + runId, undefined);
   }
 
-  /** Runs that may be resumed here: not being driven by another window, not too old. Damaged entries are dropped. */
-  async resumable(): Promise<BulkRunState[]> {
+  /**
+   * Runs that may be resumed here: not being driven by another window, not too old (older ones are removed).
+   * Unreadable entries are moved aside under DAMAGED_PREFIX; `setAside` names the keys moved by this call.
+   */
+  async resumable(): Promise<ResumableRuns> {
     const runs: BulkRunState[] = [];
+    const setAside: string[] = [];
     for (const key of this.memento.keys().filter((candidate) => candidate.startsWith(PREFIX))) {
-      const envelope = parseEnvelope(this.memento.get<string>(key));
+      const stored = this.memento.get<unknown>(key);
+      const envelope = typeof stored === 'string' ? parseEnvelope(stored) : undefined;
       const state = envelope && parseBulkRunState(envelope.state);
-      if (!envelope || !state || this.now() - state.createdAt > RESUME_WINDOW_MS) {
+      if (!envelope || !state) {
+        const aside = DAMAGED_PREFIX + key.slice(PREFIX.length);
+        // Kept first, removed second: a failure in between leaves a copy, never none.
+        await this.memento.update(aside, stored);
+        await this.memento.update(key, undefined);
+        setAside.push(aside);
+        continue;
+      }
+      if (this.now() - state.createdAt > RESUME_WINDOW_MS) {
         await this.memento.update(key, undefined);
         continue;
       }
       const drivenElsewhere = envelope.owner !== this.session && this.now() - envelope.updatedAt < ALIVE_MS;
       if (!drivenElsewhere) runs.push(state);
     }
-    return runs.sort((a, b) => b.createdAt - a.createdAt);
+    return { runs: runs.sort((a, b) => b.createdAt - a.createdAt), setAside };
   }
+}
+
+export interface ResumableRuns {
+  readonly runs: BulkRunState[];
+  /** Keys under which this call kept unreadable runs aside. */
+  readonly setAside: string[];
 }
 
 function parseEnvelope(text: string | undefined): Envelope | undefined {

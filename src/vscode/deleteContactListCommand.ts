@@ -6,7 +6,7 @@ import { CommandIds } from '../commandIds';
 import { AuditLog, AuditOutcome, auditEntryFor } from '../core/auditLog';
 import { ContactListRecord } from '../core/contactList';
 import { deleteContactList, getContactList } from '../core/contactListClient';
-import { deleteOutcomeOf } from '../core/deleteOutcome';
+import { deleteOutcomeOf, lookUpOutcomeOf } from '../core/deleteOutcome';
 import { confirmationText } from '../core/deletionPreview';
 import { Environment } from '../core/environment';
 import { FailureReason, KoreCallResult } from '../core/koreResult';
@@ -185,14 +185,16 @@ export class DeleteContactListCommand {
   }
 
   private async report(environment: Environment, contactListId: string, list: ContactListRecord | undefined, result: KoreCallResult): Promise<DeleteOutcome> {
+    // One decision, deleteOutcomeOf, for the message, the document's name, the audit trail and what is offered.
+    const outcome: AuditOutcome = deleteOutcomeOf(result);
     const message = describeDeleteResult(result, this.context(environment, contactListId), vscode.l10n.t);
     const document = responseDocument(result);
-    const uri = this.responses.add(environment.name, result.ok ? contactListId : `${contactListId} (failed)`, document);
+    const name = outcome === 'deleted' ? contactListId : outcome === 'unknown' ? `${contactListId} (outcome unknown)` : `${contactListId} (failed)`;
+    const uri = this.responses.add(environment.name, name, document);
     const httpStatus = result.exchange.kind === 'response' ? result.exchange.status : undefined;
-    const outcome: AuditOutcome = deleteOutcomeOf(result);
     await this.record(environment, contactListId, list ?? result.contactList, result, outcome, message);
     const base = { document: uri, ...(httpStatus !== undefined ? { httpStatus } : {}) };
-    if (result.ok) {
+    if (outcome === 'deleted') {
       await this.responses.open(uri);
       void this.ui.current.showInformationMessage(message);
       return { status: 'deleted', ...base };
@@ -232,11 +234,12 @@ export class DeleteContactListCommand {
     if (!token) return 'unknown';
     const result = await this.call('GET', environment, token, contactListId, vscode.l10n.t('Checking contact list {0} on "{1}"…', contactListId, environment.name));
     const status = result.exchange.kind === 'response' ? result.exchange.status : undefined;
-    if (status === 404) {
+    const seen = lookUpOutcomeOf(result);
+    if (seen === 'gone') {
       void this.ui.current.showInformationMessage(vscode.l10n.t('Contact list {0} no longer exists on {1}: it was deleted.', contactListId, environment.name));
       return 'gone';
     }
-    if (result.ok) {
+    if (seen === 'exists') {
       void this.ui.current.showInformationMessage(
         vscode.l10n.t('Contact list {0} still exists on {1}. A request that was cancelled or timed out may still be processed: check again before deleting it again.', contactListId, environment.name),
       );
