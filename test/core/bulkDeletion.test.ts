@@ -7,6 +7,8 @@ import {
   BulkDeletionReport,
   DeleteOne,
   IdOutcome,
+  LookUpOne,
+  notSent,
   createBulkRunState,
   exponentialBackoff,
   formatBulkReport,
@@ -18,6 +20,7 @@ import {
   serialiseBulkRunState,
   summariseBulkReport,
 } from '../../src/core/bulkDeletion';
+import { bulkDeleteOne, bulkLookUp } from '../../src/core/bulkRequests';
 import { deleteContactList, KoreTarget } from '../../src/core/contactListClient';
 import { HttpExchange } from '../../src/core/koreHttp';
 import { interpretExchange, KoreCallResult } from '../../src/core/koreResult';
@@ -33,8 +36,8 @@ import { seededRandom } from '../support/seededRandom';
 type Step =
   /** Deletes the list if it exists (200), else answers 404. */
   | 'apply'
-  /** An answer that changes nothing (429, 5xx, 401…). */
-  | { readonly status: number; readonly body?: unknown; readonly headers?: Record<string, string> }
+  /** An answer (429, 5xx, 401…) that changes nothing, or deletes the list when `applied`. */
+  | { readonly status: number; readonly body?: unknown; readonly headers?: Record<string, string>; readonly applied?: boolean }
   /** No answer in time; `applied` says whether the server had deleted the list anyway. */
   | { readonly timeout: true; readonly applied?: boolean }
   /** A network failure with Node's code; `applied` as above. */
@@ -66,6 +69,9 @@ const gatewayPage = (status = 502): Step => ({ status, body: `<html><body><h1>${
 
 class ScriptedKore {
   readonly calls: Array<{ id: string; at: number }> = [];
+  /** GETs, in order; answered from the same state (404 once deleted) unless `lookUpAnswers` says otherwise. */
+  readonly lookUps: Array<{ id: string; at: number }> = [];
+  readonly lookUpAnswers: Record<string, Array<{ status: number; body?: unknown }>> = {};
   readonly answers: Array<{ id: string; at: number; status?: number; failure?: string }> = [];
   /** How many times each list was really deleted: never more than once. */
   readonly applied = new Map<string, number>();
@@ -103,13 +109,27 @@ class ScriptedKore {
         this.applied.set(id, (this.applied.get(id) ?? 0) + 1);
         return this.record(id, http(id, 200, { status: 'success', message: `Contact list ${id} deleted successfully`, data: { _id: id } }));
       }
-      if ('status' in step) return this.record(id, http(id, step.status, step.body ?? '', step.headers));
       if (step.applied && this.existing.delete(id)) this.applied.set(id, (this.applied.get(id) ?? 0) + 1);
+      if ('status' in step) return this.record(id, http(id, step.status, step.body ?? '', step.headers));
       if ('timeout' in step) return this.record(id, answer(id, { kind: 'timeout', timeoutMs: 30_000, durationMs: 30_000 }));
       return this.record(id, answer(id, { kind: 'network', code: step.network, detail: step.network, durationMs: 1 }));
     } finally {
       this.inFlight.delete(id);
     }
+  };
+
+  readonly lookUp: LookUpOne = async (id, signal) => {
+    this.lookUps.push({ id, at: this.clock.now() });
+    try {
+      await this.clock.sleep(this.latencyMs(id), signal);
+    } catch {
+      return answer(id, { kind: 'cancelled', durationMs: 0 });
+    }
+    const scripted = this.lookUpAnswers[id]?.shift();
+    if (scripted) return http(id, scripted.status, scripted.body ?? '');
+    return this.existing.has(id)
+      ? http(id, 200, { status: 'success', message: '', data: { _id: id } })
+      : http(id, 404, { status: 'failure', message: `Contact list ${id} not found` });
   };
 
   private record(id: string, result: KoreCallResult): KoreCallResult {
@@ -560,6 +580,168 @@ describe('runBulkDeletion', () => {
   });
 });
 
+describe('runBulkDeletion: what a 2xx means, what is never sent twice, what was never sent', () => {
+  function bucketOf(report: BulkDeletionReport, id: string): string {
+    for (const bucket of ['succeeded', 'failed', 'unknown'] as const) if (report[bucket].some((entry) => entry.id === id)) return bucket;
+    return report.notAttempted.includes(id) ? 'notAttempted' : 'none';
+  }
+
+  it('reads a 2xx by what its body says: only a clear failure is failed, an unclear answer is unknown and not re-sent', async () => {
+    const clock = new ManualClock();
+    const scripts: Record<string, Step[]> = {
+      'cl-message-only': [{ status: 200, body: { message: 'Contact list deleted' }, applied: true }],
+      'cl-capital-success': [{ status: 200, body: { status: 'Success' }, applied: true }],
+      'cl-204-like': [{ status: 202, body: {}, applied: true }],
+      'cl-pending': [{ status: 200, body: { status: 'pending', message: 'Queued' }, applied: true }],
+      'cl-array': [{ status: 200, body: [], applied: true }],
+      'cl-upper-failure': [{ status: 200, body: { status: 'FAILURE', message: 'Locked' } }],
+      'cl-success-false': [{ status: 200, body: { success: false } }],
+      'cl-gateway-errors': [{ status: 200, body: { errors: [{ msg: 'Denied' }] } }],
+    };
+    const ids = Object.keys(scripts);
+    const kore = new ScriptedKore(clock, ids, scripts);
+    const report = await run(clock, { ids, deleteOne: kore.deleteOne });
+    assertPartition(report, ids);
+    assert.deepEqual(report.succeeded.find((entry) => entry.id === 'cl-message-only'), { id: 'cl-message-only', serverMessage: 'Contact list deleted', attempts: 1 });
+    assert.equal(bucketOf(report, 'cl-capital-success'), 'succeeded');
+    assert.equal(bucketOf(report, 'cl-204-like'), 'succeeded');
+    assert.equal(bucketOf(report, 'cl-pending'), 'unknown');
+    assert.equal(report.unknown.find((entry) => entry.id === 'cl-pending')?.reason, 'HTTP 200, but the answer does not confirm the deletion ("Queued"), so whether it was deleted is unknown.');
+    assert.equal(bucketOf(report, 'cl-array'), 'unknown');
+    assert.equal(bucketOf(report, 'cl-upper-failure'), 'failed');
+    assert.equal(bucketOf(report, 'cl-success-false'), 'failed');
+    assert.equal(bucketOf(report, 'cl-gateway-errors'), 'failed');
+    for (const id of ids) assert.equal(kore.callsFor(id), 1, `${id} sent once`);
+    // Nothing the server applied is reported failed.
+    for (const entry of report.failed) assert.equal(kore.applied.get(entry.id) ?? 0, 0, entry.id);
+  });
+
+  it('on resume, looks up every id left unknown or in flight before any DELETE: gone is deleted, existing is sent, anything else stays unknown', async () => {
+    const clock = new ManualClock();
+    const ids = ['cl-applied-earlier', 'cl-in-flight', 'cl-lookup-500', 'cl-lookup-429', 'cl-never-started'];
+    const kore = new ScriptedKore(clock, ids);
+    // The earlier run: cl-applied-earlier timed out after the server applied it; cl-in-flight was recorded as
+    // started when the window closed (never applied); cl-lookup-* timed out, both applied.
+    let state = createBulkRunState('run-r', 'env-1', ids, 0);
+    for (const id of ['cl-applied-earlier', 'cl-lookup-500', 'cl-lookup-429']) {
+      state = recordStarted(state, id);
+      state = recordOutcome(state, id, { kind: 'unknown', reason: 'No answer within 30 s, so whether it was deleted is unknown.', attempts: 1 });
+    }
+    state = recordStarted(state, 'cl-in-flight');
+    await run(clock, { ids: ['cl-applied-earlier', 'cl-lookup-500', 'cl-lookup-429'], deleteOne: kore.deleteOne });
+    kore.calls.length = 0;
+    kore.lookUpAnswers['cl-lookup-500'] = [{ status: 500, body: { message: 'Internal error' } }];
+    kore.lookUpAnswers['cl-lookup-429'] = [{ status: 429, body: { errors: [{ msg: 'Rate limit' }] } }];
+
+    const plan = planResume(parseBulkRunState(serialiseBulkRunState(state)) ?? assert.fail('state lost'), { retryUnknown: true });
+    assert.deepEqual([...plan.lookUpFirst.keys()].sort(), ['cl-applied-earlier', 'cl-in-flight', 'cl-lookup-429', 'cl-lookup-500']);
+    const report = await run(clock, { ids: plan.ids, completed: plan.completed, lookUpFirst: plan.lookUpFirst, lookUp: kore.lookUp, deleteOne: kore.deleteOne });
+    assertPartition(report, ids);
+    assert.deepEqual(kore.calls.map((call) => call.id).sort(), ['cl-in-flight', 'cl-never-started'], 'only lists that still existed were sent a DELETE');
+    assert.deepEqual(report.succeeded.find((entry) => entry.id === 'cl-applied-earlier'), { id: 'cl-applied-earlier', attempts: 0, foundGone: true });
+    assert.equal(bucketOf(report, 'cl-in-flight'), 'succeeded');
+    // A 429 on the look-up is waited out and the look-up repeated: then it is found gone.
+    assert.equal(kore.lookUps.filter((entry) => entry.id === 'cl-lookup-429').length, 2);
+    assert.equal(report.succeeded.find((entry) => entry.id === 'cl-lookup-429')?.foundGone, true);
+    const unsure = report.unknown.find((entry) => entry.id === 'cl-lookup-500');
+    assert.match(unsure?.reason ?? '', /^No answer within 30 s, so whether it was deleted is unknown\. A look-up before sending it again could not tell whether it still exists \(HTTP 500: Internal error\), so it was not sent again\.$/);
+    assert.equal(report.notAttempted.length, 0);
+  });
+
+  it('on resume without a look-up, sends no id whose outcome is unknown', async () => {
+    const clock = new ManualClock();
+    const ids = ['cl-unknown', 'cl-started', 'cl-new'];
+    const kore = new ScriptedKore(clock, ids);
+    let state = createBulkRunState('run-s', 'env-1', ids, 0);
+    state = recordOutcome(state, 'cl-unknown', { kind: 'unknown', reason: 'Cancelled.', attempts: 1 });
+    state = recordStarted(state, 'cl-started');
+    const plan = planResume(state, { retryUnknown: true });
+    for (const options of [{ completed: plan.completed }, { completed: plan.completed, lookUpFirst: plan.lookUpFirst }]) {
+      kore.calls.length = 0;
+      const report = await run(clock, { ids: plan.ids, ...options, deleteOne: kore.deleteOne });
+      assert.deepEqual(kore.calls.map((call) => call.id), ['cl-new']);
+      assert.deepEqual(idsOf(report.unknown), ['cl-unknown', 'cl-started']);
+      assert.ok(report.unknown.every((entry) => entry.fromEarlierRun));
+    }
+  });
+
+  it('looks a list up before retrying a DELETE that may have been applied, and does not send it again if it is gone', async () => {
+    const clock = new ManualClock();
+    const scripts: Record<string, Step[]> = {
+      'cl-reset-applied': [{ network: 'ECONNRESET', applied: true }],
+      'cl-502-applied': [{ ...(gatewayPage(502) as { status: number; body: string }), applied: true }],
+      'cl-502-not-applied': [gatewayPage(502)],
+    };
+    const ids = Object.keys(scripts);
+    const kore = new ScriptedKore(clock, ids, scripts);
+    const report = await run(clock, { ids, deleteOne: kore.deleteOne, lookUp: kore.lookUp });
+    assert.deepEqual(report.succeeded.find((entry) => entry.id === 'cl-reset-applied'), { id: 'cl-reset-applied', attempts: 1, foundGone: true });
+    assert.deepEqual(report.succeeded.find((entry) => entry.id === 'cl-502-applied'), { id: 'cl-502-applied', attempts: 1, foundGone: true });
+    assert.equal(report.succeeded.find((entry) => entry.id === 'cl-502-not-applied')?.attempts, 2);
+    assert.equal(kore.callsFor('cl-reset-applied'), 1);
+    assert.equal(kore.callsFor('cl-502-applied'), 1);
+    assert.deepEqual(kore.lookUps.map((entry) => entry.id).sort(), [...ids].sort());
+    for (const id of ids) assert.equal(kore.applied.get(id), 1);
+  });
+
+  it('marks an id whose request function sent nothing as not attempted, and stops the run saying why', async () => {
+    const clock = new ManualClock();
+    const ids = makeIds(5);
+    const kore = new ScriptedKore(clock, ids);
+    const settled: string[] = [];
+    let sent = 0;
+    const report = await run(clock, {
+      ids,
+      concurrency: 1,
+      deleteOne: (id, signal) => (++sent > 2 ? Promise.resolve(notSent('No token could be made (the client secret is empty).')) : kore.deleteOne(id, signal)),
+      onStarting: () => undefined,
+      onSettled: (id, outcome) => settled.push(`${outcome.kind} ${id}`),
+    });
+    assert.deepEqual(idsOf(report.succeeded), ids.slice(0, 2));
+    assert.deepEqual(report.unknown, []);
+    assert.deepEqual(report.notAttempted, ids.slice(2));
+    assert.equal(report.stoppedEarly, 'No token could be made (the client secret is empty).');
+    assert.deepEqual(settled, [`succeeded ${ids[0]}`, `succeeded ${ids[1]}`, `notAttempted ${ids[2]}`], 'the id recorded as started hears it was not sent');
+  });
+});
+
+describe('bulk requests with a token that cannot be made, against the fake Kore server', function () {
+  this.timeout(10_000);
+
+  it('send nothing: every id is not attempted, none unknown, and the run says why', async () => {
+    const server = await FakeKoreServer.start();
+    try {
+      const ids = [server.addList({ name: 'Token A' })._id, server.addList({ name: 'Token B' })._id, server.addList({ name: 'Token C' })._id];
+      const target: KoreTarget = { host: server.url, iid: server.app.iid, accountId: server.app.accountId };
+      let made = 0;
+      // A client secret that signs once, then no longer does (rotated, or cleared in another window).
+      const token = () => {
+        if (++made > 1) throw new Error('The client secret is empty.');
+        return server.app.staticTokens[0];
+      };
+      const started: string[] = [];
+      const report = await runBulkDeletion({
+        ids,
+        concurrency: 1,
+        deleteOne: bulkDeleteOne(target, token, { timeoutMs: 5_000 }),
+        lookUp: bulkLookUp(target, token, { timeoutMs: 5_000 }),
+        limiter: new RateLimiter({ perMinute: 6_000, burst: 10 }),
+        onStarting: (id) => {
+          started.push(id);
+        },
+      });
+      assert.deepEqual(idsOf(report.succeeded), [ids[0]]);
+      assert.deepEqual(report.unknown, [], 'nothing was sent, so nothing is unknown');
+      assert.deepEqual(report.notAttempted, ids.slice(1));
+      assert.match(report.stoppedEarly ?? '', /^No token could be made \(The client secret is empty\.\), so nothing was sent\./);
+      assert.equal(server.requests.length, 1, 'only the first DELETE reached the server');
+      assert.ok(server.lists.has(ids[1]) && server.lists.has(ids[2]));
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('formatBulkReport', () => {
   const report: BulkDeletionReport = {
     total: 16,
@@ -642,6 +824,20 @@ describe('BulkRunState', () => {
     assert.equal(parseBulkRunState(''), undefined);
   });
 
+  it('reads back a run whatever its ids: exactly the ids validateContactListId accepts are kept and accepted', () => {
+    const overLong = `cl-${'x'.repeat(300)}`;
+    const justOver = `cl-${'y'.repeat(126)}`;
+    const state = createBulkRunState('run-long', 'env-1', ['cl-a', overLong, justOver, 'a/b', 'cl-b'], 5);
+    const parsed = parseBulkRunState(serialiseBulkRunState(recordStarted(state, 'cl-a')));
+    assert.ok(parsed, 'one over-long id does not make the saved state unreadable');
+    assert.deepEqual(parsed.ids, ['cl-a', 'cl-b']);
+    // A state written by hand (or by an older version) is held to the same check, no looser.
+    const text = (ids: string[]) => JSON.stringify({ version: 1, runId: 'r', environmentId: 'e', createdAt: 1, ids, outcomes: {} });
+    assert.equal(parseBulkRunState(text(['cl-a', justOver])), undefined);
+    assert.equal(parseBulkRunState(text(['cl-a', 'a/b'])), undefined);
+    assert.ok(parseBulkRunState(text(['cl-a', `cl-${'z'.repeat(125)}`])), 'a 128-character id is accepted');
+  });
+
   it('plans a resume: succeeded never again, unknown and in-flight only on request, failed by default', () => {
     let state = createBulkRunState('run-1', 'env-1', ids, 1);
     state = recordOutcome(state, 'cl-a', { kind: 'succeeded', attempts: 1 });
@@ -689,11 +885,17 @@ describe('BulkRunState', () => {
     for (const id of runIds) assert.ok((kore.applied.get(id) ?? 0) <= 1);
     assert.deepEqual(planResume(parseBulkRunState(stored) ?? assert.fail('state lost')).toSend, [], 'nothing left to do');
 
-    // The user looked the unknown ones up and asks to send them again: they existed (the cancel aborted them in flight).
+    // Asked to try the unknown ones again, without a look-up the run still sends none of them.
     const third = planResume(parseBulkRunState(stored) ?? assert.fail('state lost'), { retryUnknown: true });
     assert.deepEqual([...third.toSend].sort(), idsOf(first.unknown).sort());
-    const last = await run(clock, { ids: third.ids, completed: third.completed, deleteOne: kore.deleteOne });
+    const sentBeforeThird = kore.calls.length;
+    const blind = await run(clock, { ids: third.ids, completed: third.completed, lookUpFirst: third.lookUpFirst, deleteOne: kore.deleteOne });
+    assert.equal(kore.calls.length, sentBeforeThird, 'no look-up, no DELETE');
+    assert.deepEqual(idsOf(blind.unknown).sort(), idsOf(first.unknown).sort());
+    // With a look-up, each is looked up first; they still existed (the cancel aborted them in flight), so they are sent.
+    const last = await run(clock, { ids: third.ids, completed: third.completed, lookUpFirst: third.lookUpFirst, lookUp: kore.lookUp, deleteOne: kore.deleteOne });
     assert.equal(last.succeeded.length, runIds.length);
+    assert.deepEqual(kore.lookUps.map((entry) => entry.id).sort(), idsOf(first.unknown).sort());
     for (const id of runIds) assert.equal(kore.applied.get(id), 1, `${id} deleted exactly once`);
   });
 });

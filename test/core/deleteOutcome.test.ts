@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { asContactListRecord } from '../../src/core/contactList';
-import { deleteOutcomeOf } from '../../src/core/deleteOutcome';
+import { deleteOutcomeOf, lookUpOutcomeOf } from '../../src/core/deleteOutcome';
 import { HttpExchange } from '../../src/core/koreHttp';
 import { interpretExchange } from '../../src/core/koreResult';
+import { describeDeleteResult } from '../../src/core/resultMessages';
 
 const request = { method: 'DELETE', url: 'https://h/x', headers: {} };
 const outcome = (exchange: HttpExchange) => deleteOutcomeOf(interpretExchange(request, exchange));
@@ -25,8 +26,51 @@ describe('deleteOutcomeOf', () => {
     ['unknown host: never sent', { kind: 'network', code: 'ENOTFOUND', detail: '', durationMs: 1 }, 'failed'],
     ['a TLS failure: never sent', { kind: 'network', code: 'DEPTH_ZERO_SELF_SIGNED_CERT', detail: '', durationMs: 1 }, 'failed'],
     ['a redirect', { kind: 'redirect', status: 302, location: undefined, durationMs: 1 }, 'failed'],
+    // A 2xx is failed only when its body clearly says so; a body that says nothing more is the 2xx's success.
+    ['a 2xx with only a message', response(200, { message: 'Contact list deleted' }), 'deleted'],
+    ['a 2xx with "Success"', response(200, { status: 'Success' }), 'deleted'],
+    ['a 2xx with " SUCCESS "', response(200, { status: ' SUCCESS ', data: {} }), 'deleted'],
+    ['a 2xx with an empty object', response(204, {}), 'deleted'],
+    ['a 2xx with success: true', response(200, { success: true }), 'deleted'],
+    ['a 2xx with "FAILURE"', response(200, { status: 'FAILURE', message: 'Locked' }), 'failed'],
+    ['a 2xx with "error"', response(200, { status: 'error' }), 'failed'],
+    ['a 2xx with success: false', response(200, { success: false, message: 'Locked' }), 'failed'],
+    ['a 2xx with gateway errors', response(200, { errors: [{ msg: 'Denied' }] }), 'failed'],
+    ['a 2xx with an error', response(200, { error: 'Denied' }), 'failed'],
+    ['a 2xx with an undocumented status', response(200, { status: 'pending' }), 'unknown'],
+    ['a 2xx with a numeric status', response(200, { status: 1 }), 'unknown'],
+    ['a 2xx saying success and failure', response(200, { status: 'success', errors: [{ msg: 'partial' }] }), 'unknown'],
+    ['a 2xx with an array', response(200, []), 'unknown'],
+    ['a 2xx with null', response(200, null), 'unknown'],
+    ['a 2xx with a bare string', response(200, 'deleted'), 'unknown'],
   ];
   for (const [what, exchange, expected] of table) it(`${what} is ${expected}`, () => assert.equal(outcome(exchange), expected));
+
+  it('words each outcome as what it is: deleted, could not delete, or unknown', () => {
+    const context = { contactListId: 'cl-1', environmentName: 'Prod', host: 'https://h', timeoutSeconds: 30 };
+    const say = (exchange: HttpExchange) => describeDeleteResult(interpretExchange(request, exchange), context);
+    assert.equal(say(response(200, { message: 'Contact list deleted' })), 'Contact list cl-1 was deleted from Prod. The server said: "Contact list deleted".');
+    assert.equal(say(response(200, { status: 'Success' })), 'Contact list cl-1 was deleted from Prod.');
+    assert.match(say(response(200, { status: 'FAILURE', message: 'Locked' })), /^Kore\.ai could not delete contact list cl-1 .*"Locked"/);
+    assert.equal(
+      say(response(200, { status: 'pending', message: 'Queued' })),
+      'https://h answered HTTP 200, but the answer does not say that contact list cl-1 was deleted, so whether it was deleted is unknown. Open the response, and look the list up again before retrying. The server said: "Queued".',
+    );
+  });
+});
+
+describe('lookUpOutcomeOf', () => {
+  const look = (exchange: HttpExchange) => lookUpOutcomeOf(interpretExchange({ ...request, method: 'GET' }, exchange));
+  it('reads a 404 as gone, a success as exists, anything else as unknown', () => {
+    assert.equal(look(response(404, { status: 'failure', message: 'not found' })), 'gone');
+    assert.equal(look(response(404, '<html>')), 'gone');
+    assert.equal(look(response(200, { status: 'success', data: { _id: 'cl-1' } })), 'exists');
+    assert.equal(look(response(200, { status: 'pending' })), 'unknown');
+    assert.equal(look(response(500, {})), 'unknown');
+    assert.equal(look(response(429, {})), 'unknown');
+    assert.equal(look(response(401, {})), 'unknown');
+    assert.equal(look({ kind: 'timeout', timeoutMs: 1, durationMs: 1 }), 'unknown');
+  });
 });
 
 describe('asContactListRecord', () => {

@@ -1,0 +1,54 @@
+// Retry-After as RFC 9110 defines it, and nothing else: a wait nobody can believe never reaches a message
+// or stalls a bulk run, and garbage falls back to the caller's backoff.
+import * as assert from 'node:assert/strict';
+import { interpretExchange, MAX_RETRY_AFTER_SECONDS, parseHttpDate, parseRetryAfter } from '../../src/core/koreResult';
+import { describeDeleteResult } from '../../src/core/resultMessages';
+
+const NOW = Date.UTC(2026, 10, 27, 12, 0, 0);
+
+describe('parseRetryAfter', () => {
+  it('reads delay-seconds: digits only, optional whitespace around them', () => {
+    assert.equal(parseRetryAfter('30', NOW), 30);
+    assert.equal(parseRetryAfter('0', NOW), 0);
+    assert.equal(parseRetryAfter(' \t007 ', NOW), 7);
+  });
+
+  it('refuses anything that is not delay-seconds or an HTTP-date', () => {
+    for (const value of ['-1', '1.5', '+5', 'abc 1', '1 abc', '5s', '0x10', '1e3', '', ' ', 'soon', '30\n', '\u00a030', '٣٠', 'Infinity', 'NaN', '2026-11-27T12:00:10Z', 'Fri, 27 Nov 2026 12:00:10 +0000', 'Fri, 31 Feb 2026 12:00:10 GMT', 'Fri, 27 Nov 2026 24:00:00 GMT']) {
+      assert.equal(parseRetryAfter(value, NOW), undefined, JSON.stringify(value));
+    }
+    assert.equal(parseRetryAfter(undefined, NOW), undefined);
+  });
+
+  it('clamps a huge delay to the bound rather than promising a wait of eons', () => {
+    assert.equal(parseRetryAfter('99999999999999999999999', NOW), MAX_RETRY_AFTER_SECONDS);
+    assert.equal(parseRetryAfter('9'.repeat(400), NOW), MAX_RETRY_AFTER_SECONDS);
+    assert.equal(parseRetryAfter('301', NOW), MAX_RETRY_AFTER_SECONDS);
+    assert.equal(parseRetryAfter('Fri, 31 Dec 9999 23:59:59 GMT', NOW), MAX_RETRY_AFTER_SECONDS);
+  });
+
+  it('reads the three HTTP-date forms, a past date as zero', () => {
+    assert.equal(parseRetryAfter('Fri, 27 Nov 2026 12:00:10 GMT', NOW), 10);
+    assert.equal(parseRetryAfter('Friday, 27-Nov-26 12:01:00 GMT', NOW), 60);
+    assert.equal(parseRetryAfter('Fri Nov 27 12:00:05 2026', NOW), 5);
+    assert.equal(parseRetryAfter('Fri Nov  7 12:00:05 2026', NOW), 0);
+    assert.equal(parseRetryAfter('Sun, 06 Nov 1994 08:49:37 GMT', NOW), 0);
+    assert.equal(parseHttpDate('Sun, 06 Nov 1994 08:49:37 GMT'), Date.UTC(1994, 10, 6, 8, 49, 37));
+    // RFC 850's two-digit year: more than 50 years ahead means the century before.
+    assert.equal(parseHttpDate('Sunday, 06-Nov-94 08:49:37 GMT', NOW), Date.UTC(1994, 10, 6, 8, 49, 37));
+    assert.equal(parseHttpDate('Sunday, 06-Nov-75 08:49:37 GMT', NOW), Date.UTC(2075, 10, 6, 8, 49, 37));
+  });
+
+  it('never lets a message show a nonsense wait', () => {
+    const request = { method: 'DELETE', url: 'https://h/x', headers: {} };
+    const say = (retryAfter: string) =>
+      describeDeleteResult(
+        interpretExchange(request, { kind: 'response', status: 429, statusText: '', headers: { 'retry-after': retryAfter }, bodyText: '{}', durationMs: 1 }),
+        { contactListId: 'cl-1', environmentName: 'Prod', host: 'https://h', timeoutSeconds: 30 },
+      );
+    assert.match(say('99999999999999999999999'), /Try again in 300 s\.$/);
+    assert.match(say('-1'), /Wait a minute and try again\.$/);
+    assert.match(say('abc 1'), /Wait a minute and try again\.$/);
+    assert.match(say('Fri, 31 Dec 9999 23:59:59 GMT'), /Try again in 300 s\.$/);
+  });
+});
