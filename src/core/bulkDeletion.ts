@@ -75,6 +75,7 @@ export interface BulkDeletionOptions {
   /**
    * Ids an earlier run left unknown (see planResume with retryUnknown), with that outcome: each is looked up
    * before any DELETE, and sent only if it still exists. Without `lookUp` they are not sent and stay unknown.
+   * An unknown id in `completed` but not here keeps its earlier outcome: it is never sent without a look-up.
    */
   readonly lookUpFirst?: ReadonlyMap<string, IdOutcome>;
   /**
@@ -263,15 +264,19 @@ export async function runBulkDeletion(options: BulkDeletionOptions): Promise<Bul
   const order = [...new Set(options.ids)];
   const outcomes = new Map<string, IdOutcome>();
   const fromEarlierRun = new Set<string>();
+  // Ids to look up before any DELETE: only ever those an earlier run left unknown (or never decided).
+  const lookUpFirst = new Map<string, IdOutcome>();
   for (const id of order) {
     const earlier = earlierOutcome(options.completed, id);
-    if (earlier && earlier.kind !== 'notAttempted') {
+    const toLookUp = options.lookUpFirst?.get(id);
+    if (toLookUp !== undefined && (earlier === undefined || earlier.kind === 'unknown' || earlier.kind === 'notAttempted')) {
+      lookUpFirst.set(id, earlier?.kind === 'unknown' ? earlier : toLookUp);
+    } else if (earlier && earlier.kind !== 'notAttempted') {
       outcomes.set(id, earlier);
       fromEarlierRun.add(id);
     }
   }
   const queue = order.filter((id) => !outcomes.has(id));
-  const lookUpFirst = options.lookUpFirst ?? new Map<string, IdOutcome>();
   /** An id this run sent nothing for: an earlier run's unknown outcome stands, anything else was not attempted. */
   const untouched = (id: string): IdOutcome => {
     const earlier = lookUpFirst.get(id);
@@ -737,9 +742,9 @@ export interface ResumeOptions {
 export interface ResumePlan {
   /** Pass as `ids` to runBulkDeletion. */
   readonly ids: readonly string[];
-  /** Pass as `completed`: what is not sent again. Succeeded ids are always here. */
+  /** Pass as `completed`: what is not sent again. Succeeded and unknown ids are always here. */
   readonly completed: ReadonlyMap<string, IdOutcome>;
-  /** Pass as `lookUpFirst` (with a `lookUp`): unknown ids, each looked up before any DELETE. */
+  /** Pass as `lookUpFirst` (with a `lookUp`): the unknown ids to look up, and send only if they still exist. */
   readonly lookUpFirst: ReadonlyMap<string, IdOutcome>;
   /** The ids the resumed run will send or look up; empty when there is nothing left to do. */
   readonly toSend: readonly string[];
@@ -758,8 +763,10 @@ export function planResume(state: BulkRunState, options: ResumeOptions = {}, t: 
         entry.kind === 'unknown'
           ? entry
           : { kind: 'unknown', reason: t('The earlier run ended while this DELETE may have been on its way, so whether it was deleted is unknown.'), attempts: 1 };
-      (retryUnknown ? lookUpFirst : completed).set(id, unknown);
+      // In `completed` too, so that a caller who passes only `completed` can never send it blind.
+      completed.set(id, unknown);
+      if (retryUnknown) lookUpFirst.set(id, unknown);
     }
   }
-  return { ids: state.ids, completed, lookUpFirst, toSend: state.ids.filter((id) => !completed.has(id)) };
+  return { ids: state.ids, completed, lookUpFirst, toSend: state.ids.filter((id) => !completed.has(id) || lookUpFirst.has(id)) };
 }
