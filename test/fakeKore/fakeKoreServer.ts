@@ -31,7 +31,9 @@ export type Fault =
   /** A body of this many bytes (JSON-looking). */
   | { readonly kind: 'oversize'; readonly bytes: number; readonly declareLength?: boolean }
   /** The older API variant: `{status, message}` with no `data`. */
-  | { readonly kind: 'missingData' };
+  | { readonly kind: 'missingData' }
+  /** A DELETE that deletes the list as usual, answered with this 2xx status (default 200) and body. */
+  | { readonly kind: 'deletedWith'; readonly body: string; readonly status?: number };
 
 export interface RecordedRequest {
   readonly method: string;
@@ -250,7 +252,7 @@ export class FakeKoreServer {
         return true;
       }
       default:
-        // failureStatus and missingData shape an otherwise normal answer: the route applies them.
+        // failureStatus, missingData and deletedWith shape an otherwise normal answer: the route applies them.
         return false;
     }
   }
@@ -310,6 +312,7 @@ export class FakeKoreServer {
       this.lists.delete(listId);
       const message = `Contact list ${list.name} deleted successfully`;
       if (fault?.kind === 'missingData') return json(200, { status: 'success', message: 'Contact list deleted successfully' });
+      if (fault?.kind === 'deletedWith') return send(fault.status ?? 200, fault.body);
       return json(200, { status: 'success', message, data: list });
     }
     return json(405, { errors: [{ msg: `Method ${record.method} is not allowed here.`, code: 405 }] });
