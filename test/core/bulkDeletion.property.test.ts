@@ -300,7 +300,7 @@ describe('runBulkDeletion (properties)', function () {
               () => undefined,
             );
           }
-          let saveFailure: unknown;
+          let saveFailure: Error | undefined;
           const report = await clock.runUntilSettled(
             runBulkDeletion({
               ids: resume.ids,
@@ -320,7 +320,7 @@ describe('runBulkDeletion (properties)', function () {
                 try {
                   stored = serialiseBulkRunState(recordOutcome(readStored(), id, outcome));
                 } catch (error) {
-                  saveFailure ??= error;
+                  saveFailure ??= error instanceof Error ? error : new Error(String(error));
                 }
               },
             }),
