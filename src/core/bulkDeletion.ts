@@ -183,6 +183,8 @@ function judge(result: KoreCallResult, t: Translate): Verdict {
         kind: 'unknown',
         reason: t('No answer within {0} s, so whether it was deleted is unknown.', exchange.kind === 'timeout' ? Math.round(exchange.timeoutMs / 100) / 10 : 0),
       };
+    case 'refused':
+      return { kind: 'failed', reason: t('Not sent: its address would not have been the list\'s own ({0}).', exchange.kind === 'refused' ? exchange.detail : '') };
     case 'cancelled':
       return { kind: 'unknown', reason: t('Cancelled while the request was on its way, so whether it was deleted is unknown.') };
     case 'network': {

@@ -35,6 +35,9 @@ export function deleteOutcomeOf(result: KoreCallResult): DeleteOutcome {
     case 'emptyBody':
     case 'tooLarge':
       return 'unknown';
+    case 'refused':
+      // The client never sent it.
+      return 'failed';
     case 'http':
       // A gateway error may come after the backend applied the DELETE.
       return exchange.kind === 'response' && exchange.status >= 500 ? 'unknown' : 'failed';

@@ -13,7 +13,7 @@ export interface ResponseDocument {
 export function responseDocument(result: KoreCallResult): ResponseDocument {
   const exchange = result.exchange;
   if (exchange.kind === 'response' && exchange.bodyText.trim() !== '') {
-    if (result.json !== undefined) return { text: `${JSON.stringify(result.json, null, 2)}\n`, extension: 'json', fromServer: true };
+    if (result.json !== undefined) return { text: prettyJson(result.json) ?? exchange.bodyText, extension: 'json', fromServer: true };
     const html = /html/i.test(exchange.headers['content-type'] ?? '') || /^\s*</.test(exchange.bodyText);
     return { text: exchange.bodyText, extension: html ? 'html' : 'txt', fromServer: true };
   }
@@ -25,9 +25,22 @@ export function responseDocument(result: KoreCallResult): ResponseDocument {
     ...(exchange.kind === 'tooLarge' ? { status: exchange.status, limitBytes: exchange.limitBytes } : {}),
     ...(exchange.kind === 'timeout' ? { timeoutMs: exchange.timeoutMs } : {}),
     ...(exchange.kind === 'network' ? { code: exchange.code, detail: exchange.detail } : {}),
+    ...(exchange.kind === 'refused' ? { notSent: exchange.detail } : {}),
     durationMs: exchange.durationMs,
   };
   return { text: `${JSON.stringify(summary, null, 2)}\n`, extension: 'json', fromServer: false };
+}
+
+/**
+ * The answer re-indented for reading, or undefined when that cannot be done: JSON.stringify recurses, so an
+ * answer nested a few thousand levels deep overflows the stack. The server's own text is then shown as it came.
+ */
+export function prettyJson(value: unknown): string | undefined {
+  try {
+    return `${JSON.stringify(value, null, 2)}\n`;
+  } catch {
+    return undefined;
+  }
 }
 
 /** One log line per request: method, URL, status and duration. */
@@ -39,6 +52,7 @@ export function describeExchange(result: KoreCallResult): string {
     : exchange.kind === 'tooLarge' ? `${exchange.status} body over ${exchange.limitBytes} bytes (not read)`
     : exchange.kind === 'timeout' ? `timed out after ${exchange.timeoutMs} ms`
     : exchange.kind === 'cancelled' ? 'cancelled'
+    : exchange.kind === 'refused' ? `not sent: ${exchange.detail}`
     : `network error ${exchange.code}`;
   return `${result.request.method} ${result.request.url} → ${status} in ${exchange.durationMs} ms`;
 }

@@ -1,7 +1,11 @@
 // The sentence a user reads after a call: what happened, where, and what to do next.
 import { connectionBroke, isTlsFailure } from './deleteOutcome';
 import { KoreCallResult } from './koreResult';
+import { oneLine } from './textSafety';
 import { Translate, formatTemplate } from './translate';
+
+/** A server-given name or address in a sentence: long enough to recognise, short enough to keep the sentence readable. */
+const MAX_NAME_IN_MESSAGE = 120;
 
 export interface CallContext {
   readonly contactListId: string;
@@ -17,7 +21,9 @@ export function describeDeleteResult(result: KoreCallResult, context: CallContex
   const exchange = result.exchange;
   if (result.ok) {
     // Name what went and where, whatever the server's wording; its own message follows when it has one.
-    const name = result.contactList?.name;
+    // Only the record of this very list names it: another list's record would put a wrong name in the sentence.
+    const record = result.contactList?._id === id ? result.contactList : undefined;
+    const name = record?.name ? oneLine(record.name, MAX_NAME_IN_MESSAGE) : undefined;
     const deleted = name ? t('Contact list "{0}" ({1}) was deleted from {2}.', name, id, env) : t('Contact list {0} was deleted from {1}.', id, env);
     return result.serverMessage ? `${deleted} ${t('The server said: "{0}".', result.serverMessage)}` : deleted;
   }
@@ -36,7 +42,7 @@ export function describeDeleteResult(result: KoreCallResult, context: CallContex
         host, exchange.kind === 'response' ? exchange.status : 0, id);
     case 'redirect':
       return t('{0} answered with a redirect (HTTP {1}) to {2}. It was not followed, so the token stayed with {0}. Check the host of environment {3}.',
-        host, exchange.kind === 'redirect' ? exchange.status : 0, (exchange.kind === 'redirect' && exchange.location) || t('an unnamed address'), env);
+        host, exchange.kind === 'redirect' ? exchange.status : 0, (exchange.kind === 'redirect' && exchange.location && oneLine(exchange.location, MAX_NAME_IN_MESSAGE)) || t('an unnamed address'), env);
     case 'tooLarge':
       return t('The answer from {0} is larger than {1} MB, so it was not read. Whether contact list {2} was deleted is unknown: look it up again.',
         host, exchange.kind === 'tooLarge' ? Math.round(exchange.limitBytes / (1024 * 1024)) : 5, id);
@@ -47,6 +53,9 @@ export function describeDeleteResult(result: KoreCallResult, context: CallContex
       return t('Cancelled. The request for contact list {0} may already have reached {1}, so whether it was deleted is unknown: look it up again.', id, host);
     case 'network':
       return describeNetworkFailure(exchange.kind === 'network' ? exchange.code : 'UNKNOWN', context, t);
+    case 'refused':
+      return t('Nothing was sent for contact list {0}: its address on {1} would not have been the list\'s own ({2}). Check the id and the host of environment {3}.',
+        id, host, exchange.kind === 'refused' ? exchange.detail : '', env);
     default:
       return t('Deleting contact list {0} on {1} failed. Open the response for details.', id, env);
   }
@@ -114,6 +123,8 @@ export function briefFailureReason(result: KoreCallResult, timeoutSeconds: numbe
       return t('cancelled');
     case 'network':
       return t('network error {0}', exchange.code);
+    case 'refused':
+      return t('not sent, because the address was not the expected one: {0}', exchange.detail);
   }
 }
 
