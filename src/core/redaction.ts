@@ -15,24 +15,21 @@ export function redactHeaders(headers: Readonly<Record<string, string>>): Record
   return copy;
 }
 
-/** `[eE]` for a hex digit that is a letter: escapes may be written in either case. */
-function hexPattern(code: number, width: number): string {
-  return Array.from(code.toString(16).padStart(width, '0'), (digit) => (/[a-f]/.test(digit) ? `[${digit}${digit.toUpperCase()}]` : digit)).join('');
-}
-
 /**
- * One character of a secret as a server may write it back: itself, or a JSON `\uXXXX` escape, a percent
- * escape, or an HTML character reference. A token echoed with one character escaped (`\u0065` for `e`)
- * then reads the same to whoever parses or renders it, so it must be found in every such form.
+ * A run of characters that could spell a secret, each written as itself or as a JSON `\uXXXX` escape, a
+ * percent escape, an HTML character reference or JSON's `\/`. A token echoed with one character escaped
+ * (`\u0065` for `e`) reads the same to whoever parses or renders it, so a run is compared decoded.
  */
-function characterForms(character: string): string {
-  const literal = character.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-  const code = character.codePointAt(0) ?? 0;
-  if (code > 0xffff) return literal;
-  const forms = [literal, `\\\\u${hexPattern(code, 4)}`, `&#0*${code};`, `&#[xX]0*${hexPattern(code, 1)};`];
-  if (code < 0x80) forms.push(`%${hexPattern(code, 2)}`);
-  if (character === '/') forms.push('\\\\/');
-  return `(?:${forms.join('|')})`;
+const SPELLING_RUN = /(?:[A-Za-z0-9+/=_.~-]|\\u[0-9a-fA-F]{4}|\\\/|%[0-9a-fA-F]{2}|&#[0-9]{1,7};|&#[xX][0-9a-fA-F]{1,6};)+/g;
+const ESCAPE = /\\u([0-9a-fA-F]{4})|\\(\/)|%([0-9a-fA-F]{2})|&#([0-9]{1,7});|&#[xX]([0-9a-fA-F]{1,6});/g;
+
+function decodeEscapes(run: string): string {
+  return run.replace(ESCAPE, (whole, json?: string, slash?: string, percent?: string, decimal?: string, hexadecimal?: string) => {
+    const code = json ?? percent ?? hexadecimal;
+    if (slash) return slash;
+    const value = code !== undefined ? parseInt(code, 16) : Number(decimal);
+    return value <= 0x10ffff ? String.fromCodePoint(value) : whole;
+  });
 }
 
 /** The secrets worth looking for: each long enough, and a JWT's signature on its own (the part that proves it). */
@@ -45,34 +42,24 @@ function secretsToFind(secrets: ReadonlyArray<string | undefined>): string[] {
     const signature = parts[2];
     if (parts.length === 3 && signature && signature.length >= 16) found.add(signature);
   }
-  // Longest first, so a whole token is replaced before its signature alone could be.
-  return [...found].sort((a, b) => b.length - a.length);
-}
-
-const matchers = new Map<string, RegExp>();
-
-function matcherFor(secret: string): RegExp {
-  let matcher = matchers.get(secret);
-  if (!matcher) {
-    matcher = new RegExp(Array.from(secret, characterForms).join(''), 'g');
-    // A few recent tokens are enough: each request has at most one, and a signed one is fresh every time.
-    if (matchers.size >= 16) matchers.clear();
-    matchers.set(secret, matcher);
-  }
-  return matcher;
+  return [...found];
 }
 
 /**
  * Removes every occurrence of each secret from text that came from elsewhere (a server may echo the token
- * it was sent in an error body), written plainly or with any of its characters escaped.
+ * it was sent in an error body), written plainly or with any of its characters escaped. A run of characters
+ * that spells a secret once decoded is replaced whole.
  */
 export function redactSecrets(text: string, secrets: ReadonlyArray<string | undefined>): string {
+  const wanted = secretsToFind(secrets);
+  if (wanted.length === 0) return text;
   let result = text;
-  for (const secret of secretsToFind(secrets)) {
-    if (result.includes(secret)) result = result.split(secret).join(REDACTED);
-    result = result.replace(matcherFor(secret), REDACTED);
-  }
-  return result;
+  // Secrets of other alphabets (a client secret may hold any printable ASCII) are also removed as written.
+  for (const secret of wanted) if (result.includes(secret)) result = result.split(secret).join(REDACTED);
+  return result.replace(SPELLING_RUN, (run) => {
+    const decoded = run.includes('\\') || run.includes('%') || run.includes('&#') ? decodeEscapes(run) : run;
+    return wanted.some((secret) => decoded.includes(secret)) ? REDACTED : run;
+  });
 }
 
 /**

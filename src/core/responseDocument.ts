@@ -36,11 +36,27 @@ export function responseDocument(result: KoreCallResult): ResponseDocument {
  * answer nested a few thousand levels deep overflows the stack. The server's own text is then shown as it came.
  */
 export function prettyJson(value: unknown): string | undefined {
+  // Measured first (cheaply, without recursion): letting JSON.stringify overflow is slow, and a stack
+  // overflow is not a promise of the language.
+  if (deeperThan(value, MAX_PRETTY_DEPTH)) return undefined;
   try {
     return `${JSON.stringify(value, null, 2)}\n`;
   } catch {
     return undefined;
   }
+}
+
+/** Deeper than any real Kore.ai answer by far, and well within the stack JSON.stringify uses. */
+const MAX_PRETTY_DEPTH = 1000;
+
+function deeperThan(value: unknown, limit: number): boolean {
+  const pending: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
+  for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
+    if (typeof item.value !== 'object' || item.value === null) continue;
+    if (item.depth >= limit) return true;
+    for (const child of Object.values(item.value)) if (typeof child === 'object' && child !== null) pending.push({ value: child, depth: item.depth + 1 });
+  }
+  return false;
 }
 
 /** One log line per request: method, URL, status and duration. */

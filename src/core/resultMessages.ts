@@ -6,6 +6,8 @@ import { Translate, formatTemplate } from './translate';
 
 /** A server-given name or address in a sentence: long enough to recognise, short enough to keep the sentence readable. */
 const MAX_NAME_IN_MESSAGE = 120;
+/** A whole sentence: the longest template with every part at its own cap fits well within this. */
+const MAX_SENTENCE = 2000;
 
 export interface CallContext {
   readonly contactListId: string;
@@ -15,7 +17,15 @@ export interface CallContext {
 }
 
 
+/**
+ * The sentence after a DELETE (or GET). Whatever was put into it (a server's words, an address, an error
+ * code), it comes out as one safe line: a sentence is shown in notifications and written to the audit trail.
+ */
 export function describeDeleteResult(result: KoreCallResult, context: CallContext, t: Translate = formatTemplate): string {
+  return oneLine(deleteResultSentence(result, context, t), MAX_SENTENCE);
+}
+
+function deleteResultSentence(result: KoreCallResult, context: CallContext, t: Translate): string {
   const { contactListId: id, environmentName: env, host } = context;
   const said = result.serverMessage ? t(' The server said: "{0}".', result.serverMessage) : '';
   const exchange = result.exchange;
@@ -105,6 +115,10 @@ function describeNetworkFailure(code: string, context: CallContext, t: Translate
 
 /** A few words for why a call failed, for sentences such as "Could not look up the list ({reason})". */
 export function briefFailureReason(result: KoreCallResult, timeoutSeconds: number, t: Translate = formatTemplate): string {
+  return oneLine(briefReason(result, timeoutSeconds, t), MAX_SENTENCE);
+}
+
+function briefReason(result: KoreCallResult, timeoutSeconds: number, t: Translate): string {
   const exchange = result.exchange;
   const said = result.serverMessage ? `: ${result.serverMessage}` : '';
   switch (exchange.kind) {
