@@ -132,7 +132,10 @@ export function importEnvironments(
 
   (root.environments as unknown[]).forEach((entry, index) => {
     // Names and field names come from the file: what is reported about them is one safe line.
-    const reject = (reason: string, name?: string) => rejected.push(name ? { index, name: oneLine(name, 80), reason: oneLine(reason) } : { index, reason: oneLine(reason) });
+    const reject = (reason: string, name?: string) => {
+      const shown = name === undefined ? '' : oneLine(name, 80);
+      rejected.push(shown ? { index, name: shown, reason: oneLine(reason) } : { index, reason: oneLine(reason) });
+    };
     if (!isRecord(entry)) {
       reject(t('The entry is not an object with name, host, iid and accountId.'));
       return;
