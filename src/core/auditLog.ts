@@ -3,7 +3,9 @@
 // - each entry is one write(2) on an O_APPEND descriptor, so entries from two processes never mix, whatever their size
 //   (fs.appendFile would split anything over 512 KiB into several writes);
 // - past a size cap the live file is renamed to a fresh, unique generation name, so a rotation never replaces a
-//   rotated file, and a write racing a rotation lands in the renamed file, which is still read.
+//   rotated file (POSIX rename would), and a write racing a rotation lands in the renamed file, which is still read
+//   (Node opens files with FILE_SHARE_DELETE on Windows, so renaming a file another window has open works there too).
+// A crashed window leaves nothing behind that could block the others.
 // Nothing here may lose an entry: the trail is the only record of what a delete removed.
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
@@ -64,7 +66,7 @@ export function auditEntryFor(
  * Deeper than any answer Kore.ai sends (a handful of levels), far shallower than what overflows JSON.stringify
  * (a few thousand levels, less on a busy stack).
  */
-export const MAX_RECORDED_DEPTH = 64;
+const MAX_RECORDED_DEPTH = 64;
 
 /** A tree of JSON values no deeper than MAX_RECORDED_DEPTH that JSON.stringify accepts. Never throws. */
 function isRecordable(value: unknown): boolean {
@@ -90,7 +92,7 @@ function isRecordable(value: unknown): boolean {
  * a BigInt, a cycle...), the entry is still written whole with its known fields, and the response replaced by a
  * sentence saying why: losing the record of an attempt is worse than losing the answer's shape.
  */
-export function auditLine(entry: AuditEntry): string {
+function auditLine(entry: AuditEntry): string {
   try {
     return JSON.stringify(entry);
   } catch (error) {
@@ -238,7 +240,10 @@ export class AuditLog {
     });
   }
 
-  /** Every generation, newest first. A missing file is an empty history. */
+  /**
+   * Every generation, newest first. A missing file is an empty history. A rotation by another window while this
+   * reads can hide the entries it moves from this one read (they are in the next); none is lost.
+   */
   async read(): Promise<AuditReadResult> {
     const names = [...(await this.generations()).map((generation) => generation.name), AUDIT_FILE];
     const entries: AuditEntry[] = [];

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawn } from 'node:child_process';
-import { AUDIT_FILE, AuditEntry, AuditLog, auditEntryFor, parseAuditLines } from '../../src/core/auditLog';
+import { AUDIT_FILE, AuditEntry, AuditLog, KEPT_ROTATED_MULTIPLE, auditEntryFor, parseAuditLines } from '../../src/core/auditLog';
 import { Environment } from '../../src/core/environment';
 import { interpretExchange } from '../../src/core/koreResult';
 import { writerMessage } from '../support/appendAuditEntries';
@@ -118,9 +118,9 @@ describe('AuditLog', () => {
     const rotatedBytes = auditFiles(dir)
       .filter((name) => name !== AUDIT_FILE)
       .reduce((sum, name) => sum + fs.statSync(path.join(dir, name)).size, 0);
-    assert.ok(rotatedBytes <= 4 * 2_000, `rotated generations keep at most 4 × maxBytes (${rotatedBytes})`);
+    assert.ok(rotatedBytes <= KEPT_ROTATED_MULTIPLE * 2_000, `rotated generations keep at most ${KEPT_ROTATED_MULTIPLE} × maxBytes (${rotatedBytes})`);
     const ids = (await log.read()).entries.map((e) => e.contactListId);
-    assert.ok(ids.length >= 4 * 2_000 / 500 && ids.length < 60, `the bound applies (${ids.length} kept)`);
+    assert.ok(ids.length >= (KEPT_ROTATED_MULTIPLE * 2_000) / 500 && ids.length < 60, `the bound applies (${ids.length} kept)`);
     assert.deepEqual(ids, Array.from({ length: ids.length }, (_, i) => `cl-${59 - i}`), 'what is kept is the newest contiguous run');
   });
 
