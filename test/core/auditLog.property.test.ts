@@ -115,6 +115,8 @@ function roundTrip<T>(value: T): T {
 }
 
 describe('AuditLog properties', () => {
+  // A fuzz run (FUZZ_RUNS=100000) takes minutes; the default thousand runs a second or two.
+  const timeout = Math.max(30_000, propertyParameters().numRuns * 20);
   let root: string;
   before(() => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'audit-property-'));
@@ -156,7 +158,7 @@ describe('AuditLog properties', () => {
       ),
       propertyParameters(),
     );
-  }).timeout(60_000);
+  }).timeout(timeout);
 
   it('parseAuditLines on a damaged trail never throws and returns exactly the whole valid entries', () => {
     const text = fc.string({ unit: 'binary', maxLength: 20 });
@@ -223,5 +225,5 @@ describe('AuditLog properties', () => {
       }),
       propertyParameters(),
     );
-  });
+  }).timeout(timeout);
 });
