@@ -1,6 +1,13 @@
 // The audit trail: one JSON line per delete attempt, appended to a file that outlives the deleted list.
-// Lines are written with one append call each, so two windows appending at once interleave whole lines;
-// past a size cap the file is rotated (the previous generation kept), so the newest entries are never lost.
+// Several windows (processes) append to the same files at once, with no lock to go stale:
+// - each entry is one write(2) on an O_APPEND descriptor, so entries from two processes never mix, whatever their size
+//   (fs.appendFile would split anything over 512 KiB into several writes);
+// - past a size cap the live file is renamed to a fresh, unique generation name, so a rotation never replaces a
+//   rotated file (POSIX rename would), and a write racing a rotation lands in the renamed file, which is still read
+//   (Node opens files with FILE_SHARE_DELETE on Windows, so renaming a file another window has open works there too).
+// A crashed window leaves nothing behind that could block the others.
+// Nothing here may lose an entry: the trail is the only record of what a delete removed.
+import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { Environment } from './environment';
@@ -36,7 +43,11 @@ export function auditEntryFor(
   contactListName: string | undefined = result.contactList?.name,
 ): AuditEntry {
   const exchange = result.exchange;
-  const response = result.json !== undefined ? result.json : exchange.kind === 'response' && exchange.bodyText ? exchange.bodyText : undefined;
+  const bodyText = exchange.kind === 'response' && exchange.bodyText ? exchange.bodyText : undefined;
+  // The parsed answer reads best, but only if it can be written out again here and by every later reader (History
+  // export re-formats it with indentation): a hostile answer nested thousands deep overflows JSON.stringify's stack,
+  // and then its raw text is the faithful record.
+  const response = result.json !== undefined && isRecordable(result.json) ? result.json : bodyText;
   return {
     time: new Date().toISOString(),
     environment: { name: environment.name, host: environment.host, iid: environment.iid, accountId: environment.accountId },
@@ -51,9 +62,82 @@ export function auditEntryFor(
   };
 }
 
+/**
+ * Deeper than any answer Kore.ai sends (a handful of levels), far shallower than what overflows JSON.stringify
+ * (a few thousand levels, less on a busy stack).
+ */
+const MAX_RECORDED_DEPTH = 64;
+
+/** A tree of JSON values no deeper than MAX_RECORDED_DEPTH that JSON.stringify accepts. Never throws. */
+function isRecordable(value: unknown): boolean {
+  try {
+    // Iterative, so measuring the depth cannot overflow either; an object met twice (a cycle, or sharing that
+    // would multiply on writing) is not a parsed answer.
+    const seen = new Set<object>();
+    const pending: Array<{ value: unknown; depth: number }> = [{ value, depth: 1 }];
+    for (let item = pending.pop(); item; item = pending.pop()) {
+      if (typeof item.value !== 'object' || item.value === null) continue;
+      if (item.depth > MAX_RECORDED_DEPTH || seen.has(item.value)) return false;
+      seen.add(item.value);
+      for (const child of Object.values(item.value)) pending.push({ value: child, depth: item.depth + 1 });
+    }
+    return JSON.stringify(value) !== undefined;
+  } catch {
+    return false; // a BigInt, a throwing getter or toJSON: not writable as JSON
+  }
+}
+
+/**
+ * The line `append` writes for an entry. When something in it cannot be serialised (a response nested too deep,
+ * a BigInt, a cycle...), the entry is still written whole with its known fields, and the response replaced by a
+ * sentence saying why: losing the record of an attempt is worse than losing the answer's shape.
+ */
+function auditLine(entry: AuditEntry): string {
+  try {
+    return JSON.stringify(entry);
+  } catch (error) {
+    const text = (value: unknown): string => (typeof value === 'string' ? value : safeString(value));
+    const environment: Partial<AuditEntry['environment']> = typeof entry.environment === 'object' && entry.environment !== null ? entry.environment : {};
+    const fallback: AuditEntry = {
+      time: text(entry.time),
+      environment: { name: text(environment.name), host: text(environment.host), iid: text(environment.iid), accountId: text(environment.accountId) },
+      contactListId: text(entry.contactListId),
+      ...(entry.contactListName !== undefined ? { contactListName: text(entry.contactListName) } : {}),
+      outcome: entry.outcome === 'deleted' || entry.outcome === 'failed' ? entry.outcome : 'unknown',
+      ...(entry.failure !== undefined ? { failure: text(entry.failure) } : {}),
+      ...(Number.isFinite(entry.httpStatus) ? { httpStatus: entry.httpStatus } : {}),
+      durationMs: Number.isFinite(entry.durationMs) ? entry.durationMs : 0,
+      message: text(entry.message),
+      response: `The answer could not be recorded as JSON (${error instanceof Error ? `${error.name}: ${error.message}` : safeString(error)}).`,
+    };
+    return JSON.stringify(fallback);
+  }
+}
+
+function safeString(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return '';
+  }
+}
+
 export const AUDIT_FILE = 'audit.jsonl';
-export const ROTATED_AUDIT_FILE = 'audit.1.jsonl';
+/**
+ * Rotated generations: `audit.<sequence>.<random>.jsonl`, and `audit.1.jsonl` from earlier versions (sequence 1).
+ * The random part makes every name new, so two windows rotating at once never replace each other's file; two that
+ * pick the same sequence in such a race are both kept, in either order.
+ */
+const GENERATION_NAME = /^audit\.(\d{1,15})(?:\.[0-9a-f]{1,32})?\.jsonl$/;
 export const DEFAULT_MAX_AUDIT_BYTES = 10 * 1024 * 1024;
+/**
+ * The bound on kept history: rotated generations together hold at most this many times `maxBytes` (40 MB by
+ * default, 50 MB with the live file), the oldest whole generation dropped first and the newest never. Bytes, not a
+ * count of files, because racing rotations can produce small generations. Why this size: the History view reads
+ * every generation on each refresh, so the total must stay a quick read, while tens of thousands of attempts
+ * (a few KB each with their answers) remain.
+ */
+export const KEPT_ROTATED_MULTIPLE = 4;
 
 export interface AuditReadResult {
   /** Newest first. */
@@ -62,13 +146,16 @@ export interface AuditReadResult {
   readonly damagedLines: number;
 }
 
+/** Never throws: every non-blank line is a whole entry or counted as damaged. */
 export function parseAuditLines(text: string): { entries: AuditEntry[]; damagedLines: number } {
   const entries: AuditEntry[] = [];
   let damagedLines = 0;
-  for (const line of text.split('\n')) {
+  for (const rawLine of text.split('\n')) {
+    // A byte-order mark (an editor saved the file) is not part of the entry; JSON.parse ignores a CR from CRLF.
+    const line = rawLine.startsWith('\uFEFF') ? rawLine.slice(1) : rawLine;
     if (!line.trim()) continue;
     try {
-      const value = JSON.parse(line) as Partial<AuditEntry>;
+      const value = JSON.parse(line) as unknown;
       if (isAuditEntry(value)) entries.push(value);
       else damagedLines += 1;
     } catch {
@@ -78,83 +165,209 @@ export function parseAuditLines(text: string): { entries: AuditEntry[]; damagedL
   return { entries, damagedLines };
 }
 
-function isAuditEntry(value: Partial<AuditEntry>): value is AuditEntry {
+function isAuditEntry(value: unknown): value is AuditEntry {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const entry = value as Partial<Record<keyof AuditEntry, unknown>>;
+  const environment = entry.environment as Partial<Record<keyof AuditEntry['environment'], unknown>> | null | undefined;
+  const optional = (field: unknown, type: 'string' | 'number') => field === undefined || typeof field === type;
   return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof value.time === 'string' &&
-    typeof value.contactListId === 'string' &&
-    (value.outcome === 'deleted' || value.outcome === 'failed' || value.outcome === 'unknown') &&
-    typeof value.environment === 'object' &&
-    value.environment !== null &&
-    typeof value.environment.name === 'string' &&
-    typeof value.durationMs === 'number' &&
-    typeof value.message === 'string'
+    typeof entry.time === 'string' &&
+    typeof entry.contactListId === 'string' &&
+    (entry.outcome === 'deleted' || entry.outcome === 'failed' || entry.outcome === 'unknown') &&
+    typeof environment === 'object' &&
+    environment !== null &&
+    typeof environment.name === 'string' &&
+    optional(environment.host, 'string') &&
+    optional(environment.iid, 'string') &&
+    optional(environment.accountId, 'string') &&
+    typeof entry.durationMs === 'number' &&
+    typeof entry.message === 'string' &&
+    optional(entry.contactListName, 'string') &&
+    optional(entry.failure, 'string') &&
+    optional(entry.httpStatus, 'number')
   );
 }
 
+/** The file operations the trail makes, one system call each: node's `fs.promises` by default. */
+export interface AuditFiles {
+  mkdir(directory: string, options: { recursive: true }): Promise<unknown>;
+  stat(file: string): Promise<{ size: number }>;
+  readdir(directory: string): Promise<string[]>;
+  rename(from: string, to: string): Promise<void>;
+  rm(file: string, options: { force: true }): Promise<void>;
+  readFile(file: string, encoding: 'utf8'): Promise<string>;
+  open(file: string, flags: 'a'): Promise<AuditFileHandle>;
+}
+
+export interface AuditFileHandle {
+  write(data: Uint8Array, offset: number, length: number): Promise<{ bytesWritten: number }>;
+  close(): Promise<void>;
+}
+
+export interface AuditLogOptions {
+  /** Rotated generations kept, in bytes (see KEPT_ROTATED_MULTIPLE); Infinity keeps all. */
+  readonly maxRotatedBytes?: number;
+  /** Tests interleave two writers' file operations through this. */
+  readonly files?: AuditFiles;
+}
+
 export class AuditLog {
+  private readonly maxRotatedBytes: number;
+  private readonly files: AuditFiles;
+
   constructor(
     private readonly directory: string,
     private readonly maxBytes: number = DEFAULT_MAX_AUDIT_BYTES,
-  ) {}
+    options: AuditLogOptions = {},
+  ) {
+    this.maxRotatedBytes = options.maxRotatedBytes ?? KEPT_ROTATED_MULTIPLE * maxBytes;
+    this.files = options.files ?? fs;
+  }
 
   get file(): string {
     return path.join(this.directory, AUDIT_FILE);
   }
 
-  /** Appends of this process, one after another: two rotations at once would replace the rotated file. */
+  /** This instance's operations, one after another (other processes are handled by the file operations). */
   private tail: Promise<void> = Promise.resolve();
 
   append(entry: AuditEntry): Promise<void> {
-    const next = this.tail.catch(() => undefined).then(async () => {
-      await fs.mkdir(this.directory, { recursive: true });
+    // Serialised now, so the line is what the caller passed, and no content can make the append fail.
+    const line = Buffer.from(`${auditLine(entry)}\n`, 'utf8');
+    return this.enqueue(async () => {
       await this.rotateIfFull();
-      // One write of one whole line: appends from several windows interleave by line, never inside one.
-      await fs.appendFile(this.file, `${JSON.stringify(entry)}\n`, { encoding: 'utf8', flag: 'a' });
+      await this.appendWhole(line);
     });
-    this.tail = next;
-    return next;
   }
 
-  /** Both generations, newest first. A missing file is an empty history. */
+  /**
+   * Every generation, newest first. A missing file is an empty history. A rotation by another window while this
+   * reads can hide the entries it moves from this one read (they are in the next); none is lost.
+   */
   async read(): Promise<AuditReadResult> {
-    const older = parseAuditLines(await readIfExists(path.join(this.directory, ROTATED_AUDIT_FILE)));
-    const newer = parseAuditLines(await readIfExists(this.file));
-    return { entries: [...older.entries, ...newer.entries].reverse(), damagedLines: older.damagedLines + newer.damagedLines };
+    const names = [...(await this.generations()).map((generation) => generation.name), AUDIT_FILE];
+    const entries: AuditEntry[] = [];
+    let damagedLines = 0;
+    for (const name of names) {
+      const parsed = parseAuditLines(await this.readIfExists(path.join(this.directory, name)));
+      for (const entry of parsed.entries) entries.push(entry);
+      damagedLines += parsed.damagedLines;
+    }
+    return { entries: entries.reverse(), damagedLines };
   }
 
+  /** Removes the live file and every generation. */
   clear(): Promise<void> {
-    const next = this.tail.catch(() => undefined).then(async () => {
-      await fs.rm(this.file, { force: true });
-      await fs.rm(path.join(this.directory, ROTATED_AUDIT_FILE), { force: true });
+    return this.enqueue(async () => {
+      // The live file first: a rotation racing this clear then renames it before it is listed, or finds it gone.
+      await this.files.rm(this.file, { force: true });
+      for (const generation of await this.generations()) await this.files.rm(path.join(this.directory, generation.name), { force: true });
     });
+  }
+
+  private enqueue(operation: () => Promise<void>): Promise<void> {
+    const next = this.tail.catch(() => undefined).then(operation);
     this.tail = next;
     return next;
+  }
+
+  /** One write on an O_APPEND descriptor: the kernel appends it whole, at the end, whatever other processes write. */
+  private async appendWhole(line: Uint8Array): Promise<void> {
+    let handle: AuditFileHandle;
+    try {
+      handle = await this.files.open(this.file, 'a');
+    } catch (error) {
+      if (!isMissing(error)) throw error;
+      await this.files.mkdir(this.directory, { recursive: true });
+      handle = await this.files.open(this.file, 'a');
+    }
+    try {
+      // A regular file takes the whole write at once; only a full disk or a signal writes less, and then the rest
+      // follows (a torn line is counted as damaged when read, never silently dropped).
+      for (let offset = 0; offset < line.length; ) {
+        const { bytesWritten } = await handle.write(line, offset, line.length - offset);
+        if (bytesWritten <= 0) throw new Error(`Could not write to ${this.file}: no byte was written.`);
+        offset += bytesWritten;
+      }
+    } finally {
+      await handle.close();
+    }
   }
 
   private async rotateIfFull(): Promise<void> {
     let size: number;
     try {
-      size = (await fs.stat(this.file)).size;
-    } catch {
-      return;
+      size = (await this.files.stat(this.file)).size;
+    } catch (error) {
+      if (isMissing(error)) return;
+      throw error;
     }
     if (size < this.maxBytes) return;
+    const generations = await this.generations();
+    const sequence = (generations.at(-1)?.sequence ?? 0) + 1;
+    const name = `audit.${sequence}.${randomBytes(8).toString('hex')}.jsonl`;
     try {
-      await fs.rename(this.file, path.join(this.directory, ROTATED_AUDIT_FILE));
+      // Another window may rotate at the same moment: the loser renames the file that replaced the first one (a
+      // small generation, nothing lost) or finds none. A write in flight follows the renamed file.
+      await this.files.rename(this.file, path.join(this.directory, name));
     } catch (error) {
-      // Another window rotated first: its rename won, and appending to the new file is right.
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      if (isMissing(error)) return;
+      throw error;
+    }
+    await this.prune([...generations, { name, sequence }]);
+  }
+
+  /** Drops the oldest generations while the rotated ones together exceed the bound; never the newest. */
+  private async prune(generations: readonly Generation[]): Promise<void> {
+    if (!Number.isFinite(this.maxRotatedBytes)) return;
+    const sizes: number[] = [];
+    for (const generation of generations) {
+      try {
+        sizes.push((await this.files.stat(path.join(this.directory, generation.name))).size);
+      } catch (error) {
+        if (!isMissing(error)) throw error;
+        sizes.push(0);
+      }
+    }
+    let total = sizes.reduce((sum, size) => sum + size, 0);
+    for (let i = 0; i < generations.length - 1 && total > this.maxRotatedBytes; i++) {
+      await this.files.rm(path.join(this.directory, generations[i].name), { force: true });
+      total -= sizes[i];
+    }
+  }
+
+  /** Rotated generations, oldest first. */
+  private async generations(): Promise<Generation[]> {
+    let names: string[];
+    try {
+      names = await this.files.readdir(this.directory);
+    } catch (error) {
+      if (isMissing(error)) return [];
+      throw error;
+    }
+    const generations: Generation[] = [];
+    for (const name of names) {
+      const match = GENERATION_NAME.exec(name);
+      if (match) generations.push({ name, sequence: Number(match[1]) });
+    }
+    return generations.sort((a, b) => a.sequence - b.sequence || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  private async readIfExists(file: string): Promise<string> {
+    try {
+      return await this.files.readFile(file, 'utf8');
+    } catch (error) {
+      if (isMissing(error)) return '';
+      throw error;
     }
   }
 }
 
-async function readIfExists(file: string): Promise<string> {
-  try {
-    return await fs.readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
-    throw error;
-  }
+interface Generation {
+  readonly name: string;
+  readonly sequence: number;
+}
+
+function isMissing(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
 }

@@ -234,6 +234,8 @@ function explain(result: KoreCallResult, outcome: 'failed' | 'unknown', t: Trans
       return { reason: t('Redirected (HTTP {0}); the redirect was not followed, so the token stayed with this host.', status), stopsRun: true };
     case 'timeout':
       return { reason: t('No answer within {0} s, so whether it was deleted is unknown.', exchange.kind === 'timeout' ? Math.round(exchange.timeoutMs / 100) / 10 : 0) };
+    case 'refused':
+      return { reason: t('Not sent: its address would not have been the list\'s own ({0}).', exchange.kind === 'refused' ? exchange.detail : '') };
     case 'cancelled':
       return { reason: t('Cancelled while the request was on its way, so whether it was deleted is unknown.') };
     case 'network': {

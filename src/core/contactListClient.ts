@@ -1,9 +1,16 @@
 // The Kore.ai contact-list API calls, with the documented headers. Vscode-free: the extension and the tests share it.
 import { asContactListRecord, ContactListRecord, KoreEnvelope } from './contactList';
-import { allContactListsUrl, contactListUrl } from './koreApiPaths';
+import {
+  ExpectedRequest,
+  allContactListsUrl,
+  contactListUrl,
+  expectedAllContactListsRequest,
+  expectedContactListRequest,
+  unexpectedRequestUrl,
+} from './koreApiPaths';
 import { HttpRequestSpec, sendHttpRequest } from './koreHttp';
 import { KoreCallResult, RequestDescription, interpretExchange } from './koreResult';
-import { redactHeaders, redactSecrets } from './redaction';
+import { redactHeaders } from './redaction';
 
 /** Where a call goes: the non-secret half of an environment. */
 export interface KoreTarget {
@@ -30,38 +37,44 @@ export function koreHeaders(target: KoreTarget, token: string): Record<string, s
 
 /** `DELETE …/campaign/contactList/{id}`: deletes the list; a success answers the deleted list's record. */
 export function deleteContactList(target: KoreTarget, token: string, contactListId: string, options: CallOptions): Promise<KoreCallResult> {
-  return call('DELETE', contactListUrl(target.host, target.iid, contactListId), target, token, options);
+  const url = contactListUrl(target.host, target.iid, contactListId);
+  return call('DELETE', url, expectedContactListRequest(target.host, target.iid, contactListId), target, token, options);
 }
 
 /** `GET …/campaign/contactList/{id}`: the list's details, the same record shape as a delete answers. */
 export function getContactList(target: KoreTarget, token: string, contactListId: string, options: CallOptions): Promise<KoreCallResult> {
-  return call('GET', contactListUrl(target.host, target.iid, contactListId), target, token, options);
+  const url = contactListUrl(target.host, target.iid, contactListId);
+  return call('GET', url, expectedContactListRequest(target.host, target.iid, contactListId), target, token, options);
 }
 
 async function call(
   method: HttpRequestSpec['method'],
   url: string,
+  expected: ExpectedRequest,
   target: KoreTarget,
   token: string,
   options: CallOptions,
 ): Promise<KoreCallResult> {
   const headers = koreHeaders(target, token);
   const request: RequestDescription = { method, url, headers: redactHeaders(headers) };
+  // Validation should have refused whatever makes the URL go elsewhere; if something slipped through, nothing
+  // is sent rather than a DELETE to an address nobody confirmed.
+  const unexpected = unexpectedRequestUrl(url, expected);
+  if (unexpected !== undefined) return interpretExchange(request, { kind: 'refused', detail: unexpected, durationMs: 0 });
   const exchange = await sendHttpRequest({ method, url, headers, ...options });
-  // A server that echoes the token back must not get it into a document or a log through us.
-  const safeExchange =
-    exchange.kind === 'response'
-      ? { ...exchange, statusText: redactSecrets(exchange.statusText, [token]), bodyText: redactSecrets(exchange.bodyText, [token]) }
-      : exchange.kind === 'redirect' && exchange.location !== undefined
-        ? { ...exchange, location: redactSecrets(exchange.location, [token]) }
-        : exchange;
-  return interpretExchange(request, safeExchange);
+  // A server that echoes the token back must not get it into a document, a log or a message through us.
+  return interpretExchange(request, exchange, [token]);
 }
 
 export interface AllListsResult {
   readonly result: KoreCallResult;
   /** The lists, when the call succeeded; entries that are not list records are left out. */
   readonly lists?: ContactListRecord[];
+  /**
+   * Entries left out: not a list record, or an `_id` that validation would refuse from a user (it would be sent
+   * back in a DELETE, so it is held to the same rules as a typed one).
+   */
+  readonly skipped?: number;
 }
 
 /**
@@ -70,11 +83,13 @@ export interface AllListsResult {
  */
 export async function getAllContactLists(target: KoreTarget, token: string, options: CallOptions, type = 'call'): Promise<AllListsResult> {
   const url = allContactListsUrl(target.host, target.iid, type);
-  let result = await call('GET', url, target, token, options);
+  const expected = expectedAllContactListsRequest(target.host, target.iid, type);
+  let result = await call('GET', url, expected, target, token, options);
   const status = result.exchange.kind === 'response' ? result.exchange.status : undefined;
-  if (status === 404 || status === 405) result = await call('POST', url, target, token, options);
+  if (status === 404 || status === 405) result = await call('POST', url, expected, target, token, options);
   if (!result.ok) return { result };
   const data = (result.json as KoreEnvelope).data;
-  if (!Array.isArray(data)) return { result, lists: [] };
-  return { result, lists: data.map((item) => asContactListRecord(item)).filter((list): list is ContactListRecord => list !== undefined) };
+  if (!Array.isArray(data)) return { result, lists: [], skipped: 0 };
+  const lists = data.map((item) => asContactListRecord(item)).filter((list): list is ContactListRecord => list !== undefined);
+  return { result, lists, skipped: data.length - lists.length };
 }

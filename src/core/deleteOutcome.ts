@@ -36,6 +36,9 @@ export function deleteOutcomeOf(result: KoreCallResult): DeleteOutcome {
     case 'tooLarge':
     case 'unconfirmed':
       return 'unknown';
+    case 'refused':
+      // The client never sent it.
+      return 'failed';
     case 'http':
       // A gateway error may come after the backend applied the DELETE.
       return exchange.kind === 'response' && exchange.status >= 500 ? 'unknown' : 'failed';

@@ -1,6 +1,7 @@
 // What the confirmation says about the list about to be deleted, from the Get Contact List Details answer:
 // users confirm a name and a record count far more reliably than an opaque id.
 import { ContactListRecord } from './contactList';
+import { oneLine } from './textSafety';
 import { Translate, formatTemplate } from './translate';
 
 export interface PreviewTarget {
@@ -17,46 +18,61 @@ export interface ConfirmationText {
   readonly detail: string;
 }
 
-/** Campaign ids (or names) using the list. The API documents ids; objects are tolerated for other variants. */
+/** A campaign's label in a dialog: short, so that many of them cannot push the facts out of sight. */
+const MAX_CAMPAIGN_LABEL = 80;
+/** Campaigns named in a confirmation; the rest are counted. */
+const MAX_CAMPAIGNS_SHOWN = 5;
+/** The name in a dialog's title. */
+const MAX_TITLE_NAME = 80;
+
+/**
+ * Campaign ids (or names) using the list, each one safe line. The API documents ids; objects are tolerated for
+ * other variants, and anything else is shown as a short JSON text (which JSON.stringify cannot fail on here:
+ * such values come from JSON.parse, and a deeply nested one is cut by the length cap after a shallow look).
+ */
 export function campaignsInUse(list: ContactListRecord): string[] {
-  return (list.campaignInUse ?? []).map((campaign) => {
-    if (typeof campaign === 'string') return campaign;
-    if (typeof campaign === 'object' && campaign !== null) {
-      const record = campaign as Record<string, unknown>;
-      const label = [record.name, record._id, record.id].find((value) => typeof value === 'string');
-      return typeof label === 'string' ? label : JSON.stringify(campaign);
-    }
-    return JSON.stringify(campaign);
-  });
+  return (list.campaignInUse ?? []).map((campaign) => oneLine(campaignLabel(campaign), MAX_CAMPAIGN_LABEL));
+}
+
+function campaignLabel(campaign: unknown): string {
+  if (typeof campaign === 'string') return campaign;
+  if (typeof campaign === 'object' && campaign !== null) {
+    const record = campaign as Record<string, unknown>;
+    const label = [record.name, record._id, record.id].find((value) => typeof value === 'string');
+    if (typeof label === 'string') return label;
+    return Array.isArray(campaign) ? `[${campaign.length} item(s)]` : `{${Object.keys(record).slice(0, 5).join(', ')}}`;
+  }
+  return String(campaign);
 }
 
 export function isInUse(list: ContactListRecord): boolean {
-  return list.isListInUse === true || campaignsInUse(list).length > 0;
+  return list.isListInUse === true || (list.campaignInUse ?? []).length > 0;
 }
 
 /**
  * The modal's title and body. `list` is undefined when the preview could not be had and the user chose to go on.
+ * The facts the user decides on (records, campaigns in use, status) come first, from typed fields; free text
+ * from the server (the name) comes after them and is one line, so it cannot forge or push away a fact.
  */
 export function confirmationText(target: PreviewTarget, list: ContactListRecord | undefined, t: Translate = formatTemplate): ConfirmationText {
+  const shownName = list?.name ? oneLine(list.name, MAX_TITLE_NAME) : '';
   const where = target.production
-    ? t('Delete contact list "{0}" from PRODUCTION environment "{1}"?', list?.name ?? target.contactListId, target.environmentName)
-    : t('Delete contact list "{0}" from "{1}"?', list?.name ?? target.contactListId, target.environmentName);
+    ? t('Delete contact list "{0}" from PRODUCTION environment "{1}"?', shownName || target.contactListId, target.environmentName)
+    : t('Delete contact list "{0}" from "{1}"?', shownName || target.contactListId, target.environmentName);
   const lines: string[] = [];
   if (list) {
-    lines.push(t('Name: {0}', list.name ?? t('(none)')));
-    lines.push(t('Contact list: {0}', target.contactListId));
     lines.push(t('Records: {0}', list.totalRecordCount ?? t('unknown')));
-    lines.push(t('Status: {0} · Type: {1}', list.status ?? t('unknown'), list.listType ?? t('unknown')));
     if (isInUse(list)) {
       const campaigns = campaignsInUse(list);
-      lines.push(
-        campaigns.length > 0
-          ? t('IN USE by {0} campaign(s): {1}', campaigns.length, campaigns.join(', '))
-          : t('IN USE by a campaign.'),
-      );
+      const shown = campaigns.slice(0, MAX_CAMPAIGNS_SHOWN).join(', ');
+      const more = campaigns.length > MAX_CAMPAIGNS_SHOWN ? t(' and {0} more', campaigns.length - MAX_CAMPAIGNS_SHOWN) : '';
+      lines.push(campaigns.length > 0 ? t('IN USE by {0} campaign(s): {1}{2}', campaigns.length, shown, more) : t('IN USE by a campaign.'));
     } else {
       lines.push(t('Not in use by any campaign.'));
     }
+    lines.push(t('Status: {0} · Type: {1}', oneLine(list.status ?? '') || t('unknown'), oneLine(list.listType ?? '') || t('unknown')));
+    lines.push(t('Contact list: {0}', target.contactListId));
+    lines.push(t('Name: {0}', oneLine(list.name ?? '') || t('(none)')));
   } else {
     lines.push(t('Contact list: {0}', target.contactListId));
     lines.push(t('Its details could not be looked up, so its name and size are unknown.'));

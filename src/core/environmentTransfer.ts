@@ -4,6 +4,7 @@
 // carries something looking like a secret. Ids are not exported either: the secret's key is derived
 // from the id, so an imported environment gets a fresh id and can never pick up another one's token.
 import { Environment } from './environment';
+import { oneLine } from './textSafety';
 import { Translate, formatTemplate } from './translate';
 import { normaliseHost, validateAccountId, validateEnvironmentName, validateIid, validateUniqueName } from './validation';
 
@@ -130,7 +131,11 @@ export function importEnvironments(
   const namesInFile = new Map<string, number>();
 
   (root.environments as unknown[]).forEach((entry, index) => {
-    const reject = (reason: string, name?: string) => rejected.push(name ? { index, name, reason } : { index, reason });
+    // Names and field names come from the file: what is reported about them is one safe line.
+    const reject = (reason: string, name?: string) => {
+      const shown = name === undefined ? '' : oneLine(name, 80);
+      rejected.push(shown ? { index, name: shown, reason: oneLine(reason) } : { index, reason: oneLine(reason) });
+    };
     if (!isRecord(entry)) {
       reject(t('The entry is not an object with name, host, iid and accountId.'));
       return;

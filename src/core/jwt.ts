@@ -94,15 +94,24 @@ export function checkJwtShape(token: string, t: Translate = formatTemplate): str
   if (!header || typeof header.alg !== 'string' || !header.alg) {
     return t('The token is not a JWT: its first part is not a JSON header naming the algorithm; paste the whole token.');
   }
-  if (!decodePart(parts[1])) {
+  const payload = decodePart(parts[1]);
+  if (!payload) {
     return t('The token is not a JWT: its middle part is not a JSON object of claims; paste the whole token.');
   }
+  // A time no date can hold (exp: 1e300) would never count as expired here, while the server refuses it.
+  const badTime = TIME_CLAIMS.find((claim) => typeof payload[claim] === 'number' && dateOf(payload[claim]) === undefined);
+  if (badTime) return t('The token is malformed: its "{0}" claim is not a valid time. Paste a token signed for this app.', badTime);
   return undefined;
 }
 
-/** A date from a NumericDate claim (seconds since the epoch), when it is one. */
+/** The NumericDate claims (seconds since the epoch) a client reads or a server checks. */
+const TIME_CLAIMS = ['exp', 'iat', 'nbf'] as const;
+
+/** A date from a NumericDate claim, when it is one that a Date can hold (within ±8.64e15 ms of the epoch). */
 function dateOf(value: unknown): Date | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? new Date(value * 1000) : undefined;
+  if (typeof value !== 'number' || !Number.isFinite(value)) return undefined;
+  const date = new Date(value * 1000);
+  return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
 /** Reads a token WITHOUT verifying its signature (see the header of this module); undefined when malformed. */

@@ -35,6 +35,8 @@ export type HttpExchange = Timed &
     | { readonly kind: 'cancelled' }
     /** Connection refused, unknown host, TLS failure, reset mid-body…: `code` is Node's error code when known. */
     | { readonly kind: 'network'; readonly code: string; readonly detail: string }
+    /** The client refused to send: the URL would not have gone exactly where it was meant to (see koreApiPaths). */
+    | { readonly kind: 'refused'; readonly detail: string }
   );
 
 export async function sendHttpRequest(spec: HttpRequestSpec): Promise<HttpExchange> {

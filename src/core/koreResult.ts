@@ -4,6 +4,8 @@
 // says something else (its outcome is then unknown). The body is always kept to show.
 import { ContactListRecord, KoreEnvelope, asContactListRecord } from './contactList';
 import { HttpExchange } from './koreHttp';
+import { redactSecrets, redactValue } from './redaction';
+import { oneLine } from './textSafety';
 
 export type FailureReason =
   | 'http'
@@ -16,7 +18,8 @@ export type FailureReason =
   | 'tooLarge'
   | 'timeout'
   | 'cancelled'
-  | 'network';
+  | 'network'
+  | 'refused';
 
 /** What was sent, safe to log and show: the `auth` header is already redacted. */
 export interface RequestDescription {
@@ -41,11 +44,16 @@ export interface KoreCallResult {
 
 const MAX_SERVER_MESSAGE = 300;
 
-export function interpretExchange(request: RequestDescription, exchange: HttpExchange): KoreCallResult {
+/**
+ * `secrets` (the token sent) are removed from everything the server sent, in any escaped form, before
+ * anything reads it: the body, its parsed value, the status text, headers and a redirect's location.
+ */
+export function interpretExchange(request: RequestDescription, received: HttpExchange, secrets: ReadonlyArray<string | undefined> = []): KoreCallResult {
+  const exchange = redactExchange(received, secrets);
   if (exchange.kind !== 'response') {
     return { ok: false, failure: exchange.kind, request, exchange };
   }
-  const json = parseJson(exchange.bodyText);
+  const json = parseJson(exchange.bodyText, secrets);
   const serverMessage = extractServerMessage(json);
   const base = { request, exchange, ...(json.ok ? { json: json.value } : {}), ...(serverMessage ? { serverMessage } : {}) };
   if (exchange.status < 200 || exchange.status >= 300) {
@@ -85,10 +93,32 @@ function envelopeVerdict(value: unknown): 'success' | 'failure' | 'unclear' {
   return 'unclear';
 }
 
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
-  if (!text.trim()) return { ok: false };
+function redactExchange(exchange: HttpExchange, secrets: ReadonlyArray<string | undefined>): HttpExchange {
+  const clean = (text: string) => redactSecrets(text, secrets);
+  switch (exchange.kind) {
+    case 'response':
+      return {
+        ...exchange,
+        statusText: clean(exchange.statusText),
+        bodyText: clean(exchange.bodyText),
+        headers: Object.fromEntries(Object.entries(exchange.headers).map(([name, value]) => [name, clean(value)])),
+      };
+    case 'redirect':
+      return exchange.location === undefined ? exchange : { ...exchange, location: clean(exchange.location) };
+    case 'network':
+      return { ...exchange, detail: clean(exchange.detail) };
+    default:
+      return exchange;
+  }
+}
+
+function parseJson(text: string, secrets: ReadonlyArray<string | undefined>): { ok: true; value: unknown } | { ok: false } {
+  // A byte order mark is not part of JSON, but some servers send one.
+  const body = text.replace(/^\ufeff/, '');
+  if (!body.trim()) return { ok: false };
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    // The text was redacted already; the parsed value is too, in case an escape form was missed there.
+    return { ok: true, value: redactValue(JSON.parse(body) as unknown, secrets) };
   } catch {
     return { ok: false };
   }
@@ -106,15 +136,12 @@ function extractServerMessage(json: { ok: boolean; value?: unknown }): string | 
   if (typeof body.error === 'string') candidates.push(body.error);
   if (typeof body.error === 'object' && body.error !== null) candidates.push((body.error as Record<string, unknown>).message);
   const found = candidates.find((value): value is string => typeof value === 'string' && value.trim() !== '');
-  return found === undefined ? undefined : sanitiseOneLine(found);
+  if (found === undefined) return undefined;
+  // Server text goes into a notification: one safe line of bounded length, or nothing when nothing is left.
+  const line = oneLine(found, MAX_SERVER_MESSAGE);
+  return line === '' ? undefined : line;
 }
 
-/** Server text goes into a notification: one line, no control characters, bounded length. */
-export function sanitiseOneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  const line = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/\s+/g, ' ').trim();
-  return line.length > MAX_SERVER_MESSAGE ? `${line.slice(0, MAX_SERVER_MESSAGE - 1)}…` : line;
-}
 
 /**
  * A `Retry-After` above this is not believed: Kore.ai counts a one-minute window, and a run or a message

@@ -13,7 +13,7 @@ export interface ResponseDocument {
 export function responseDocument(result: KoreCallResult): ResponseDocument {
   const exchange = result.exchange;
   if (exchange.kind === 'response' && exchange.bodyText.trim() !== '') {
-    if (result.json !== undefined) return { text: `${JSON.stringify(result.json, null, 2)}\n`, extension: 'json', fromServer: true };
+    if (result.json !== undefined) return { text: prettyJson(result.json) ?? exchange.bodyText, extension: 'json', fromServer: true };
     const html = /html/i.test(exchange.headers['content-type'] ?? '') || /^\s*</.test(exchange.bodyText);
     return { text: exchange.bodyText, extension: html ? 'html' : 'txt', fromServer: true };
   }
@@ -25,9 +25,38 @@ export function responseDocument(result: KoreCallResult): ResponseDocument {
     ...(exchange.kind === 'tooLarge' ? { status: exchange.status, limitBytes: exchange.limitBytes } : {}),
     ...(exchange.kind === 'timeout' ? { timeoutMs: exchange.timeoutMs } : {}),
     ...(exchange.kind === 'network' ? { code: exchange.code, detail: exchange.detail } : {}),
+    ...(exchange.kind === 'refused' ? { notSent: exchange.detail } : {}),
     durationMs: exchange.durationMs,
   };
   return { text: `${JSON.stringify(summary, null, 2)}\n`, extension: 'json', fromServer: false };
+}
+
+/**
+ * The answer re-indented for reading, or undefined when that cannot be done: JSON.stringify recurses, so an
+ * answer nested a few thousand levels deep overflows the stack. The server's own text is then shown as it came.
+ */
+export function prettyJson(value: unknown): string | undefined {
+  // Measured first (cheaply, without recursion): letting JSON.stringify overflow is slow, and a stack
+  // overflow is not a promise of the language.
+  if (deeperThan(value, MAX_PRETTY_DEPTH)) return undefined;
+  try {
+    return `${JSON.stringify(value, null, 2)}\n`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Deeper than any real Kore.ai answer by far, and well within the stack JSON.stringify uses. */
+const MAX_PRETTY_DEPTH = 1000;
+
+function deeperThan(value: unknown, limit: number): boolean {
+  const pending: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
+  for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
+    if (typeof item.value !== 'object' || item.value === null) continue;
+    if (item.depth >= limit) return true;
+    for (const child of Object.values(item.value)) if (typeof child === 'object' && child !== null) pending.push({ value: child, depth: item.depth + 1 });
+  }
+  return false;
 }
 
 /** One log line per request: method, URL, status and duration. */
@@ -39,6 +68,7 @@ export function describeExchange(result: KoreCallResult): string {
     : exchange.kind === 'tooLarge' ? `${exchange.status} body over ${exchange.limitBytes} bytes (not read)`
     : exchange.kind === 'timeout' ? `timed out after ${exchange.timeoutMs} ms`
     : exchange.kind === 'cancelled' ? 'cancelled'
+    : exchange.kind === 'refused' ? `not sent: ${exchange.detail}`
     : `network error ${exchange.code}`;
   return `${result.request.method} ${result.request.url} → ${status} in ${exchange.durationMs} ms`;
 }

@@ -1,7 +1,13 @@
 // The sentence a user reads after a call: what happened, where, and what to do next.
 import { connectionBroke, isTlsFailure } from './deleteOutcome';
 import { KoreCallResult } from './koreResult';
+import { oneLine } from './textSafety';
 import { Translate, formatTemplate } from './translate';
+
+/** A server-given name or address in a sentence: long enough to recognise, short enough to keep the sentence readable. */
+const MAX_NAME_IN_MESSAGE = 120;
+/** A whole sentence: the longest template with every part at its own cap fits well within this. */
+const MAX_SENTENCE = 2000;
 
 export interface CallContext {
   readonly contactListId: string;
@@ -11,13 +17,23 @@ export interface CallContext {
 }
 
 
+/**
+ * The sentence after a DELETE (or GET). Whatever was put into it (a server's words, an address, an error
+ * code), it comes out as one safe line: a sentence is shown in notifications and written to the audit trail.
+ */
 export function describeDeleteResult(result: KoreCallResult, context: CallContext, t: Translate = formatTemplate): string {
+  return oneLine(deleteResultSentence(result, context, t), MAX_SENTENCE);
+}
+
+function deleteResultSentence(result: KoreCallResult, context: CallContext, t: Translate): string {
   const { contactListId: id, environmentName: env, host } = context;
   const said = result.serverMessage ? t(' The server said: "{0}".', result.serverMessage) : '';
   const exchange = result.exchange;
   if (result.ok) {
     // Name what went and where, whatever the server's wording; its own message follows when it has one.
-    const name = result.contactList?.name;
+    // Only the record of this very list names it: another list's record would put a wrong name in the sentence.
+    const record = result.contactList?._id === id ? result.contactList : undefined;
+    const name = record?.name ? oneLine(record.name, MAX_NAME_IN_MESSAGE) : undefined;
     const deleted = name ? t('Contact list "{0}" ({1}) was deleted from {2}.', name, id, env) : t('Contact list {0} was deleted from {1}.', id, env);
     return result.serverMessage ? `${deleted} ${t('The server said: "{0}".', result.serverMessage)}` : deleted;
   }
@@ -39,7 +55,7 @@ export function describeDeleteResult(result: KoreCallResult, context: CallContex
         host, exchange.kind === 'response' ? exchange.status : 0, id) + said;
     case 'redirect':
       return t('{0} answered with a redirect (HTTP {1}) to {2}. It was not followed, so the token stayed with {0}. Check the host of environment {3}.',
-        host, exchange.kind === 'redirect' ? exchange.status : 0, (exchange.kind === 'redirect' && exchange.location) || t('an unnamed address'), env);
+        host, exchange.kind === 'redirect' ? exchange.status : 0, (exchange.kind === 'redirect' && exchange.location && oneLine(exchange.location, MAX_NAME_IN_MESSAGE)) || t('an unnamed address'), env);
     case 'tooLarge':
       return t('The answer from {0} is larger than {1} MB, so it was not read. Whether contact list {2} was deleted is unknown: look it up again.',
         host, exchange.kind === 'tooLarge' ? Math.round(exchange.limitBytes / (1024 * 1024)) : 5, id);
@@ -50,6 +66,9 @@ export function describeDeleteResult(result: KoreCallResult, context: CallContex
       return t('Cancelled. The request for contact list {0} may already have reached {1}, so whether it was deleted is unknown: look it up again.', id, host);
     case 'network':
       return describeNetworkFailure(exchange.kind === 'network' ? exchange.code : 'UNKNOWN', context, t);
+    case 'refused':
+      return t('Nothing was sent for contact list {0}: its address on {1} would not have been the list\'s own ({2}). Check the id and the host of environment {3}.',
+        id, host, exchange.kind === 'refused' ? exchange.detail : '', env);
     default:
       return t('Deleting contact list {0} on {1} failed. Open the response for details.', id, env);
   }
@@ -100,6 +119,10 @@ function describeNetworkFailure(code: string, context: CallContext, t: Translate
 
 /** A few words for why a call failed, for sentences such as "Could not look up the list ({reason})". */
 export function briefFailureReason(result: KoreCallResult, timeoutSeconds: number, t: Translate = formatTemplate): string {
+  return oneLine(briefReason(result, timeoutSeconds, t), MAX_SENTENCE);
+}
+
+function briefReason(result: KoreCallResult, timeoutSeconds: number, t: Translate): string {
   const exchange = result.exchange;
   const said = result.serverMessage ? `: ${result.serverMessage}` : '';
   switch (exchange.kind) {
@@ -119,6 +142,8 @@ export function briefFailureReason(result: KoreCallResult, timeoutSeconds: numbe
       return t('cancelled');
     case 'network':
       return t('network error {0}', exchange.code);
+    case 'refused':
+      return t('not sent, because the address was not the expected one: {0}', exchange.detail);
   }
 }
 

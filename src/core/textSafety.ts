@@ -9,7 +9,9 @@
  * paragraph separators, unpaired surrogates, private-use characters, and the fillers and selectors that
  * render as nothing although they are not format characters.
  */
+// eslint-disable-next-line no-misleading-character-class -- variation selectors stand alone here on purpose: they are what is matched
 export const UNSAFE_CHARACTER = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Co}\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164\ufe00-\ufe0f\uffa0\ufff9-\ufffc]/u;
+// eslint-disable-next-line no-misleading-character-class -- as above
 const UNSAFE_OR_SPACE_RUN = /[\s\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Co}\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164\ufe00-\ufe0f\uffa0\ufff9-\ufffc]+/gu;
 
 /** The longest server text shown on one line (a name, a message); longer text ends in "…". */

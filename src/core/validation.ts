@@ -120,6 +120,8 @@ export function validateContactListId(value: string, t: Translate = formatTempla
   const forbidden = ['/', '?', '#', '%', '\\'].find((character) => id.includes(character));
   if (forbidden) return t('The contact list id must not contain "{0}": paste the id alone, not a URL.', forbidden);
   if (id.includes('..')) return t('The contact list id must not contain "..".');
+  // URL parsing removes a "." segment, so the request would go to the collection instead of the list.
+  if (/^\.+$/.test(id)) return t('The contact list id cannot be only dots: paste the id, for example cl-c2ce382-2516-457e-8eb4-9847deecxxxx.');
   if (NON_ASCII.test(id)) {
     return t('The contact list id contains a non-ASCII character (ids look like cl-c2ce382-…): type it in plain ASCII.');
   }

@@ -14,9 +14,10 @@ export function contactListSource(store: EnvironmentStore, credentials: Credenti
     const { token, problem } = await silentTokenSource(credentials, store, environment);
     if (!token) return { message: problem ?? '', action: 'setToken' };
     const timeoutSeconds = store.requestTimeoutSeconds();
-    const { result, lists } = await getAllContactLists(environment, token(), { timeoutMs: timeoutSeconds * 1000 });
+    const { result, lists, skipped = 0 } = await getAllContactLists(environment, token(), { timeoutMs: timeoutSeconds * 1000 });
     log.info(`${describeExchange(result)} [environment "${environment.name}"]`);
-    if (lists) return { lists };
+    if (skipped > 0) log.warn(`${skipped} entr(ies) of the list answer for "${environment.name}" were left out: not a contact list record, or an id that cannot be sent safely.`);
+    if (lists) return { lists, skipped };
     return {
       message: vscode.l10n.t('Could not list contact lists ({0})', briefFailureReason(result, timeoutSeconds, vscode.l10n.t)),
       ...(result.serverMessage ? { detail: result.serverMessage } : {}),

@@ -127,7 +127,8 @@ export class DeleteContactListCommand {
     contactListId: string,
   ): Promise<{ list?: ContactListRecord; stop?: DeleteOutcome }> {
     const result = await this.call('GET', environment, token, contactListId, vscode.l10n.t('Looking up contact list {0} on "{1}"…', contactListId, environment.name));
-    if (result.ok) return result.contactList ? { list: result.contactList } : {};
+    // A record of another list (a confused or hostile server) must not lend its facts to this confirmation.
+    if (result.ok) return result.contactList?._id === contactListId ? { list: result.contactList } : {};
     const status = result.exchange.kind === 'response' ? result.exchange.status : undefined;
     if (result.failure === 'cancelled') {
       void this.ui.current.showInformationMessage(vscode.l10n.t('Cancelled while looking up contact list {0}. Nothing was deleted.', contactListId));

@@ -5,6 +5,7 @@ import { ContactListRecord } from '../core/contactList';
 import { CredentialSummary, summariseCredential } from '../core/credential';
 import { campaignsInUse, isInUse } from '../core/deletionPreview';
 import { Environment } from '../core/environment';
+import { escapeMarkdown, oneLine } from '../core/textSafety';
 import { CredentialStore } from './credentialStore';
 import { EnvironmentStore } from './environmentStore';
 
@@ -66,7 +67,8 @@ export function isContactListNode(value: unknown): value is ContactListNode {
 
 /** What the tree shows under an environment: its lists, or why there are none. Loaded lazily (it needs HTTP). */
 export type ContactListsResult =
-  | { readonly lists: readonly ContactListRecord[] }
+  /** `skipped`: entries of the answer left out, because they were not lists or their id could not be sent safely. */
+  | { readonly lists: readonly ContactListRecord[]; readonly skipped?: number }
   | { readonly message: string; readonly detail?: string; readonly action: ListMessageNode['action'] };
 
 export type ContactListSource = (environment: Environment) => Promise<ContactListsResult>;
@@ -125,8 +127,11 @@ export class EnvironmentTreeProvider implements vscode.TreeDataProvider<TreeNode
       result = { message: vscode.l10n.t('Could not list contact lists ({0})', String(error)), action: 'retry' };
     }
     if ('lists' in result) {
-      if (result.lists.length === 0) return [new ListMessageNode(environment, vscode.l10n.t('No contact lists of type "call"'), undefined, 'none')];
-      return result.lists.map((list) => new ContactListNode(environment, list));
+      const skipped = result.skipped
+        ? [new ListMessageNode(environment, vscode.l10n.t('{0} list(s) left out: the server sent an id that cannot be used safely', result.skipped), vscode.l10n.t('Open the Kore.ai Contact Lists output for details.'), 'none')]
+        : [];
+      if (result.lists.length === 0 && skipped.length === 0) return [new ListMessageNode(environment, vscode.l10n.t('No contact lists of type "call"'), undefined, 'none')];
+      return [...result.lists.map((list) => new ContactListNode(environment, list)), ...skipped];
     }
     return [new ListMessageNode(environment, result.message, result.detail, result.action)];
   }
@@ -171,23 +176,27 @@ function environmentItem(node: EnvironmentNode): vscode.TreeItem {
   return item;
 }
 
+/** A list's name or status in the tree: the tooltip has room for the rest. */
+const MAX_LABEL = 80;
+
 function contactListItem(node: ContactListNode): vscode.TreeItem {
   const { list, environment } = node;
-  const item = new vscode.TreeItem(list.name ?? list._id, vscode.TreeItemCollapsibleState.None);
+  // The record's text fields are one safe line already (asContactListRecord); the label is shortened for the tree.
+  const item = new vscode.TreeItem(oneLine(list.name ?? '', MAX_LABEL) || list._id, vscode.TreeItemCollapsibleState.None);
   item.id = `contactList:${environment.id}:${list._id}`;
   const inUse = isInUse(list);
-  const parts = [vscode.l10n.t('{0} records', list.totalRecordCount ?? '?'), list.status ?? ''];
+  const parts = [vscode.l10n.t('{0} records', list.totalRecordCount ?? '?'), oneLine(list.status ?? '', MAX_LABEL)];
   if (inUse) parts.push(vscode.l10n.t('in use'));
   item.description = parts.filter(Boolean).join(' · ');
   item.iconPath = new vscode.ThemeIcon(inUse ? 'link' : 'list-unordered');
   item.contextValue = ['contactList', ...(inUse ? ['inUse'] : [])].join(';');
   const tooltip = new vscode.MarkdownString();
-  tooltip.appendMarkdown(`**${escapeMarkdown(list.name ?? list._id)}**\n\n`);
+  tooltip.appendMarkdown(`**${escapeMarkdown(oneLine(list.name ?? '') || list._id)}**\n\n`);
   tooltip.appendMarkdown(`| | |\n|---|---|\n`);
   tooltip.appendMarkdown(`| ${vscode.l10n.t('Id')} | \`${list._id}\` |\n`);
   tooltip.appendMarkdown(`| ${vscode.l10n.t('Records')} | ${list.totalRecordCount ?? '?'} |\n`);
-  tooltip.appendMarkdown(`| ${vscode.l10n.t('Status')} | ${escapeMarkdown(list.status ?? '?')} |\n`);
-  tooltip.appendMarkdown(`| ${vscode.l10n.t('Type')} | ${escapeMarkdown(list.listType ?? '?')} |\n`);
+  tooltip.appendMarkdown(`| ${vscode.l10n.t('Status')} | ${escapeMarkdown(oneLine(list.status ?? '') || '?')} |\n`);
+  tooltip.appendMarkdown(`| ${vscode.l10n.t('Type')} | ${escapeMarkdown(oneLine(list.listType ?? '') || '?')} |\n`);
   tooltip.appendMarkdown(`| ${vscode.l10n.t('In use')} | ${inUse ? escapeMarkdown(campaignsInUse(list).join(', ') || vscode.l10n.t('yes')) : vscode.l10n.t('no')} |\n`);
   item.tooltip = tooltip;
   return item;
@@ -230,6 +239,3 @@ function problemItem(node: SettingsProblemNode): vscode.TreeItem {
   return item;
 }
 
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
-}

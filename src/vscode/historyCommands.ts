@@ -1,6 +1,7 @@
 // Open, export and clear the audit trail behind the History view.
 import * as vscode from 'vscode';
 import { AuditEntry, AuditLog } from '../core/auditLog';
+import { prettyJson } from '../core/responseDocument';
 import { HistoryNode, HistoryTreeProvider } from './historyTree';
 import { ResponseDocumentProvider } from './responseDocuments';
 import { saveTextAs } from './saveLocation';
@@ -35,7 +36,8 @@ export class HistoryCommands {
       title: vscode.l10n.t('Export Kore.ai Contact Lists History'),
       name: `kore-contact-lists-history-${new Date().toISOString().slice(0, 10)}.json`,
       filters: { JSON: ['json'] },
-      text: `${JSON.stringify(entries, null, 2)}\n`,
+      // An answer nested too deeply to write out is replaced by a note, so one such entry cannot stop the export.
+      text: prettyJson(entries.map((entry) => (prettyJson(entry) === undefined ? { ...entry, response: vscode.l10n.t('(nested too deeply to export)') } : entry))) ?? '',
       saved: (path) => vscode.l10n.t('Exported {0} history entries to {1}.', entries.length, path),
     });
     if (target) this.log.info(`Exported ${entries.length} history entries to ${target.toString()}.`);
@@ -59,6 +61,8 @@ export class HistoryCommands {
 
 function historyDocument(entry: AuditEntry): { text: string; extension: 'json' | 'txt'; fromServer: boolean } {
   if (typeof entry.response === 'string') return { text: entry.response, extension: 'txt', fromServer: true };
-  if (entry.response !== undefined) return { text: `${JSON.stringify(entry.response, null, 2)}\n`, extension: 'json', fromServer: true };
-  return { text: `${JSON.stringify(entry, null, 2)}\n`, extension: 'json', fromServer: false };
+  // A hand-edited or damaged audit file may hold a value too deeply nested to re-indent: say so rather than fail.
+  const unreadable = vscode.l10n.t('This history entry is nested too deeply to show. The audit file holds it as it was recorded.');
+  if (entry.response !== undefined) return { text: prettyJson(entry.response) ?? unreadable, extension: 'json', fromServer: true };
+  return { text: prettyJson(entry) ?? unreadable, extension: 'json', fromServer: false };
 }

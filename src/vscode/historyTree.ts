@@ -1,6 +1,7 @@
 // The History view: every delete attempt from the audit trail, newest first. Clicking one reopens the
 // server's answer read-only, so a deleted list's record stays one click away.
 import * as vscode from 'vscode';
+import { oneLine } from '../core/textSafety';
 import { AuditEntry, AuditLog } from '../core/auditLog';
 import { CommandIds } from '../commandIds';
 
@@ -58,9 +59,14 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryTreeN
       item.tooltip = vscode.l10n.t('The other entries are intact. The file is {0}.', this.audit.file);
       return item;
     }
+    // The audit file can be edited by hand: every text from it is shown as one safe line.
     const { entry } = node;
-    const item = new vscode.TreeItem(entry.contactListName ?? entry.contactListId);
-    item.description = `${entry.environment.name} · ${new Date(entry.time).toLocaleString()}`;
+    const listId = oneLine(entry.contactListId);
+    const listName = entry.contactListName ? oneLine(entry.contactListName) : '';
+    const environmentName = oneLine(entry.environment.name);
+    const time = oneLine(entry.time);
+    const item = new vscode.TreeItem(listName || listId);
+    item.description = `${environmentName} · ${new Date(entry.time).toLocaleString()}`;
     item.iconPath =
       entry.outcome === 'deleted'
         ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'))
@@ -70,14 +76,15 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryTreeN
     item.contextValue = 'historyEntry';
     const outcome =
       entry.outcome === 'deleted' ? vscode.l10n.t('Deleted') : entry.outcome === 'failed' ? vscode.l10n.t('Failed') : vscode.l10n.t('Outcome unknown');
+    const status = typeof entry.httpStatus === 'number' && Number.isInteger(entry.httpStatus) ? ` (HTTP ${entry.httpStatus})` : '';
     const tooltip = new vscode.MarkdownString();
-    tooltip.appendText(`${outcome}${entry.httpStatus !== undefined ? ` (HTTP ${entry.httpStatus})` : ''} · ${entry.time}\n\n`);
-    tooltip.appendText(`${entry.message}\n\n`);
-    tooltip.appendText(`${vscode.l10n.t('Contact list')}: ${entry.contactListId}\n`);
-    tooltip.appendText(`${vscode.l10n.t('Environment')}: ${entry.environment.name} (${entry.environment.host})\n`);
-    tooltip.appendText(`${vscode.l10n.t('Duration')}: ${entry.durationMs} ms`);
+    tooltip.appendText(`${outcome}${status} · ${time}\n\n`);
+    tooltip.appendText(`${oneLine(entry.message)}\n\n`);
+    tooltip.appendText(`${vscode.l10n.t('Contact list')}: ${listId}\n`);
+    tooltip.appendText(`${vscode.l10n.t('Environment')}: ${environmentName} (${oneLine(String(entry.environment.host))})\n`);
+    tooltip.appendText(`${vscode.l10n.t('Duration')}: ${Number.isFinite(entry.durationMs) ? entry.durationMs : '?'} ms`);
     item.tooltip = tooltip;
-    item.accessibilityInformation = { label: `${outcome}: ${entry.contactListName ?? entry.contactListId}, ${entry.environment.name}, ${entry.time}` };
+    item.accessibilityInformation = { label: `${outcome}: ${listName || listId}, ${environmentName}, ${time}` };
     item.command = { title: vscode.l10n.t('Open Response'), command: CommandIds.openHistoryEntry, arguments: [node] };
     return item;
   }

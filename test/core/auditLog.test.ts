@@ -3,7 +3,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawn } from 'node:child_process';
-import { AuditEntry, AuditLog, parseAuditLines, ROTATED_AUDIT_FILE } from '../../src/core/auditLog';
+import { AUDIT_FILE, AuditEntry, AuditLog, KEPT_ROTATED_MULTIPLE, auditEntryFor, parseAuditLines } from '../../src/core/auditLog';
+import { Environment } from '../../src/core/environment';
+import { interpretExchange } from '../../src/core/koreResult';
+import { writerMessage } from '../support/appendAuditEntries';
 
 function entry(id: string, outcome: AuditEntry['outcome'] = 'deleted'): AuditEntry {
   return {
@@ -15,6 +18,51 @@ function entry(id: string, outcome: AuditEntry['outcome'] = 'deleted'): AuditEnt
     message: `Contact list ${id} deleted successfully`,
     response: { status: 'success', data: { _id: id, description: 'x'.repeat(200) } },
   };
+}
+
+const environment: Environment = { id: 'env-1', name: 'Prod', host: 'https://platform.kore.ai', iid: 'st-1', accountId: 'a1' };
+
+/** A successful DELETE whose answer is the given body, through the real interpretation. */
+function deletedWith(bodyText: string) {
+  const request = { method: 'DELETE', url: 'https://platform.kore.ai/api/public/contactlist/cl-1', headers: {} };
+  return interpretExchange(request, { kind: 'response', status: 200, statusText: 'OK', headers: {}, bodyText, durationMs: 3 });
+}
+
+/** `{"status":"success","data":{"d":{"d":...}}}`, `depth` objects deep. */
+function deepAnswer(depth: number): string {
+  return `{"status":"success","data":${'{"d":'.repeat(depth - 1)}1${'}'.repeat(depth - 1)}}`;
+}
+
+function auditFiles(dir: string): string[] {
+  return fs.existsSync(dir) ? fs.readdirSync(dir).filter((name) => name.startsWith('audit.')) : [];
+}
+
+const supportScript = path.join(__dirname, '..', 'support', 'appendAuditEntries.js');
+
+/** Runs test/support/appendAuditEntries as its own process. */
+function writerProcess(dir: string, prefix: string, count: number, messageBytes: number, maxBytes: number, maxRotatedBytes: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, [supportScript, dir, prefix, String(count), String(messageBytes), String(maxBytes), String(maxRotatedBytes)], { stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`writer ${prefix} exited with ${code}`))));
+  });
+}
+
+/** Every entry of both writers exactly once, each whole, each writer's in its order. */
+async function assertAllWhole(dir: string, writers: readonly string[], count: number, messageBytes: number): Promise<void> {
+  const { entries, damagedLines } = await new AuditLog(dir).read();
+  assert.equal(damagedLines, 0, 'no line was torn or mixed');
+  assert.equal(entries.length, writers.length * count, 'no entry was lost or doubled');
+  for (const prefix of writers) {
+    const own = entries.filter((e) => e.contactListId.startsWith(`${prefix}-`));
+    assert.equal(own.length, count, `every entry of writer ${prefix} is there`);
+    assert.equal(new Set(own.map((e) => e.contactListId)).size, count, `no entry of writer ${prefix} is doubled`);
+    const message = writerMessage(prefix, messageBytes);
+    assert.ok(
+      own.every((e) => e.message === message),
+      `every entry of writer ${prefix} is whole`,
+    );
+  }
 }
 
 describe('AuditLog', () => {
@@ -37,6 +85,7 @@ describe('AuditLog', () => {
 
   it('reads a missing file as an empty history', async () => {
     assert.deepEqual(await new AuditLog(dir).read(), { entries: [], damagedLines: 0 });
+    assert.deepEqual(await new AuditLog(path.join(dir, 'absent')).read(), { entries: [], damagedLines: 0 });
   });
 
   it('skips damaged lines and lines that are not entries, counting them', () => {
@@ -46,31 +95,63 @@ describe('AuditLog', () => {
     assert.equal(result.damagedLines, 3);
   });
 
-  it('rotates past the size cap without losing the newest entries', async () => {
-    const log = new AuditLog(dir, 2_000);
-    for (let i = 0; i < 20; i++) await log.append(entry(`cl-${i}`));
-    assert.ok(fs.existsSync(path.join(dir, ROTATED_AUDIT_FILE)), 'a previous generation exists');
-    assert.ok(fs.statSync(log.file).size < 2_000 + 1_000, 'the live file stays near the cap');
-    const { entries } = await log.read();
-    assert.equal(entries[0].contactListId, 'cl-19', 'the newest entry is kept');
-    const ids = entries.map((e) => e.contactListId);
-    const newestRun = ids.slice(0, ids.indexOf('cl-19') + entries.length).filter((id, index) => id === `cl-${19 - index}`);
-    assert.equal(newestRun.length, entries.length, 'what is kept is the newest contiguous run');
+  it('reads an entry after a byte-order mark and before a CR (a file saved by an editor)', () => {
+    const good = JSON.stringify(entry('cl-1'));
+    const result = parseAuditLines(`\uFEFF${good}\r\n${good}\r\n`);
+    assert.equal(result.entries.length, 2);
+    assert.equal(result.damagedLines, 0);
   });
 
-  it('interleaves whole lines when two processes append at once', async () => {
-    const script = path.join(__dirname, '..', 'support', 'appendAuditEntries.js');
-    const writer = (prefix: string) =>
-      new Promise<void>((resolve, reject) => {
-        const child = spawn(process.execPath, [script, dir, prefix, '300'], { stdio: 'inherit' });
-        child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`writer ${prefix} exited with ${code}`))));
-      });
-    await Promise.all([writer('a'), writer('b')]);
-    const { entries, damagedLines } = await new AuditLog(dir).read();
-    assert.equal(damagedLines, 0, 'no line was torn');
-    assert.equal(entries.length, 600);
-    const ids = new Set(entries.map((e) => e.contactListId));
-    assert.equal(ids.size, 600);
+  it('keeps every generation when rotating, reading them all newest first', async () => {
+    const log = new AuditLog(dir, 2_000, { maxRotatedBytes: Infinity });
+    for (let i = 0; i < 20; i++) await log.append(entry(`cl-${i}`));
+    assert.ok(auditFiles(dir).length > 2, 'more than one generation was rotated');
+    assert.ok(fs.statSync(log.file).size < 2_000 + 1_000, 'the live file stays near the cap');
+    const { entries, damagedLines } = await log.read();
+    assert.equal(damagedLines, 0);
+    assert.deepEqual(entries.map((e) => e.contactListId), Array.from({ length: 20 }, (_, i) => `cl-${19 - i}`));
+  });
+
+  it('bounds the kept history by dropping the oldest whole generations, never the newest entries', async () => {
+    const log = new AuditLog(dir, 2_000);
+    for (let i = 0; i < 60; i++) await log.append(entry(`cl-${i}`));
+    const rotatedBytes = auditFiles(dir)
+      .filter((name) => name !== AUDIT_FILE)
+      .reduce((sum, name) => sum + fs.statSync(path.join(dir, name)).size, 0);
+    assert.ok(rotatedBytes <= KEPT_ROTATED_MULTIPLE * 2_000, `rotated generations keep at most ${KEPT_ROTATED_MULTIPLE} × maxBytes (${rotatedBytes})`);
+    const ids = (await log.read()).entries.map((e) => e.contactListId);
+    assert.ok(ids.length >= (KEPT_ROTATED_MULTIPLE * 2_000) / 500 && ids.length < 60, `the bound applies (${ids.length} kept)`);
+    assert.deepEqual(ids, Array.from({ length: ids.length }, (_, i) => `cl-${59 - i}`), 'what is kept is the newest contiguous run');
+  });
+
+  it('reads the rotated file of an earlier version as the oldest generation, and never replaces it', async () => {
+    fs.writeFileSync(path.join(dir, 'audit.1.jsonl'), `${JSON.stringify(entry('old-0'))}\n${JSON.stringify(entry('old-1'))}\n`);
+    const log = new AuditLog(dir, 1_000, { maxRotatedBytes: Infinity });
+    for (let i = 0; i < 6; i++) await log.append(entry(`cl-${i}`));
+    const ids = (await log.read()).entries.map((e) => e.contactListId);
+    assert.deepEqual(ids, ['cl-5', 'cl-4', 'cl-3', 'cl-2', 'cl-1', 'cl-0', 'old-1', 'old-0']);
+  });
+
+  it('keeps every entry whole when two processes append entries of several MB at once', async function () {
+    this.timeout(60_000);
+    const messageBytes = 3 * 1024 * 1024; // far over the 512 KiB that fs.appendFile writes at a time
+    await Promise.all([writerProcess(dir, 'a', 6, messageBytes, 1e12, Infinity), writerProcess(dir, 'b', 6, messageBytes, 1e12, Infinity)]);
+    await assertAllWhole(dir, ['a', 'b'], 6, messageBytes);
+  });
+
+  it('loses no entry when two processes rotate at once', async function () {
+    this.timeout(60_000);
+    // A cap of a few entries: both processes rotate every few appends, often at the same moment.
+    await Promise.all([writerProcess(dir, 'a', 300, 300, 2_000, Infinity), writerProcess(dir, 'b', 300, 300, 2_000, Infinity)]);
+    await assertAllWhole(dir, ['a', 'b'], 300, 300);
+    assert.ok(auditFiles(dir).length > 100, 'the test rotated many times');
+  });
+
+  it('loses no entry when two processes rotate entries of several MB at once', async function () {
+    this.timeout(60_000);
+    const messageBytes = 2 * 1024 * 1024;
+    await Promise.all([writerProcess(dir, 'a', 5, messageBytes, 3 * messageBytes, Infinity), writerProcess(dir, 'b', 5, messageBytes, 3 * messageBytes, Infinity)]);
+    await assertAllWhole(dir, ['a', 'b'], 5, messageBytes);
   });
 
   it('interleaves whole lines when two writers append at once', async () => {
@@ -83,10 +164,70 @@ describe('AuditLog', () => {
     assert.equal(new Set(entries.map((e) => e.contactListId)).size, 200);
   });
 
-  it('clears both generations', async () => {
-    const log = new AuditLog(dir, 500);
+  it('clears every generation', async () => {
+    fs.writeFileSync(path.join(dir, 'audit.1.jsonl'), `${JSON.stringify(entry('old'))}\n`);
+    fs.writeFileSync(path.join(dir, 'unrelated.txt'), 'kept');
+    const log = new AuditLog(dir, 500, { maxRotatedBytes: Infinity });
     for (let i = 0; i < 5; i++) await log.append(entry(`cl-${i}`));
+    assert.ok(auditFiles(dir).length > 3);
     await log.clear();
     assert.deepEqual((await log.read()).entries, []);
+    assert.deepEqual(auditFiles(dir), []);
+    assert.ok(fs.existsSync(path.join(dir, 'unrelated.txt')), 'only the trail is removed');
+  });
+
+  describe('answers that cannot be re-formatted', () => {
+    it('records a successful delete whose answer is nested 4,000 deep, with the raw text as the response', async () => {
+      const body = deepAnswer(4_000);
+      const result = deletedWith(body);
+      assert.equal(result.ok, true, 'the delete succeeded');
+      const log = new AuditLog(dir);
+      await log.append(auditEntryFor(environment, 'cl-1', result, 'deleted', 'Deleted'));
+      const { entries, damagedLines } = await log.read();
+      assert.equal(damagedLines, 0);
+      assert.equal(entries.length, 1, 'the deleted record is in the trail');
+      assert.equal(entries[0].outcome, 'deleted');
+      assert.equal(entries[0].response, body, 'the answer is kept as its raw text');
+      assert.doesNotThrow(() => JSON.stringify(entries, null, 2), 'the history export can re-format it');
+    });
+
+    it('records an answer deep enough to overflow JSON.stringify on any stack', async () => {
+      const body = deepAnswer(100_000);
+      const log = new AuditLog(dir);
+      await log.append(auditEntryFor(environment, 'cl-1', deletedWith(body), 'deleted', 'Deleted'));
+      const { entries } = await log.read();
+      assert.equal(entries.length, 1);
+      assert.equal(entries[0].response, body);
+    });
+
+    it('keeps shallow answers parsed', async () => {
+      const log = new AuditLog(dir);
+      await log.append(auditEntryFor(environment, 'cl-1', deletedWith('{"status":"success","data":{"_id":"cl-1","name":"N"}}'), 'deleted', 'Deleted'));
+      assert.deepEqual((await log.read()).entries[0].response, { status: 'success', data: { _id: 'cl-1', name: 'N' } });
+    });
+
+    it('falls back to the raw text when the parsed value is not JSON-writable (a BigInt)', async () => {
+      const result = { ...deletedWith('{"n":12345678901234567890}'), json: { n: 12345678901234567890n } };
+      const log = new AuditLog(dir);
+      await log.append(auditEntryFor(environment, 'cl-1', result, 'deleted', 'Deleted'));
+      assert.equal((await log.read()).entries[0].response, '{"n":12345678901234567890}');
+    });
+
+    it('writes an entry whole whatever its response holds', async () => {
+      const cycle: Record<string, unknown> = {};
+      cycle.self = cycle;
+      const throwing = { toJSON: () => { throw new Error('no'); } };
+      const log = new AuditLog(dir);
+      for (const [id, response] of [['big', 1n], ['cycle', cycle], ['throwing', throwing]] as const) {
+        await log.append({ ...entry(id), response });
+      }
+      const { entries, damagedLines } = await log.read();
+      assert.equal(damagedLines, 0);
+      assert.deepEqual(entries.map((e) => e.contactListId), ['throwing', 'cycle', 'big']);
+      for (const e of entries) {
+        assert.equal(e.message, `Contact list ${e.contactListId} deleted successfully`, 'the known fields are kept');
+        assert.match(String(e.response), /^The answer could not be recorded as JSON \(/);
+      }
+    });
   });
 });

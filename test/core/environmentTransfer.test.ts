@@ -117,7 +117,7 @@ describe('environmentTransfer', () => {
         ['a bad iid', { ...good, name: 'D', iid: 'st-1/../x' }, 'D', /field "iid" is invalid: .*only letters, digits/],
         ['a bad accountId', { ...good, name: 'E', accountId: 'acc 1' }, 'E', /field "accountId" is invalid/],
         ['an empty name', { ...good, name: '  ' }, undefined, /field "name" is invalid: Enter a name/],
-        ['a name with a control character', { ...good, name: 'Prod\u202eSU' }, 'Prod\u202eSU', /field "name" .*control or invisible/],
+        ['a name with a control character', { ...good, name: 'Prod\u202eSU' }, 'Prod SU', /field "name" .*control or invisible/],
         ['a missing host', { name: 'F', iid: 'st-1', accountId: 'a1' }, 'F', /field "host" is missing or is not text/],
         ['a missing name', { host: 'platform.kore.ai', iid: 'st-1', accountId: 'a1' }, undefined, /field "name" is missing/],
         ['a number for iid', { ...good, name: 'G', iid: 42 }, 'G', /field "iid" is missing or is not text/],

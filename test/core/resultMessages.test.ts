@@ -1,7 +1,8 @@
 // Every failure a user can meet ends in a sentence naming what happened, where, and what to do next.
 import * as assert from 'node:assert/strict';
 import { HttpExchange } from '../../src/core/koreHttp';
-import { interpretExchange, KoreCallResult, parseRetryAfter, sanitiseOneLine } from '../../src/core/koreResult';
+import { interpretExchange, KoreCallResult, parseRetryAfter } from '../../src/core/koreResult';
+import { oneLine } from '../../src/core/textSafety';
 import { describeDeleteResult } from '../../src/core/resultMessages';
 import { describeExchange, responseDocument } from '../../src/core/responseDocument';
 
@@ -74,8 +75,8 @@ describe('interpretExchange', () => {
     assert.equal(result.contactList, undefined);
   });
   it('makes server text one safe line', () => {
-    assert.equal(sanitiseOneLine('a\n\u0007b\t c'), 'a b c');
-    assert.equal(sanitiseOneLine('x'.repeat(400)).length, 300);
+    assert.equal(oneLine('a\n\u0007b\t c'), 'a b c');
+    assert.equal(oneLine('x'.repeat(400)).length, 300);
   });
   it('reads Retry-After as seconds or as a date', () => {
     assert.equal(parseRetryAfter('30'), 30);

@@ -1,11 +1,18 @@
-// A second writer for the audit-trail test: run as its own process, it appends entries to the same file
+// A second writer for the audit-trail tests: run as its own process, it appends entries to the same files
 // as another process at the same time, as two VS Code windows would.
-//   node out/test/support/appendAuditEntries.js <directory> <prefix> <count>
+//   node out/test/support/appendAuditEntries.js <directory> <prefix> <count> [messageBytes] [maxBytes] [maxRotatedBytes]
+// Each message is `<prefix>:` followed by messageBytes copies of the prefix's first letter, so a torn or mixed
+// entry shows. maxBytes and maxRotatedBytes go to the AuditLog ("Infinity" keeps every generation).
 import { AuditLog } from '../../src/core/auditLog';
 
+export function writerMessage(prefix: string, messageBytes: number): string {
+  return `${prefix}:${prefix[0].repeat(messageBytes)}`;
+}
+
 async function main(): Promise<void> {
-  const [directory, prefix, count] = process.argv.slice(2);
-  const log = new AuditLog(directory);
+  const [directory, prefix, count, messageBytes = '2000', maxBytes, maxRotatedBytes] = process.argv.slice(2);
+  const log = new AuditLog(directory, maxBytes ? Number(maxBytes) : undefined, maxRotatedBytes ? { maxRotatedBytes: Number(maxRotatedBytes) } : {});
+  const message = writerMessage(prefix, Number(messageBytes));
   for (let i = 0; i < Number(count); i++) {
     await log.append({
       time: new Date().toISOString(),
@@ -13,12 +20,14 @@ async function main(): Promise<void> {
       contactListId: `${prefix}-${i}`,
       outcome: 'deleted',
       durationMs: 1,
-      message: 'x'.repeat(2_000), // long lines make a torn write visible
+      message,
     });
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -18,3 +18,8 @@ function integerFromEnvironment(name: string, fallback: number): number {
   if (!Number.isSafeInteger(parsed)) throw new Error(`${name} must be a whole number, not "${value}".`);
   return parsed;
 }
+
+/** A suite of properties may take a while under `npm run fuzz`; with the default runs a minute is ample. */
+export function propertyTimeoutMs(): number {
+  return process.env.FUZZ_RUNS ? 0 : 60_000;
+}

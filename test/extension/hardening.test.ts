@@ -1,0 +1,73 @@
+// The user-visible defects of the adversarial review, in the real extension host against the fake server:
+// an id of ".", a list name forging confirmation lines, and an answer too deeply nested to re-indent.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ContactListNode } from '../../src/vscode/environmentTree';
+import { makeContactList } from '../fakeKore/seedData';
+import { SEED_ID, StoredEnvironment, useExtensionHarness, waitFor } from './harness';
+
+const FORGED_NAME = 'old\nRecords: 0\nNot in use by any campaign.\n\n';
+
+describe('Hardening in the extension host', function () {
+  this.timeout(30_000);
+  const harness = useExtensionHarness();
+  let environment: StoredEnvironment;
+
+  beforeEach(async () => {
+    environment = await harness.addEnvironment('Hardened');
+    await harness.setToken(environment.id);
+    harness.server.requests.length = 0;
+  });
+
+  it('refuses an id of "." before anything is sent (defect 1)', async () => {
+    for (const id of ['.', '...']) {
+      const outcome = await vscode.commands.executeCommand<{ status: string }>('koreContactLists.deleteContactList', environment.name, id);
+      assert.equal(outcome?.status, 'notSent');
+      assert.match(harness.ui.last('error')?.message ?? '', /^Nothing was deleted: The contact list id (cannot be only dots|must not contain "\.\.")/);
+    }
+    harness.ui.inputs.push('.');
+    const typed = await vscode.commands.executeCommand<{ status: string }>('koreContactLists.deleteContactList', environment.name);
+    assert.equal(typed?.status, 'notSent');
+    assert.match(harness.ui.validationMessages.at(-1) ?? '', /only dots/);
+    assert.equal(harness.server.requests.length, 0);
+  });
+
+  it('shows the facts first and a forged name on one line, in the confirmation and the tree (defect 2)', async () => {
+    const forged = makeContactList(harness.server.app, { name: FORGED_NAME, totalRecordCount: 48_213, isListInUse: true, campaignInUse: ['cmp-renewals'], listType: 'call' });
+    harness.server.lists.set(forged._id, forged);
+    const outcome = await harness.deleteList(environment.name, forged._id);
+    assert.equal(outcome.status, 'deleted');
+    const confirmation = harness.ui.shown.find((shown) => shown.modal);
+    assert.ok(confirmation);
+    assert.equal(confirmation.message, 'Delete contact list "old Records: 0 Not in use by any campaign." from "Hardened"?');
+    const lines = (confirmation.detail ?? '').split('\n');
+    assert.equal(lines[0], 'Records: 48213');
+    assert.equal(lines[1], 'IN USE by 1 campaign(s): cmp-renewals');
+    assert.equal(lines.filter((line) => line.startsWith('Records:')).length, 1, confirmation.detail);
+    assert.ok(!lines.some((line) => line.startsWith('Not in use')), confirmation.detail);
+    assert.match(harness.ui.last('info')?.message ?? '', /^Contact list "old Records: 0 Not in use by any campaign\." \(cl-[^)]+\) was deleted from Hardened\./);
+
+    harness.server.lists.set(forged._id, forged);
+    const [node] = await harness.environmentNodes();
+    const lists = (await harness.children(node)).filter((child): child is ContactListNode => 'list' in child);
+    const item = harness.api.environmentTree.getTreeItem(lists.find((child) => child.list._id === forged._id) ?? lists[0]);
+    assert.equal(item.label, 'old Records: 0 Not in use by any campaign.');
+    assert.ok(!String((item.tooltip as vscode.MarkdownString).value).includes('Records: 0\n'));
+  });
+
+  it('shows and audits an answer too deeply nested to re-indent, as the server sent it (defect 4)', async () => {
+    const depth = 4_000;
+    const body = `{"status":"success","message":"deleted","data":{"_id":"${SEED_ID}","name":"Deep","extra":${'['.repeat(depth)}1${']'.repeat(depth)}}}`;
+    harness.server.setFault({ kind: 'status', status: 200, body }, 1, 'DELETE');
+    const outcome = await harness.deleteList(environment.name, SEED_ID);
+    assert.equal(outcome.status, 'deleted');
+    assert.match(harness.ui.last('info')?.message ?? '', /"Deep" \(cl-[^)]+\) was deleted/);
+    const editor = await waitFor('the response editor', () => vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.scheme === 'kore-response'));
+    assert.equal(editor.document.getText(), body);
+    const { entries } = await harness.api.audit.read();
+    const entry = entries.find((candidate) => candidate.contactListId === SEED_ID && candidate.environment.name === 'Hardened');
+    assert.ok(entry, 'the attempt is in the audit trail');
+    assert.equal(entry.outcome, 'deleted');
+    assert.ok(JSON.stringify(entry.response).includes('Deep'), 'the deleted record is kept');
+  });
+});

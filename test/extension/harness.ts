@@ -1,0 +1,137 @@
+// What every extension-host test file needs: the extension's test API, a fake Kore server, scripted prompts, and
+// a clean slate before each test (no environments, no credentials, no open editors). A file calls
+// useExtensionHarness() inside its top-level describe and reads what it needs from the returned object.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { KoreContactListsApi } from '../../src/extension';
+import type { DeleteOutcome } from '../../src/vscode/deleteContactListCommand';
+import type { EnvironmentNode, TreeNode } from '../../src/vscode/environmentTree';
+import { FakeKoreServer } from '../fakeKore/fakeKoreServer';
+import { DEFAULT_APP } from '../fakeKore/seedData';
+import { signFakeJwt } from '../fakeKore/jwt';
+import { ScriptedUserInterface } from './scriptedUserInterface';
+
+export const EXTENSION_ID = 'kore-contact-lists.kore-contact-lists';
+export const SEED_ID = 'cl-c2ce382-2516-457e-8eb4-9847deec0001';
+/** A real JWT for the fake app: recognisable by its signature, so leak scans can look for it. */
+export const TOKEN = signFakeJwt({ appId: DEFAULT_APP.clientId, sub: 'ext-host-harness-canary', iat: Math.floor(Date.now() / 1000) }, DEFAULT_APP.clientSecret);
+export const PASTE_JWT = 'Paste a JWT';
+export const CUSTOM_HOST = 'Custom host (on-premises)…';
+export const PRODUCTION_NO = 'No: a test or sandbox environment';
+export const PRODUCTION_YES = 'Yes: production (deleting asks you to type the id)';
+
+export interface StoredEnvironment {
+  id: string;
+  name: string;
+  host: string;
+  iid: string;
+  accountId: string;
+  production?: boolean;
+}
+
+export function configuration(): vscode.WorkspaceConfiguration {
+  return vscode.workspace.getConfiguration('koreContactLists');
+}
+
+export function storedEnvironments(): StoredEnvironment[] {
+  return configuration().inspect<StoredEnvironment[]>('environments')?.globalValue ?? [];
+}
+
+export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 5000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+export interface ExtensionHarness {
+  readonly api: KoreContactListsApi;
+  readonly server: FakeKoreServer;
+  readonly ui: ScriptedUserInterface;
+  /** Adds an environment through the command, as a user answers its prompts; returns what was stored. */
+  addEnvironment(name: string, options?: { host?: string; production?: boolean }): Promise<StoredEnvironment>;
+  /** Pastes a JWT through Set Token for this environment. */
+  setToken(environmentId: string, token?: string): Promise<void>;
+  /** Runs Delete Contact List with arguments, answering the confirmation with Delete (or dismissing it). */
+  deleteList(environment: string, id: string, confirm?: boolean): Promise<DeleteOutcome>;
+  environmentNodes(): Promise<EnvironmentNode[]>;
+  children(node: TreeNode): Promise<TreeNode[]>;
+}
+
+export function useExtensionHarness(): ExtensionHarness {
+  let api: KoreContactListsApi | undefined;
+  let server: FakeKoreServer | undefined;
+  let ui: ScriptedUserInterface | undefined;
+  let restoreUi: (() => void) | undefined;
+  const need = <T>(value: T | undefined, what: string): T => {
+    assert.ok(value, `${what} is ready (the harness's hooks ran)`);
+    return value;
+  };
+
+  before(async () => {
+    const extension = vscode.extensions.getExtension<KoreContactListsApi>(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is installed in the extension host`);
+    api = await extension.activate();
+    server = await FakeKoreServer.start();
+  });
+
+  after(async () => {
+    restoreUi?.();
+    await server?.close();
+  });
+
+  beforeEach(async () => {
+    ui = new ScriptedUserInterface();
+    restoreUi = need(api, 'the API').useUserInterface(ui);
+    for (const environment of storedEnvironments()) await need(api, 'the API').credentials.delete(environment.id);
+    await configuration().update('environments', undefined, vscode.ConfigurationTarget.Global);
+    await configuration().update('requestTimeoutSeconds', undefined, vscode.ConfigurationTarget.Global);
+    need(server, 'the fake server').reset();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  afterEach(() => restoreUi?.());
+
+  const harness: ExtensionHarness = {
+    get api() {
+      return need(api, 'the API');
+    },
+    get server() {
+      return need(server, 'the fake server');
+    },
+    get ui() {
+      return need(ui, 'the scripted prompts');
+    },
+    async addEnvironment(name, options = {}) {
+      const fake = harness.server;
+      harness.ui.inputs.push(name, options.host ?? fake.url, fake.app.iid, fake.app.accountId);
+      harness.ui.picks.push(CUSTOM_HOST, options.production ? PRODUCTION_YES : PRODUCTION_NO);
+      await vscode.commands.executeCommand('koreContactLists.addEnvironment');
+      const added = storedEnvironments().find((environment) => environment.name === name);
+      assert.ok(added, `environment ${name} was written to user settings`);
+      return added;
+    },
+    async setToken(environmentId, token = TOKEN) {
+      harness.ui.picks.push(PASTE_JWT);
+      harness.ui.inputs.push(token);
+      await vscode.commands.executeCommand('koreContactLists.setToken', environmentId);
+    },
+    async deleteList(environment, id, confirm = true) {
+      harness.ui.warningAnswers.push(confirm ? 'Delete' : undefined);
+      const outcome = await vscode.commands.executeCommand<DeleteOutcome | undefined>('koreContactLists.deleteContactList', environment, id);
+      assert.ok(outcome, 'the command returns its outcome');
+      return outcome;
+    },
+    async environmentNodes() {
+      const nodes: TreeNode[] = await harness.api.environmentTree.getChildren();
+      return nodes.filter((node): node is EnvironmentNode => 'environment' in node && !('list' in node));
+    },
+    async children(node) {
+      return (await harness.api.environmentTree.getChildren(node)) ?? [];
+    },
+  };
+  return harness;
+}
