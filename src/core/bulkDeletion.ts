@@ -623,9 +623,18 @@ export function formatBulkReport(report: BulkDeletionReport, t: Translate = form
 /** `started`: a DELETE may be on its way (recorded before it is sent); read back after a crash, it means unknown. */
 export type RunStateEntry = IdOutcome | { readonly kind: 'started' };
 
+/** Where a run's DELETEs went: a resume must go to the same place, or its look-ups prove nothing. */
+export interface RunTarget {
+  readonly host: string;
+  readonly iid: string;
+  readonly accountId: string;
+}
+
 export interface BulkRunState {
   readonly runId: string;
   readonly environmentId: string;
+  /** Absent in runs saved by earlier versions. */
+  readonly target?: RunTarget;
   /** Epoch milliseconds, to expire old runs. */
   readonly createdAt: number;
   readonly ids: readonly string[];
@@ -640,8 +649,24 @@ const MAX_STATE_FIELD = 256;
  * A new run's state. Only ids validateContactListId accepts are kept (the runner refuses the others without
  * sending anything, so there is nothing to resume for them): what is saved is exactly what parses back.
  */
-export function createBulkRunState(runId: string, environmentId: string, ids: readonly string[], createdAt: number = Date.now()): BulkRunState {
-  return { runId, environmentId, createdAt, ids: [...new Set(ids)].filter(isValidId), outcomes: new Map() };
+export function createBulkRunState(runId: string, environmentId: string, ids: readonly string[], createdAt: number = Date.now(), target?: RunTarget): BulkRunState {
+  return {
+    runId,
+    environmentId,
+    ...(target ? { target: { host: target.host, iid: target.iid, accountId: target.accountId } } : {}),
+    createdAt,
+    ids: [...new Set(ids)].filter(isValidId),
+    outcomes: new Map(),
+  };
+}
+
+/**
+ * Whether a saved run may be resumed against the environment as it is configured now. If its host, App ID or
+ * Account ID changed since, a look-up would ask another app, whose 404 would pass for "deleted": refused.
+ */
+export function resumeTargetChanged(state: BulkRunState, now: RunTarget): boolean {
+  const then = state.target;
+  return then !== undefined && (then.host !== now.host || then.iid !== now.iid || then.accountId !== now.accountId);
 }
 
 function isValidId(value: unknown): value is string {
@@ -670,6 +695,7 @@ export function serialiseBulkRunState(state: BulkRunState): string {
     version: STATE_VERSION,
     runId: state.runId,
     environmentId: state.environmentId,
+    ...(state.target ? { target: state.target } : {}),
     createdAt: state.createdAt,
     ids: state.ids,
     // Object.fromEntries defines own properties, so even an id such as "__proto__" round-trips.
@@ -690,8 +716,9 @@ export function parseBulkRunState(text: string | undefined): BulkRunState | unde
     return undefined;
   }
   if (!isRecord(value) || value.version !== STATE_VERSION) return undefined;
-  const { runId, environmentId, createdAt, ids, outcomes } = value;
+  const { runId, environmentId, createdAt, ids, outcomes, target } = value;
   if (!isShortText(runId) || !isShortText(environmentId)) return undefined;
+  if (target !== undefined && !(isRecord(target) && isShortText(target.host) && isShortText(target.iid) && isShortText(target.accountId))) return undefined;
   if (typeof createdAt !== 'number' || !Number.isFinite(createdAt)) return undefined;
   // The same check as every id a run is given, so nothing the runner accepts can make the state unreadable.
   if (!Array.isArray(ids) || !ids.every(isValidId) || new Set(ids).size !== ids.length) return undefined;
@@ -703,7 +730,8 @@ export function parseBulkRunState(text: string | undefined): BulkRunState | unde
     if (!known.has(id) || checked === undefined) return undefined;
     parsed.set(id, checked);
   }
-  return { runId, environmentId, createdAt, ids: [...known], outcomes: parsed };
+  const savedTarget = isRecord(target) ? { target: { host: String(target.host), iid: String(target.iid), accountId: String(target.accountId) } } : {};
+  return { runId, environmentId, ...savedTarget, createdAt, ids: [...known], outcomes: parsed };
 }
 
 function parseEntry(entry: unknown): RunStateEntry | undefined {

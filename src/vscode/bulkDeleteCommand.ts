@@ -17,6 +17,7 @@ import {
   planResume,
   recordOutcome,
   recordStarted,
+  resumeTargetChanged,
   runBulkDeletion,
 } from '../core/bulkDeletion';
 import { bulkDeleteOne, bulkLookUp } from '../core/bulkRequests';
@@ -83,7 +84,7 @@ export class BulkDeleteCommand {
       if (!ids || ids.length === 0) return undefined;
       if (!(await this.confirm(environment, ids))) return undefined;
       await this.active.set(environment);
-      const state = createBulkRunState(randomUUID(), environment.id, ids);
+      const state = createBulkRunState(randomUUID(), environment.id, ids, Date.now(), environment);
       return await this.execute(environment, token, state, new Map(), new Map());
     } finally {
       this.running = false;
@@ -107,9 +108,14 @@ export class BulkDeleteCommand {
       );
     }
     // Unknown outcomes are looked up first, and sent only if the list still exists (see runBulkDeletion).
-    const candidates = runs
-      .map((state) => ({ state, environment: environments.find((candidate) => candidate.id === state.environmentId), plan: planResume(state, { retryUnknown: true }, vscode.l10n.t) }))
-      .filter((run) => run.environment !== undefined && run.plan.toSend.length > 0);
+    const withEnvironment = runs.map((state) => ({ state, environment: environments.find((candidate) => candidate.id === state.environmentId), plan: planResume(state, { retryUnknown: true }, vscode.l10n.t) }));
+    // A run whose environment now points at another host or app is not resumed: its look-ups would ask the wrong app.
+    for (const run of withEnvironment.filter((candidate) => candidate.environment && resumeTargetChanged(candidate.state, candidate.environment))) {
+      this.log.warn(`The interrupted bulk run ${run.state.runId} on "${run.environment?.name ?? ''}" is not offered for resuming: the environment's host, App ID or Account ID changed since it started.`);
+    }
+    const candidates = withEnvironment.filter(
+      (run) => run.environment !== undefined && !resumeTargetChanged(run.state, run.environment) && run.plan.toSend.length > 0,
+    );
     if (candidates.length === 0) return 'new';
     const items = [
       ...candidates.map((run) => ({

@@ -16,6 +16,7 @@ import {
   planResume,
   recordOutcome,
   recordStarted,
+  resumeTargetChanged,
   runBulkDeletion,
   serialiseBulkRunState,
   summariseBulkReport,
@@ -958,5 +959,30 @@ describe('runBulkDeletion with the real client against the fake Kore server', fu
       assert.ok(report.durationMs > 60_000, 'the run did span more than a minute of server time');
       assertDeletedOnce(server, ids);
     });
+  });
+});
+
+describe('resuming against the same place only', () => {
+  const target = { host: 'https://platform.kore.ai', iid: 'st-1', accountId: 'a1' };
+  it('keeps where a run went through saving and reading back', () => {
+    const state = createBulkRunState('run-t', 'env-1', ['cl-a'], 1, target);
+    const read = parseBulkRunState(serialiseBulkRunState(state));
+    assert.deepEqual(read?.target, target);
+    assert.equal(read && resumeTargetChanged(read, target), false);
+  });
+  it('refuses a resume once the host, App ID or Account ID changed, so a 404 from another app cannot pass for deleted', () => {
+    const state = createBulkRunState('run-t', 'env-1', ['cl-a'], 1, target);
+    for (const changed of [{ ...target, host: 'https://de-platform.kore.ai' }, { ...target, iid: 'st-2' }, { ...target, accountId: 'a2' }]) {
+      assert.equal(resumeTargetChanged(state, changed), true, JSON.stringify(changed));
+    }
+  });
+  it('reads a run saved before targets were kept, and a damaged target makes the state unreadable', () => {
+    const old = createBulkRunState('run-o', 'env-1', ['cl-a'], 1);
+    const read = parseBulkRunState(serialiseBulkRunState(old));
+    assert.ok(read);
+    assert.equal(resumeTargetChanged(read, target), false);
+    const damaged = JSON.parse(serialiseBulkRunState(createBulkRunState('run-d', 'env-1', ['cl-a'], 1, target))) as Record<string, unknown>;
+    damaged.target = { host: 42 };
+    assert.equal(parseBulkRunState(JSON.stringify(damaged)), undefined);
   });
 });
