@@ -7,9 +7,12 @@ import { connectionBroke, deleteOutcomeOf, lookUpOutcomeOf } from './deleteOutco
 import { KoreCallResult, MAX_RETRY_AFTER_SECONDS } from './koreResult';
 import { RateLimiter } from './rateLimiter';
 import { briefFailureReason } from './resultMessages';
+import { oneLine } from './textSafety';
 import { Translate, formatTemplate } from './translate';
 import { validateContactListId } from './validation';
 
+/** A reason in the report: long enough for a server's sentence and ours around it. */
+const MAX_REASON = 1000;
 export const DEFAULT_CONCURRENCY = 4;
 export const DEFAULT_MAX_RETRIES = 3;
 /** The longest Retry-After a run waits (parseRetryAfter already clamps to it). */
@@ -299,7 +302,7 @@ export async function runBulkDeletion(options: BulkDeletionOptions): Promise<Bul
   if (options.signal?.aborted) onCancel();
   else options.signal?.addEventListener('abort', onCancel, { once: true });
   const stop = (reason: string) => {
-    if (!starting.signal.aborted) stoppedEarly = reason;
+    if (!starting.signal.aborted) stoppedEarly = oneLine(reason, MAX_REASON);
     starting.abort();
   };
 
@@ -322,7 +325,9 @@ export async function runBulkDeletion(options: BulkDeletionOptions): Promise<Bul
 
   // Ids whose onStarting ran: if their DELETE is then not sent, the caller hears so and can correct its record.
   const announced = new Set<string>();
-  const settle = (id: string, outcome: IdOutcome) => {
+  const settle = (id: string, decided: IdOutcome) => {
+    // Reasons carry server words and error details into the report, the audit trail and messages: one safe line.
+    const outcome: IdOutcome = 'reason' in decided ? { ...decided, reason: oneLine(decided.reason, MAX_REASON) } : decided;
     outcomes.set(id, outcome);
     if (outcome.kind !== 'notAttempted') decidedThisRun++;
     if (outcome.kind !== 'notAttempted' || announced.has(id)) {

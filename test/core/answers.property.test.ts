@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
+import { formatBulkReport, runBulkDeletion } from '../../src/core/bulkDeletion';
 import { asContactListRecord } from '../../src/core/contactList';
 import { getContactList } from '../../src/core/contactListClient';
 import { parseContactListIds } from '../../src/core/contactListIds';
@@ -13,6 +14,7 @@ import { confirmationText } from '../../src/core/deletionPreview';
 import { expectedContactListRequest } from '../../src/core/koreApiPaths';
 import { HttpExchange } from '../../src/core/koreHttp';
 import { interpretExchange } from '../../src/core/koreResult';
+import { ManualClock, RateLimiter } from '../../src/core/rateLimiter';
 import { describeExchange, responseDocument } from '../../src/core/responseDocument';
 import { briefFailureReason, describeDeleteResult } from '../../src/core/resultMessages';
 import { hasUnsafeCharacter } from '../../src/core/textSafety';
@@ -122,6 +124,10 @@ const answerWithToken = token.chain((secret) => echoed(secret).chain((echo) => e
 
 // ----------------------------------------------------------------------------------------------------------
 
+function answerOf(status: number): HttpExchange {
+  return { kind: 'response', status, statusText: '', headers: {}, bodyText: status === 404 ? '{"status":"failure","message":"not found"}' : '{"status":"success","data":{"_id":"cl-1"}}', durationMs: 1 };
+}
+
 function assertOneCleanLine(text: string, what: string): void {
   assert.equal(typeof text, 'string', what);
   assert.ok(text.trim() !== '', `${what} is empty`);
@@ -155,6 +161,36 @@ describe('properties: any answer from a server', function () {
         assert.ok(document.text.length > 0 || (received.kind === 'response' && received.bodyText.trim() === ''));
         assertNoToken(document.text, secret, 'the response document');
         assertNoToken(describeExchange(result), secret, 'the log line');
+      }),
+      propertyParameters(),
+    );
+  });
+
+  it('ends a bulk run in a report whose every reason is one clean line without the token', async () => {
+    await fc.assert(
+      fc.asyncProperty(answerWithToken, fc.array(fc.nat({ max: 6 }), { maxLength: 3 }), async ({ secret, received }, lookUps) => {
+        const clock = new ManualClock();
+        // The same answer to every DELETE; look-ups answer from a short script (404, 200, or the answer again).
+        const lookUpAnswers = lookUps.map((pick) => (pick === 0 ? { ...received } : answerOf(pick === 1 ? 404 : 200)));
+        const report = await clock.runUntilSettled(
+          runBulkDeletion({
+            ids: ['cl-1', 'cl-2'],
+            limiter: new RateLimiter({ clock }),
+            backoffMs: () => 1_000,
+            maxRetries: 1,
+            deleteOne: () => Promise.resolve(interpretExchange(request, received, [secret])),
+            lookUp: () => Promise.resolve(interpretExchange(request, lookUpAnswers.shift() ?? answerOf(200), [secret])),
+          }),
+        );
+        const { json, summary } = formatBulkReport(report);
+        assertOneCleanLine(summary, 'the summary');
+        for (const entry of [...json.failed, ...json.unknown]) {
+          assertOneCleanLine(entry.reason, 'a reason');
+          assertNoToken(entry.reason, secret, 'a reason');
+        }
+        for (const entry of json.succeeded) if (entry.serverMessage !== undefined) assertNoToken(entry.serverMessage, secret, 'a server message');
+        if (json.stoppedEarly !== undefined) assertOneCleanLine(json.stoppedEarly, 'the reason the run stopped');
+        assert.equal(json.counts.succeeded + json.counts.failed + json.counts.unknown + json.counts.notAttempted, 2);
       }),
       propertyParameters(),
     );
