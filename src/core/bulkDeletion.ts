@@ -327,7 +327,9 @@ export async function runBulkDeletion(options: BulkDeletionOptions): Promise<Bul
   const announced = new Set<string>();
   const settle = (id: string, decided: IdOutcome) => {
     // Reasons carry server words and error details into the report, the audit trail and messages: one safe line.
-    const outcome: IdOutcome = 'reason' in decided ? { ...decided, reason: oneLine(decided.reason, MAX_REASON) } : decided;
+    // The same object when nothing changes: an earlier run's outcome is recognised by identity in the report.
+    const reason = 'reason' in decided ? oneLine(decided.reason, MAX_REASON) : undefined;
+    const outcome: IdOutcome = 'reason' in decided && reason !== decided.reason ? { ...decided, reason: reason ?? '' } : decided;
     outcomes.set(id, outcome);
     if (outcome.kind !== 'notAttempted') decidedThisRun++;
     if (outcome.kind !== 'notAttempted' || announced.has(id)) {
