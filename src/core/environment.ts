@@ -1,4 +1,5 @@
 // What an environment is, and how a list of them is read from (hand-editable) settings.
+import { nameKey } from './environmentName';
 import { Translate, formatTemplate } from './translate';
 import { validateAccountId, validateEnvironmentName, validateIid, normaliseHost } from './validation';
 
@@ -29,7 +30,21 @@ const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
  * entry is checked again here; a bad entry is skipped and reported rather than half-used.
  */
 export function readEnvironments(raw: unknown, t: Translate = formatTemplate): EnvironmentsReadResult {
-  const environments: Environment[] = [];
+  const { environments, problems } = readEntries(raw, t);
+  return { environments: environments.map(({ environment }) => environment), problems };
+}
+
+/**
+ * The position in the raw setting of the entry that readEnvironments accepted for this id, or undefined when
+ * none was. A skipped entry can carry the same id (a hand-copied duplicate): Edit and Remove change this
+ * position only, so the entry the user sees is the one that changes, and the skipped one stays as written.
+ */
+export function rawIndexOfEnvironment(raw: unknown, environmentId: string): number | undefined {
+  return readEntries(raw, formatTemplate).environments.find(({ environment }) => environment.id === environmentId)?.index;
+}
+
+function readEntries(raw: unknown, t: Translate): { environments: Array<{ environment: Environment; index: number }>; problems: string[] } {
+  const environments: Array<{ environment: Environment; index: number }> = [];
   const problems: string[] = [];
   if (raw === undefined || raw === null) return { environments, problems };
   if (!Array.isArray(raw)) {
@@ -64,29 +79,33 @@ export function readEnvironments(raw: unknown, t: Translate = formatTemplate): E
       return;
     }
     const id = text('id');
-    if (seenIds.has(id) || seenNames.has(name.toLowerCase())) {
+    // By nameKey, as Add and Edit compare: a look-alike typed into settings.json is as ambiguous as one typed in a form.
+    const key = nameKey(name);
+    if (seenIds.has(id) || seenNames.has(key)) {
       problems.push(t('{0} in settings was skipped: another environment has the same id or name.', shown));
       return;
     }
     seenIds.add(id);
-    seenNames.add(name.toLowerCase());
-    environments.push({
+    seenNames.add(key);
+    const environment: Environment = {
       id,
       name,
       host: normaliseHost(text('host'), t).host ?? '',
       iid: text('iid').trim(),
       accountId: text('accountId').trim(),
       ...(record.production === true ? { production: true } : {}),
-    });
+    };
+    environments.push({ environment, index });
   });
   return { environments, problems };
 }
 
-/** Finds an environment by id, or else by name (case-insensitive), as commands accept either. */
+/**
+ * Finds an environment by id, or else by name as names are told apart (nameKey: case, width and look-alikes
+ * do not count), as commands accept either. Names are unique by that key, so at most one can match.
+ */
 export function findEnvironment(environments: readonly Environment[], idOrName: string): Environment | undefined {
   const wanted = idOrName.trim();
-  return (
-    environments.find((environment) => environment.id === wanted) ??
-    environments.find((environment) => environment.name.toLowerCase() === wanted.toLowerCase())
-  );
+  const key = nameKey(wanted);
+  return environments.find((environment) => environment.id === wanted) ?? environments.find((environment) => nameKey(environment.name) === key);
 }

@@ -4,6 +4,7 @@
 // carries something looking like a secret. Ids are not exported either: the secret's key is derived
 // from the id, so an imported environment gets a fresh id and can never pick up another one's token.
 import { Environment } from './environment';
+import { nameKey } from './environmentName';
 import { oneLine } from './textSafety';
 import { Translate, formatTemplate } from './translate';
 import { normaliseHost, validateAccountId, validateEnvironmentName, validateIid, validateUniqueName } from './validation';
@@ -141,8 +142,9 @@ export function importEnvironments(
       return;
     }
     const shownName = typeof entry.name === 'string' && entry.name.trim() ? entry.name.trim() : undefined;
-    const earlier = shownName === undefined ? undefined : namesInFile.get(shownName.toLowerCase());
-    if (shownName !== undefined && earlier === undefined) namesInFile.set(shownName.toLowerCase(), index);
+    // By nameKey, as every name comparison: "Prod" and "Prоd" (Cyrillic о) in one file are the same name twice.
+    const earlier = shownName === undefined ? undefined : namesInFile.get(nameKey(shownName));
+    if (shownName !== undefined && earlier === undefined) namesInFile.set(nameKey(shownName), index);
 
     // First, so that a secret-carrying entry is refused as such even when something else is also wrong.
     const secretField = secretLookingField(entry);

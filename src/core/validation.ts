@@ -1,5 +1,7 @@
 // Checks of everything a user types, run as they type and again before anything is sent.
 // Each returns undefined when the value is fine, or one sentence saying what is wrong and what to do.
+import { nameKey } from './environmentName';
+import { hasUnsafeCharacter } from './textSafety';
 import { Translate, formatTemplate } from './translate';
 
 export const MAX_CONTACT_LIST_ID_LENGTH = 128;
@@ -13,16 +15,28 @@ const CONTROL_OR_INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u2
 const NON_ASCII = /[^\x00-\x7f]/;
 const APP_ID = /^[A-Za-z0-9_-]+$/;
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+// A DNS label as host names allow it ("LDH"): letters, digits and "-", not at either end, at most 63.
+// IDNs arrive in their ASCII (xn--) form, which is LDH too; the URL parser has lower-cased the host.
+const LDH_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+// What the URL parser leaves of an IPv4 address, whatever form it was typed in.
+const IPV4_LITERAL = /^(?:\d{1,3}\.){3}\d{1,3}$/;
 
 export function validateEnvironmentName(value: string, t: Translate = formatTemplate): string | undefined {
   const name = value.trim();
   if (!name) return t('Enter a name for the environment, for example "Production US".');
   if (name.length > MAX_NAME_LENGTH) return t('The name is too long: use at most {0} characters.', MAX_NAME_LENGTH);
-  if (CONTROL_OR_INVISIBLE.test(name)) return t('The name contains a control or invisible character: type it again.');
+  // The untrimmed value: a line separator or BOM at either end would otherwise pass, trimmed away only here.
+  if (hasUnsafeCharacter(value)) {
+    return t('The name contains a control or invisible character (a line break, direction mark or filler, for example): type it again.');
+  }
   return undefined;
 }
 
-/** Unique names keep pickers, messages and the `(environmentIdOrName, …)` command argument unambiguous. */
+/**
+ * Unique names keep pickers, messages and the `(environmentIdOrName, …)` command argument unambiguous.
+ * "Unique" is by nameKey: a name that differs from another only by case, compatibility form or look-alike
+ * letters is the same name to the person reading it.
+ */
 export function validateUniqueName(
   value: string,
   otherNames: readonly string[],
@@ -30,11 +44,13 @@ export function validateUniqueName(
 ): string | undefined {
   const problem = validateEnvironmentName(value, t);
   if (problem) return problem;
-  const wanted = value.trim().toLowerCase();
-  if (otherNames.some((name) => name.trim().toLowerCase() === wanted)) {
+  const wanted = nameKey(value);
+  const existing = otherNames.find((name) => nameKey(name) === wanted);
+  if (existing === undefined) return undefined;
+  if (existing.trim().toLowerCase() === value.trim().toLowerCase()) {
     return t('An environment named "{0}" already exists: choose another name.', value.trim());
   }
-  return undefined;
+  return t('An environment named "{0}" already exists, and "{1}" reads the same (it differs only by case, character width or look-alike letters): choose another name.', existing.trim(), value.trim());
 }
 
 export interface HostCheck {
@@ -58,6 +74,10 @@ export function normaliseHost(value: string, t: Translate = formatTemplate): Hos
     return { error: t('The host contains a non-ASCII character, which can imitate another host: type it in plain ASCII.') };
   }
   if (input.length > 300) return { error: t('The host is too long: enter a host such as platform.kore.ai.') };
+  // The URL parser decodes "%xx" in a host and reads a backslash as "/": what is used would not be what was typed.
+  if (/[%\\]/.test(input)) {
+    return { error: t('"{0}" is not a valid host: "%" and "\\" are not allowed. Enter a host such as platform.kore.ai.', input) };
+  }
   const withScheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(input) ? input : `https://${input}`;
   let url: URL;
   try {
@@ -81,10 +101,26 @@ export function normaliseHost(value: string, t: Translate = formatTemplate): Hos
   if (url.hostname.length > 253 || url.hostname.split('.').some((label) => label.length > 63)) {
     return { error: t('The host is too long: enter a host such as platform.kore.ai.') };
   }
+  // The URL parser lets through host characters DNS never does (`*`, `;`, a backtick…): only LDH labels or an IP.
+  if (!isIpLiteral(url.hostname) && !url.hostname.split('.').every((label) => LDH_LABEL.test(label))) {
+    return {
+      error: t('"{0}" is not a valid host name: each part between dots may contain only letters, digits and "-" (not at its start or end). Enter a host such as platform.kore.ai.', input),
+    };
+  }
+  // The parser rewrites some hosts (`1.2.3` is read as 1.2.0.3, `0x7f.1` as 127.0.0.1): the host used must be the one typed.
+  const typed = withScheme.slice(withScheme.indexOf('//') + 2).replace(/\/$/, '').toLowerCase();
+  if (typed !== url.hostname && !typed.startsWith(`${url.hostname}:`)) {
+    return { error: t('"{0}" is not a valid host: it would be read as {1}. Enter the host exactly, for example platform.kore.ai.', input, url.hostname) };
+  }
   if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
     return { error: t('Use https:// for {0}: plain http is only allowed for localhost, 127.0.0.1 and [::1].', url.hostname) };
   }
   return { host: url.origin };
+}
+
+/** An IPv6 literal keeps its brackets in `URL.hostname`; an IPv4 one is dotted decimal once parsed. */
+function isIpLiteral(hostname: string): boolean {
+  return (hostname.startsWith('[') && hostname.endsWith(']')) || IPV4_LITERAL.test(hostname);
 }
 
 function validateAppField(value: string, what: string, example: string, t: Translate): string | undefined {

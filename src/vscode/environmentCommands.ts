@@ -37,7 +37,10 @@ export class EnvironmentCommands {
     if (!answers) return undefined;
     // `production` comes only from the answers: answering "No" must clear it.
     const updated: Environment = { id: current.id, ...answers };
-    await this.store.replace(updated);
+    if (!(await this.store.replace(updated))) {
+      this.reportGone(current);
+      return undefined;
+    }
     this.log.info(`Edited environment "${updated.name}" (${updated.host}, IID ${updated.iid}).`);
     if (updated.host !== current.host && (await this.credentials.has(current.id))) {
       void this.ui.current.showInformationMessage(
@@ -57,28 +60,41 @@ export class EnvironmentCommands {
       remove,
     );
     if (choice !== remove) return false;
-    await this.store.remove(environment.id);
+    if (!(await this.store.remove(environment.id))) {
+      this.reportGone(environment);
+      return false;
+    }
     await this.credentials.delete(environment.id);
     this.log.info(`Removed environment "${environment.name}" and its token.`);
     return true;
   }
 
   async setToken(argument?: unknown): Promise<boolean> {
-    const environment = await this.picker.resolve(argument, vscode.l10n.t('Choose the environment to set a token for'));
+    // Always asks from the palette (the active environment first): a token pasted into the wrong one replaces its credential.
+    const environment = await this.picker.resolve(argument, vscode.l10n.t('Choose the environment to set a token for'), { alwaysAsk: true });
     if (!environment) return false;
+    // Only the kind is named, never the value: the question says what is about to be overwritten.
+    const existing = (await this.credentials.get(environment.id))?.kind;
+    const replacing =
+      existing === 'jwt'
+        ? vscode.l10n.t('The token (JWT) already saved for "{0}" will be replaced.', environment.name)
+        : existing === 'client'
+          ? vscode.l10n.t('The client credentials already saved for "{0}" will be replaced.', environment.name)
+          : undefined;
     const paste = { label: vscode.l10n.t('Paste a JWT'), detail: vscode.l10n.t('A token already signed for the app. It is used until it expires.'), credentialKind: 'jwt' as const };
     const client = {
       label: vscode.l10n.t('Enter Client ID and Client Secret'),
       detail: vscode.l10n.t('From the app\'s API scope settings. A fresh short-lived JWT is signed for every request.'),
       credentialKind: 'client' as const,
     };
+    const title = replacing ? vscode.l10n.t('Replace Token for "{0}"', environment.name) : vscode.l10n.t('Set Token for "{0}"', environment.name);
+    const question = vscode.l10n.t('How do you want to authenticate to {0}?', environment.host);
     const kind = await this.ui.current.showQuickPick([paste, client], {
-      title: vscode.l10n.t('Set Token for "{0}"', environment.name),
-      placeHolder: vscode.l10n.t('How do you want to authenticate to {0}?', environment.host),
+      title,
+      placeHolder: replacing ? `${replacing} ${question}` : question,
       ignoreFocusOut: true,
     });
     if (!kind) return false;
-    const title = vscode.l10n.t('Set Token for "{0}"', environment.name);
     if (kind.credentialKind === 'jwt') {
       const token = await this.ui.current.showInputBox({
         title,
@@ -112,6 +128,13 @@ export class EnvironmentCommands {
     this.log.info(`Credential (${kind.credentialKind === 'jwt' ? 'JWT' : 'client credentials'}) set for environment "${environment.name}".`);
     void this.ui.current.showInformationMessage(vscode.l10n.t('The token for "{0}" was saved in secret storage.', environment.name));
     return true;
+  }
+
+  /** Settings changed between the pick and the write (edited by hand, or in another window): nothing was written. */
+  private reportGone(environment: Environment): void {
+    void this.ui.current.showErrorMessage(
+      vscode.l10n.t('The environment "{0}" is no longer in your settings, so nothing was changed. Refresh the Environments view and try again.', environment.name),
+    );
   }
 
   async clearToken(argument?: unknown): Promise<boolean> {

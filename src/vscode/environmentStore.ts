@@ -2,7 +2,7 @@
 // and reading globalValue explicitly means a workspace's settings can never add or redirect an environment.
 import * as vscode from 'vscode';
 import { SettingKeys } from '../commandIds';
-import { Environment, EnvironmentsReadResult, readEnvironments } from '../core/environment';
+import { Environment, EnvironmentsReadResult, rawIndexOfEnvironment, readEnvironments } from '../core/environment';
 
 export class EnvironmentStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -37,21 +37,37 @@ export class EnvironmentStore implements vscode.Disposable {
     await this.write([...this.rawEntries(), { ...environment }]);
   }
 
-  async replace(environment: Environment): Promise<void> {
-    await this.write(this.rawEntries().map((entry) => (entry.id === environment.id ? { ...environment } : entry)));
+  /**
+   * Rewrites the one entry that is read as this environment; a skipped entry with the same id (a hand-made
+   * duplicate) is left as written. False when no entry is read as it any more (settings changed meanwhile).
+   */
+  async replace(environment: Environment): Promise<boolean> {
+    const entries = this.rawEntries();
+    const index = rawIndexOfEnvironment(entries, environment.id);
+    if (index === undefined) return false;
+    await this.write(entries.map((entry, position) => (position === index ? { ...environment } : entry)));
+    return true;
   }
 
-  async remove(environmentId: string): Promise<void> {
-    await this.write(this.rawEntries().filter((entry) => entry.id !== environmentId));
+  /** Removes the one entry that is read as this environment, as replace does; false when there is none. */
+  async remove(environmentId: string): Promise<boolean> {
+    const entries = this.rawEntries();
+    const index = rawIndexOfEnvironment(entries, environmentId);
+    if (index === undefined) return false;
+    await this.write(entries.filter((_entry, position) => position !== index));
+    return true;
   }
 
-  /** Every entry as stored, invalid ones included: editing one environment must not drop another the user is still fixing. */
-  private rawEntries(): Array<Record<string, unknown>> {
+  /**
+   * Every entry as stored, invalid ones included (editing one environment must not drop another the user is
+   * still fixing), at the positions readEnvironments reports.
+   */
+  private rawEntries(): unknown[] {
     const raw = this.configuration().inspect<unknown>(SettingKeys.environments)?.globalValue;
-    return Array.isArray(raw) ? raw.filter((entry): entry is Record<string, unknown> => typeof entry === 'object' && entry !== null) : [];
+    return Array.isArray(raw) ? [...(raw as unknown[])] : [];
   }
 
-  private async write(entries: Array<Record<string, unknown>>): Promise<void> {
+  private async write(entries: unknown[]): Promise<void> {
     await this.configuration().update(SettingKeys.environments, entries, vscode.ConfigurationTarget.Global);
   }
 

@@ -123,6 +123,7 @@ describe('environmentTransfer', () => {
         ['a number for iid', { ...good, name: 'G', iid: 42 }, 'G', /field "iid" is missing or is not text/],
         ['a non-boolean production', { ...good, name: 'H', production: 'yes' }, 'H', /field "production" is invalid: use true or false/],
         ['a name clash with an existing environment', { ...good, name: 'production us' }, 'production us', /named "production us" already exists/],
+        ['a host that is not a host name', { ...good, name: 'R', host: 'a*b.kore.ai' }, 'R', /field "host" is invalid: .*not a valid host name/],
         ['a token field', { ...good, name: 'I', token: 'eyJ.SECRET-TOKEN-VALUE.sig' }, 'I', /field "token", which looks like a secret, and secrets are never imported/],
         ['a clientSecret field', { ...good, name: 'J', clientSecret: 'SECRET-VALUE' }, 'J', /"clientSecret", which looks like a secret/],
         ['a client_secret field', { ...good, name: 'K', client_secret: 'SECRET-VALUE' }, 'K', /"client_secret", which looks like a secret/],
@@ -166,6 +167,20 @@ describe('environmentTransfer', () => {
       assert.deepEqual(result.rejected, [
         { index: 1, name: 'STAGING eu', reason: 'Entry #1 in this file has the same name: give each environment its own name.' },
       ]);
+    });
+    it('refuses a name that reads like an existing environment\'s (Cyrillic о)', () => {
+      const result = importEnvironments(fileWith([{ ...good, name: 'Prоduction US' }]), [production], idCounter());
+      assert.deepEqual(result.accepted, []);
+      assert.match(result.rejected[0]?.reason ?? '', /named "Production US" already exists, and "Prоduction US" reads the same/);
+    });
+    it('refuses a later entry whose name reads like one already in the file (width, look-alike letters)', () => {
+      const result = importEnvironments(
+        fileWith([good, { ...good, name: 'Stаging EU', iid: 'st-4' }, { ...good, name: 'Ｓｔａｇｉｎｇ EU', iid: 'st-5' }]),
+        [],
+        idCounter(),
+      );
+      assert.deepEqual(result.accepted.map((environment) => environment.name), ['Staging EU']);
+      assert.deepEqual(result.rejected.map((entry) => [entry.index, /Entry #1 in this file has the same name/.test(entry.reason)]), [[1, true], [2, true]]);
     });
     it('refuses the later duplicate even when the first is itself refused, so that fixing the first is enough', () => {
       const result = importEnvironments(fileWith([{ ...good, host: 'http://evil.example' }, good]), [], idCounter());

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { nameKey } from '../../src/core/environmentName';
 import {
   normaliseHost,
   validateAccountId,
@@ -21,6 +22,10 @@ describe('validation', () => {
       ['http://127.0.0.1:4010', 'http://127.0.0.1:4010'],
       ['http://localhost:8080/', 'http://localhost:8080'],
       ['http://[::1]:9000', 'http://[::1]:9000'],
+      ['https://10.1.2.3', 'https://10.1.2.3'],
+      ['https://[2001:db8::1]:8443', 'https://[2001:db8::1]:8443'],
+      ['xn--80ak6aa92e.com', 'https://xn--80ak6aa92e.com'], // an IDN, in its ASCII form
+      ['kore-1.example.com', 'https://kore-1.example.com'],
     ];
     for (const [input, origin] of accepted) {
       it(`accepts ${JSON.stringify(input)} as ${origin}`, () => {
@@ -47,6 +52,20 @@ describe('validation', () => {
       ['x'.repeat(64) + '.kore.ai', /too long/],
       [`${'a'.repeat(60)}.`.repeat(5) + 'ai', /too long/],
       ['x'.repeat(301), /too long/],
+      // Characters the URL parser lets into a host name, which no DNS name has.
+      ['`', /not a valid host name/],
+      ['a`b.kore.ai', /not a valid host name/],
+      ['platform.kore.ai;evil', /not a valid host name/],
+      ['a*b.kore.ai', /not a valid host name/],
+      ['a_b.kore.ai', /not a valid host name/],
+      ['-platform.kore.ai', /not a valid host name/],
+      ['platform-.kore.ai', /not a valid host name/],
+      ['a$b.kore.ai', /not a valid host name/],
+      // Hosts the URL parser would rewrite: what is used must be what was typed.
+      ['plat%66orm.kore.ai', /"%" and "\\" are not allowed/],
+      ['platform.kore.ai\\evil.example', /"%" and "\\" are not allowed/],
+      ['https://1.2.3', /would be read as 1\.2\.0\.3/],
+      ['http://0x7f.1:4010', /would be read as 127\.0\.0\.1/],
     ];
     for (const [input, message] of refused) {
       it(`refuses ${JSON.stringify(input)}`, () => {
@@ -92,6 +111,23 @@ describe('validation', () => {
       assert.match(validateEnvironmentName('  ') ?? '', /Enter a name/);
       assert.match(validateEnvironmentName('x'.repeat(65)) ?? '', /too long/);
       assert.match(validateEnvironmentName('Prod\u202eSU') ?? '', /control or invisible/);
+    });
+    it('refuses names with bidi isolates, line separators, soft hyphens and fillers, at either end too', () => {
+      for (const name of ['Prod\u2066SU\u2069', 'Prod\u2067x', 'Prod\u2068x', 'Prod\u2028US', 'Prod\u2029', 'Pro\u00adduction', 'Prod\u061cUS', 'Prod\u3164US', '\u2028Prod', 'Prod\ufeff', 'Prod\u200dUS']) {
+        assert.match(validateEnvironmentName(name) ?? '', /control or invisible/, JSON.stringify(name));
+      }
+      assert.equal(validateEnvironmentName('Produktion München'), undefined);
+      assert.equal(validateEnvironmentName('  Production US  '), undefined, 'spaces at the ends are trimmed, not refused');
+    });
+    it('refuses a name that reads like another: case, width, compatibility forms and Cyrillic or Greek look-alikes', () => {
+      const existing = ['Production US'];
+      for (const name of ['Prоduction US', 'PRОDUCTIОN US', 'ΡRΟDUCΤΙΟΝ US', 'Ｐｒｏｄｕｃｔｉｏｎ US', 'Production\u00a0US', 'production   us', '𝐏roduction US', 'Рrоduсtiоn US']) {
+        assert.match(validateUniqueName(name, existing) ?? '', /already exists.*reads the same/, JSON.stringify(name));
+      }
+      assert.equal(validateUniqueName('Production EU', existing), undefined);
+      assert.equal(validateUniqueName('Straße', ['Strasse'])?.includes('already exists'), true, 'ß folds to ss');
+      assert.equal(nameKey('Prоduction US'), nameKey('production us'));
+      assert.notEqual(nameKey('Production US'), nameKey('Production EU'));
     });
     it('refuses a name that another environment has, whatever its case', () => {
       assert.match(validateUniqueName(' production us ', ['Production US']) ?? '', /already exists/);
