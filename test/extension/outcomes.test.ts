@@ -3,32 +3,10 @@
 // bulk run that cannot be read is kept and reported, never dropped.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { KoreContactListsApi } from '../../src/extension';
 import { createBulkRunState, serialiseBulkRunState } from '../../src/core/bulkDeletion';
 import { BulkRunStore, DAMAGED_PREFIX } from '../../src/vscode/bulkRunStore';
 import type { DeleteOutcome } from '../../src/vscode/deleteContactListCommand';
-import { FakeKoreServer } from '../fakeKore/fakeKoreServer';
-import { DEFAULT_APP } from '../fakeKore/seedData';
-import { signFakeJwt } from '../fakeKore/jwt';
-import { ScriptedUserInterface } from './scriptedUserInterface';
-
-const EXTENSION_ID = 'kore-contact-lists.kore-contact-lists';
-const SEED_ID = 'cl-c2ce382-2516-457e-8eb4-9847deec0001';
-const TOKEN = signFakeJwt({ appId: DEFAULT_APP.clientId, sub: 'outcomes', iat: Math.floor(Date.now() / 1000) }, DEFAULT_APP.clientSecret);
-
-function configuration(): vscode.WorkspaceConfiguration {
-  return vscode.workspace.getConfiguration('koreContactLists');
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined, ms = 5000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+import { SEED_ID, useExtensionHarness, waitFor } from './harness';
 
 /** globalState's shape, in memory: enough for BulkRunStore. */
 class MemoryMemento implements vscode.Memento {
@@ -48,86 +26,59 @@ class MemoryMemento implements vscode.Memento {
 
 describe('Outcomes in the extension host', function () {
   this.timeout(30_000);
-  let api: KoreContactListsApi;
-  let server: FakeKoreServer;
-  let ui: ScriptedUserInterface;
-  let restoreUi: () => void;
+  const harness = useExtensionHarness();
   let environmentId: string;
 
-  before(async () => {
-    const extension = vscode.extensions.getExtension<KoreContactListsApi>(EXTENSION_ID);
-    assert.ok(extension);
-    api = await extension.activate();
-    server = await FakeKoreServer.start();
-  });
-
-  after(async () => {
-    await server?.close();
-  });
-
   beforeEach(async () => {
-    ui = new ScriptedUserInterface();
-    restoreUi = api.useUserInterface(ui);
-    await configuration().update('environments', undefined, vscode.ConfigurationTarget.Global);
-    server.reset();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    ui.inputs.push('Outcomes', server.url, server.app.iid, server.app.accountId);
-    ui.picks.push('Custom host (on-premises)…', 'No: a test or sandbox environment');
-    await vscode.commands.executeCommand('koreContactLists.addEnvironment');
-    const stored = configuration().inspect<Array<{ id: string; name: string }>>('environments')?.globalValue ?? [];
-    environmentId = stored.find((environment) => environment.name === 'Outcomes')?.id ?? assert.fail('the environment was added');
-    ui.picks.push('Paste a JWT');
-    ui.inputs.push(TOKEN);
-    await vscode.commands.executeCommand('koreContactLists.setToken', environmentId);
-    server.requests.length = 0;
+    environmentId = (await harness.addEnvironment('Outcomes')).id;
+    await harness.setToken(environmentId);
+    harness.server.requests.length = 0;
   });
-
-  afterEach(() => restoreUi());
 
   it('reports a DELETE answered 2xx {"message":"Contact list deleted"} as deleted, and opens the response', async () => {
-    server.setFault({ kind: 'deletedWith', body: JSON.stringify({ message: 'Contact list deleted' }) }, 1, 'DELETE');
-    ui.warningAnswers.push('Delete');
+    harness.server.setFault({ kind: 'deletedWith', body: JSON.stringify({ message: 'Contact list deleted' }) }, 1, 'DELETE');
+    harness.ui.warningAnswers.push('Delete');
     const outcome = await vscode.commands.executeCommand<DeleteOutcome>('koreContactLists.deleteContactList', 'Outcomes', SEED_ID);
     assert.equal(outcome?.status, 'deleted');
-    assert.equal(server.lists.has(SEED_ID), false);
-    assert.equal(ui.last('error'), undefined, 'no "could not delete"');
-    assert.equal(ui.last('info')?.message, `Contact list ${SEED_ID} was deleted from Outcomes. The server said: "Contact list deleted".`);
+    assert.equal(harness.server.lists.has(SEED_ID), false);
+    assert.equal(harness.ui.last('error'), undefined, 'no "could not delete"');
+    assert.equal(harness.ui.last('info')?.message, `Contact list ${SEED_ID} was deleted from Outcomes. The server said: "Contact list deleted".`);
     const editor = await waitFor('the response editor', () => vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.scheme === 'kore-response'));
     assert.equal(editor.document.uri.toString(), outcome?.document?.toString());
     assert.deepEqual(JSON.parse(editor.document.getText()), { message: 'Contact list deleted' });
   });
 
   it('reports a DELETE answered 2xx {"status":"Success"} as deleted', async () => {
-    server.setFault({ kind: 'deletedWith', body: JSON.stringify({ status: 'Success' }) }, 1, 'DELETE');
-    ui.warningAnswers.push('Delete');
+    harness.server.setFault({ kind: 'deletedWith', body: JSON.stringify({ status: 'Success' }) }, 1, 'DELETE');
+    harness.ui.warningAnswers.push('Delete');
     const outcome = await vscode.commands.executeCommand<DeleteOutcome>('koreContactLists.deleteContactList', 'Outcomes', SEED_ID);
     assert.equal(outcome?.status, 'deleted');
-    assert.match(ui.last('info')?.message ?? '', /was deleted from Outcomes/);
+    assert.match(harness.ui.last('info')?.message ?? '', /was deleted from Outcomes/);
   });
 
   it('on resuming a bulk run, looks up a list whose answer was unclear instead of sending its DELETE again', async () => {
-    const ids = [...server.lists.keys()].slice(0, 2).concat(['A', 'B', 'C', 'D'].map((letter) => server.addList({ name: `Outcome ${letter}` })._id));
+    const ids = [...harness.server.lists.keys()].slice(0, 2).concat(['A', 'B', 'C', 'D'].map((letter) => harness.server.addList({ name: `Outcome ${letter}` })._id));
     // The first DELETE is applied but answered with an undocumented status; the second meets a refused token,
     // which stops the run with lists left.
-    server.setFault({ kind: 'deletedWith', body: JSON.stringify({ status: 'pending' }) }, 1, 'DELETE');
-    server.setFault({ kind: 'status', status: 401, body: JSON.stringify({ errors: [{ msg: 'Token revoked' }] }) }, 1, 'DELETE');
-    ui.warningAnswers.push(`Delete ${ids.length} Lists`);
+    harness.server.setFault({ kind: 'deletedWith', body: JSON.stringify({ status: 'pending' }) }, 1, 'DELETE');
+    harness.server.setFault({ kind: 'status', status: 401, body: JSON.stringify({ errors: [{ msg: 'Token revoked' }] }) }, 1, 'DELETE');
+    harness.ui.warningAnswers.push(`Delete ${ids.length} Lists`);
     const first = await vscode.commands.executeCommand<{ counts: Record<string, number>; report: vscode.Uri }>('koreContactLists.deleteContactLists', environmentId, undefined, ids.join('\n'));
     assert.equal(first?.counts.unknown, 1, JSON.stringify(first?.counts));
     assert.ok((first?.counts.notAttempted ?? 0) > 0, JSON.stringify(first?.counts));
     const report = JSON.parse((await vscode.workspace.openTextDocument(first.report)).getText()) as { unknown: Array<{ id: string }> };
     const unclear = report.unknown[0].id;
-    assert.equal(server.lists.has(unclear), false, 'the server did delete it');
+    assert.equal(harness.server.lists.has(unclear), false, 'the server did delete it');
 
-    const left = ids.filter((id) => server.lists.has(id)).length;
-    ui.picks.push('Resume the interrupted run on "Outcomes"');
-    ui.warningAnswers.push(`Delete ${left + 1} Lists`);
+    const left = ids.filter((id) => harness.server.lists.has(id)).length;
+    harness.ui.picks.push('Resume the interrupted run on "Outcomes"');
+    harness.ui.warningAnswers.push(`Delete ${left + 1} Lists`);
     const resumed = await vscode.commands.executeCommand<{ counts: Record<string, number> }>('koreContactLists.deleteContactLists');
     assert.deepEqual(resumed?.counts, { succeeded: ids.length, failed: 0, unknown: 0, notAttempted: 0 });
-    const deletes = server.requests.filter((request) => request.method === 'DELETE' && decodeURIComponent(request.path.split('/').pop() ?? '') === unclear);
+    const deletes = harness.server.requests.filter((request) => request.method === 'DELETE' && decodeURIComponent(request.path.split('/').pop() ?? '') === unclear);
     assert.equal(deletes.length, 1, 'its DELETE was not sent again');
-    assert.ok(server.requests.some((request) => request.method === 'GET' && request.path.endsWith(`/${encodeURIComponent(unclear)}`)), 'it was looked up');
-    assert.equal(ids.every((id) => !server.lists.has(id)), true);
+    assert.ok(harness.server.requests.some((request) => request.method === 'GET' && request.path.endsWith(`/${encodeURIComponent(unclear)}`)), 'it was looked up');
+    assert.equal(ids.every((id) => !harness.server.lists.has(id)), true);
   });
 
   it('keeps a saved bulk run that cannot be read aside, and names it once', async () => {

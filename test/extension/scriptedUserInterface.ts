@@ -22,6 +22,8 @@ export class ScriptedUserInterface implements UserInterface {
   readonly errorAnswers: Array<string | undefined> = [];
   readonly shown: ShownMessage[] = [];
   readonly inputBoxes: vscode.InputBoxOptions[] = [];
+  /** What each quick pick offered, and how it was worded. */
+  readonly quickPicks: Array<{ readonly labels: string[]; readonly options: vscode.QuickPickOptions }> = [];
   readonly validationMessages: string[] = [];
   /** Where save dialogs answer; undefined is Cancel. */
   saveTarget: vscode.Uri | undefined;
@@ -42,7 +44,8 @@ export class ScriptedUserInterface implements UserInterface {
     return answer;
   }
 
-  showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[]): Promise<T | undefined> {
+  showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[], options?: vscode.QuickPickOptions): Promise<T | undefined> {
+    this.quickPicks.push({ labels: items.map((item) => item.label), options: options ?? {} });
     if (this.picks.length === 0) return Promise.reject(new Error(`Unexpected quick pick of ${items.map((item) => item.label).join(', ')}`));
     const label = this.picks.shift();
     return Promise.resolve(items.find((item) => item.label === label));
