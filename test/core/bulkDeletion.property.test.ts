@@ -24,7 +24,7 @@ import { HttpExchange } from '../../src/core/koreHttp';
 import { interpretExchange, KoreCallResult, MAX_RETRY_AFTER_SECONDS, parseRetryAfter } from '../../src/core/koreResult';
 import { ManualClock, RateLimiter } from '../../src/core/rateLimiter';
 import { validateContactListId } from '../../src/core/validation';
-import { propertyParameters } from '../support/propertyRuns';
+import { propertyParameters, propertyTimeoutMs } from '../support/propertyRuns';
 import { seededRandom } from '../support/seededRandom';
 
 // ---------------------------------------------------------------------------------------------------
@@ -256,7 +256,7 @@ function bucketsOf(report: BulkDeletionReport): Array<[string, string]> {
 }
 
 describe('runBulkDeletion (properties)', function () {
-  this.timeout(120_000);
+  this.timeout(propertyTimeoutMs());
 
   it('against a server that applies and still fails, with cancels, crashes and resumes: one bucket per id, nothing re-sent after a 2xx that applied it, nothing applied reported failed', async () => {
     await fc.assert(
