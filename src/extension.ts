@@ -5,17 +5,17 @@ import * as vscode from 'vscode';
 import { CommandIds, RESPONSE_SCHEME, ViewIds } from './commandIds';
 import { AuditLog } from './core/auditLog';
 import type { Operations } from './operations';
-import { ActiveEnvironment } from './vscode/activeEnvironment';
-import { Authentication } from './vscode/authentication';
-import { CredentialStore } from './vscode/credentialStore';
-import { EnvironmentCommands } from './vscode/environmentCommands';
-import { EnvironmentPicker } from './vscode/environmentPicker';
-import { EnvironmentStore } from './vscode/environmentStore';
-import { EnvironmentTreeProvider } from './vscode/environmentTree';
-import { HistoryCommands } from './vscode/historyCommands';
-import { HistoryTreeProvider } from './vscode/historyTree';
-import { ResponseCommands } from './vscode/responseCommands';
-import { ResponseDocumentProvider } from './vscode/responseDocuments';
+import { ActiveEnvironment } from './vscode/environments/activeEnvironment';
+import { Authentication } from './vscode/environments/authentication';
+import { CredentialStore } from './vscode/environments/credentialStore';
+import { EnvironmentCommands } from './vscode/environments/environmentCommands';
+import { EnvironmentPicker } from './vscode/environments/environmentPicker';
+import { EnvironmentStore } from './vscode/environments/environmentStore';
+import { EnvironmentTreeProvider } from './vscode/environments/environmentTree';
+import { HistoryCommands } from './vscode/history/historyCommands';
+import { HistoryTreeProvider } from './vscode/history/historyTree';
+import { ResponseCommands } from './vscode/responses/responseCommands';
+import { ResponseDocumentProvider } from './vscode/responses/responseDocuments';
 import { UserInterface, UserInterfaceHolder, windowUserInterface } from './vscode/userInterface';
 
 /** What activate() returns when the extension runs under its tests (and only then): the views and stores. */

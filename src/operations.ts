@@ -3,19 +3,19 @@
 // stores and command registrations, which keeps it fast; the first request pays for this module once.
 import * as vscode from 'vscode';
 import { AuditLog } from './core/auditLog';
-import { ActiveEnvironment } from './vscode/activeEnvironment';
-import { Authentication } from './vscode/authentication';
-import { BulkDeleteCommand } from './vscode/bulkDeleteCommand';
-import { BulkRunStore } from './vscode/bulkRunStore';
-import { contactListSource } from './vscode/contactListSource';
-import { CredentialStore } from './vscode/credentialStore';
-import { DeleteContactListCommand } from './vscode/deleteContactListCommand';
-import { EnvironmentPicker } from './vscode/environmentPicker';
-import { EnvironmentStore } from './vscode/environmentStore';
-import { EnvironmentTools } from './vscode/environmentTools';
+import { ActiveEnvironment } from './vscode/environments/activeEnvironment';
+import { Authentication } from './vscode/environments/authentication';
+import { BulkDeleteCommand } from './vscode/bulk/bulkDeleteCommand';
+import { BulkRunStore } from './vscode/bulk/bulkRunStore';
+import { contactListSource } from './vscode/environments/contactListSource';
+import { CredentialStore } from './vscode/environments/credentialStore';
+import { DeleteContactListCommand } from './vscode/deletion/deleteContactListCommand';
+import { EnvironmentPicker } from './vscode/environments/environmentPicker';
+import { EnvironmentStore } from './vscode/environments/environmentStore';
+import { EnvironmentTools } from './vscode/environments/environmentTools';
 import { InFlightDeletes } from './vscode/inFlightDeletes';
-import { ContactListSource } from './vscode/environmentTree';
-import { ResponseDocumentProvider } from './vscode/responseDocuments';
+import { ContactListSource } from './vscode/environments/environmentTree';
+import { ResponseDocumentProvider } from './vscode/responses/responseDocuments';
 import { UserInterfaceHolder } from './vscode/userInterface';
 
 export interface OperationsContext {

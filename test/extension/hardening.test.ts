@@ -2,7 +2,7 @@
 // an id of ".", a list name forging confirmation lines, and an answer too deeply nested to re-indent.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ContactListNode } from '../../src/vscode/environmentTree';
+import type { ContactListNode } from '../../src/vscode/environments/environmentTree';
 import { makeContactList } from '../fakeKore/seedData';
 import { SEED_ID, StoredEnvironment, useExtensionHarness, waitFor } from './harness';
 

@@ -4,8 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { KoreContactListsApi } from '../../src/extension';
-import type { DeleteOutcome } from '../../src/vscode/deleteContactListCommand';
-import type { EnvironmentNode, TreeNode } from '../../src/vscode/environmentTree';
+import type { DeleteOutcome } from '../../src/vscode/deletion/deleteContactListCommand';
+import type { EnvironmentNode, TreeNode } from '../../src/vscode/environments/environmentTree';
 import { FakeKoreServer } from '../fakeKore/fakeKoreServer';
 import { DEFAULT_APP } from '../fakeKore/seedData';
 import { signFakeJwt } from '../fakeKore/jwt';

@@ -1,9 +1,9 @@
 // The contact lists the Environments tree shows under an environment, from "get all list details".
 // Part of the lazily loaded operations bundle: it needs the HTTP client.
 import * as vscode from 'vscode';
-import { getAllContactLists } from '../core/contactListClient';
-import { describeExchange } from '../core/responseDocument';
-import { briefFailureReason } from '../core/resultMessages';
+import { getAllContactLists } from '../../core/contactListClient';
+import { describeExchange } from '../../core/responseDocument';
+import { briefFailureReason } from '../../core/resultMessages';
 import { CredentialStore } from './credentialStore';
 import { silentTokenSource } from './authentication';
 import { EnvironmentStore } from './environmentStore';

@@ -1,12 +1,12 @@
 // Turns an environment's stored credential into `auth` header values, asking the user only when it must:
 // no credential yet, a pasted JWT that has expired, or a credential entered for another host.
 import * as vscode from 'vscode';
-import { CommandIds } from '../commandIds';
-import { StoredCredential, authToken, credentialReadiness } from '../core/credential';
-import { Environment } from '../core/environment';
+import { CommandIds } from '../../commandIds';
+import { StoredCredential, authToken, credentialReadiness } from '../../core/credential';
+import { Environment } from '../../core/environment';
 import { CredentialStore } from './credentialStore';
 import { EnvironmentStore } from './environmentStore';
-import { UserInterfaceHolder } from './userInterface';
+import { UserInterfaceHolder } from '../userInterface';
 
 /** Produces the `auth` value for one request: client credentials sign a fresh JWT every time. */
 export type TokenSource = () => string;

@@ -1,9 +1,9 @@
 // Editor title actions on kore-response documents: Copy JSON and Save As (a real file the user chooses).
 import * as vscode from 'vscode';
-import { RESPONSE_SCHEME } from '../commandIds';
+import { RESPONSE_SCHEME } from '../../commandIds';
 import { ResponseDocumentProvider } from './responseDocuments';
-import { saveTextAs } from './saveLocation';
-import { UserInterfaceHolder } from './userInterface';
+import { saveTextAs } from '../saveLocation';
+import { UserInterfaceHolder } from '../userInterface';
 
 export class ResponseCommands {
   constructor(

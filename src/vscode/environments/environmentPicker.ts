@@ -1,12 +1,12 @@
 // Turns a command's first argument (a tree item, an id or name, or nothing) into an environment,
 // asking only when it must: no question when there is exactly one environment.
 import * as vscode from 'vscode';
-import { CommandIds } from '../commandIds';
-import { Environment, findEnvironment } from '../core/environment';
+import { CommandIds } from '../../commandIds';
+import { Environment, findEnvironment } from '../../core/environment';
 import { ActiveEnvironment } from './activeEnvironment';
 import { isContactListNode, isEnvironmentNode } from './environmentTree';
 import { EnvironmentStore } from './environmentStore';
-import { UserInterfaceHolder } from './userInterface';
+import { UserInterfaceHolder } from '../userInterface';
 
 export class EnvironmentPicker {
   constructor(

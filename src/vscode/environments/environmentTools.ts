@@ -2,18 +2,18 @@
 // environments that neither create nor delete anything on a server.
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { getAllContactLists } from '../core/contactListClient';
-import { exportEnvironments, importEnvironments } from '../core/environmentTransfer';
-import { describeConnectionTest } from '../core/resultMessages';
-import { describeExchange } from '../core/responseDocument';
+import { getAllContactLists } from '../../core/contactListClient';
+import { exportEnvironments, importEnvironments } from '../../core/environmentTransfer';
+import { describeConnectionTest } from '../../core/resultMessages';
+import { describeExchange } from '../../core/responseDocument';
 import { Authentication } from './authentication';
 import { EnvironmentPicker } from './environmentPicker';
 import { EnvironmentStore } from './environmentStore';
 import { isContactListNode } from './environmentTree';
-import { withCancellableProgress } from './progress';
-import { ResponseDocumentProvider } from './responseDocuments';
-import { saveTextAs } from './saveLocation';
-import { UserInterfaceHolder } from './userInterface';
+import { withCancellableProgress } from '../progress';
+import { ResponseDocumentProvider } from '../responses/responseDocuments';
+import { saveTextAs } from '../saveLocation';
+import { UserInterfaceHolder } from '../userInterface';
 
 export class EnvironmentTools {
   constructor(

@@ -1,8 +1,8 @@
 // Environments in user settings. Only the user (global) value is read: the setting has application scope,
 // and reading globalValue explicitly means a workspace's settings can never add or redirect an environment.
 import * as vscode from 'vscode';
-import { SettingKeys } from '../commandIds';
-import { Environment, EnvironmentsReadResult, rawIndexOfEnvironment, readEnvironments } from '../core/environment';
+import { SettingKeys } from '../../commandIds';
+import { Environment, EnvironmentsReadResult, rawIndexOfEnvironment, readEnvironments } from '../../core/environment';
 
 export class EnvironmentStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();

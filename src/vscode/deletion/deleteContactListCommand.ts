@@ -2,26 +2,26 @@
 // confirmation naming it and where it lives, the DELETE with cancellable progress, then the answer in a
 // read-only editor or a message that says what went wrong. Every DELETE sent is written to the audit trail.
 import * as vscode from 'vscode';
-import { CommandIds } from '../commandIds';
-import { AuditLog, AuditOutcome, auditEntryFor } from '../core/auditLog';
-import { ContactListRecord } from '../core/contactList';
-import { deleteContactList, getContactList } from '../core/contactListClient';
-import { deleteOutcomeOf, lookUpOutcomeOf } from '../core/deleteOutcome';
-import { confirmationText } from '../core/deletionPreview';
-import { Environment } from '../core/environment';
-import { FailureReason, KoreCallResult } from '../core/koreResult';
-import { briefFailureReason, describeDeleteResult } from '../core/resultMessages';
-import { describeExchange, responseDocument } from '../core/responseDocument';
-import { validateContactListId } from '../core/validation';
-import { Authentication, TokenSource } from './authentication';
-import { ActiveEnvironment } from './activeEnvironment';
-import { EnvironmentPicker } from './environmentPicker';
-import { isContactListNode } from './environmentTree';
-import { EnvironmentStore } from './environmentStore';
-import { InFlightDeletes } from './inFlightDeletes';
-import { confirmByTyping, withCancellableProgress } from './progress';
-import { ResponseDocumentProvider } from './responseDocuments';
-import { UserInterfaceHolder } from './userInterface';
+import { CommandIds } from '../../commandIds';
+import { AuditLog, AuditOutcome, auditEntryFor } from '../../core/auditLog';
+import { ContactListRecord } from '../../core/contactList';
+import { deleteContactList, getContactList } from '../../core/contactListClient';
+import { deleteOutcomeOf, lookUpOutcomeOf } from '../../core/deleteOutcome';
+import { confirmationText } from '../../core/deletionPreview';
+import { Environment } from '../../core/environment';
+import { FailureReason, KoreCallResult } from '../../core/koreResult';
+import { briefFailureReason, describeDeleteResult } from '../../core/resultMessages';
+import { describeExchange, responseDocument } from '../../core/responseDocument';
+import { validateContactListId } from '../../core/validation';
+import { Authentication, TokenSource } from '../environments/authentication';
+import { ActiveEnvironment } from '../environments/activeEnvironment';
+import { EnvironmentPicker } from '../environments/environmentPicker';
+import { isContactListNode } from '../environments/environmentTree';
+import { EnvironmentStore } from '../environments/environmentStore';
+import { InFlightDeletes } from '../inFlightDeletes';
+import { confirmByTyping, withCancellableProgress } from '../progress';
+import { ResponseDocumentProvider } from '../responses/responseDocuments';
+import { UserInterfaceHolder } from '../userInterface';
 
 /** What the command returns, for keybindings, automation and tests. */
 export interface DeleteOutcome {

@@ -1,11 +1,11 @@
 // Open, export and clear the audit trail behind the History view.
 import * as vscode from 'vscode';
-import { AuditEntry, AuditLog } from '../core/auditLog';
-import { prettyJson } from '../core/responseDocument';
+import { AuditEntry, AuditLog } from '../../core/auditLog';
+import { prettyJson } from '../../core/responseDocument';
 import { HistoryNode, HistoryTreeProvider } from './historyTree';
-import { ResponseDocumentProvider } from './responseDocuments';
-import { saveTextAs } from './saveLocation';
-import { UserInterfaceHolder } from './userInterface';
+import { ResponseDocumentProvider } from '../responses/responseDocuments';
+import { saveTextAs } from '../saveLocation';
+import { UserInterfaceHolder } from '../userInterface';
 
 export class HistoryCommands {
   constructor(

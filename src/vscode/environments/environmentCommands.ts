@@ -1,13 +1,13 @@
 // Add, Edit and Remove Environment; Set and Clear Token.
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { Environment } from '../core/environment';
-import { checkJwtShape, validateClientId, validateClientSecret } from '../core/jwt';
-import { normaliseHost, validateAccountId, validateIid, validateUniqueName } from '../core/validation';
+import { Environment } from '../../core/environment';
+import { checkJwtShape, validateClientId, validateClientSecret } from '../../core/jwt';
+import { normaliseHost, validateAccountId, validateIid, validateUniqueName } from '../../core/validation';
 import { CredentialStore } from './credentialStore';
 import { EnvironmentPicker } from './environmentPicker';
 import { EnvironmentStore } from './environmentStore';
-import { UserInterfaceHolder } from './userInterface';
+import { UserInterfaceHolder } from '../userInterface';
 
 export class EnvironmentCommands {
   constructor(

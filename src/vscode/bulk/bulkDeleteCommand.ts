@@ -4,9 +4,9 @@
 // one of succeeded, failed, unknown or not attempted. Each DELETE is written to the audit trail.
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { AuditLog, auditEntryFor } from '../core/auditLog';
-import { getAllContactLists } from '../core/contactListClient';
-import { ParsedContactListIds, checkContactListIds, parseContactListIds } from '../core/contactListIds';
+import { AuditLog, auditEntryFor } from '../../core/auditLog';
+import { getAllContactLists } from '../../core/contactListClient';
+import { ParsedContactListIds, checkContactListIds, parseContactListIds } from '../../core/contactListIds';
 import {
   BulkRunState,
   IdOutcome,
@@ -19,24 +19,24 @@ import {
   recordStarted,
   resumeTargetChanged,
   runBulkDeletion,
-} from '../core/bulkDeletion';
-import { bulkDeleteOne, bulkLookUp } from '../core/bulkRequests';
-import { isInUse } from '../core/deletionPreview';
-import { Environment } from '../core/environment';
-import { KoreCallResult } from '../core/koreResult';
-import { RateLimiter } from '../core/rateLimiter';
-import { describeExchange } from '../core/responseDocument';
-import { briefFailureReason } from '../core/resultMessages';
-import { ActiveEnvironment } from './activeEnvironment';
-import { Authentication, TokenSource } from './authentication';
-import { EnvironmentPicker } from './environmentPicker';
-import { EnvironmentStore } from './environmentStore';
-import { isContactListNode, isEnvironmentNode } from './environmentTree';
+} from '../../core/bulkDeletion';
+import { bulkDeleteOne, bulkLookUp } from '../../core/bulkRequests';
+import { isInUse } from '../../core/deletionPreview';
+import { Environment } from '../../core/environment';
+import { KoreCallResult } from '../../core/koreResult';
+import { RateLimiter } from '../../core/rateLimiter';
+import { describeExchange } from '../../core/responseDocument';
+import { briefFailureReason } from '../../core/resultMessages';
+import { ActiveEnvironment } from '../environments/activeEnvironment';
+import { Authentication, TokenSource } from '../environments/authentication';
+import { EnvironmentPicker } from '../environments/environmentPicker';
+import { EnvironmentStore } from '../environments/environmentStore';
+import { isContactListNode, isEnvironmentNode } from '../environments/environmentTree';
 import { BulkRunStore } from './bulkRunStore';
-import { InFlightDeletes } from './inFlightDeletes';
-import { confirmByTyping, withCancellableProgress } from './progress';
-import { ResponseDocumentProvider } from './responseDocuments';
-import { UserInterfaceHolder } from './userInterface';
+import { InFlightDeletes } from '../inFlightDeletes';
+import { confirmByTyping, withCancellableProgress } from '../progress';
+import { ResponseDocumentProvider } from '../responses/responseDocuments';
+import { UserInterfaceHolder } from '../userInterface';
 
 /** While a run waits (a long Retry-After, say), it still tells other windows that it is alive. */
 const HEARTBEAT_MS = 30_000;
