@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { KoreContactListsApi } from '../../src/extension';
-import type { DeleteOutcome } from '../../src/vscode/deletion/deleteContactListCommand';
+import type { DeleteCommandResult as DeleteOutcome } from '../../src/vscode/deletion/deletionResults';
 import type { EnvironmentNode, TreeNode } from '../../src/vscode/environments/environmentTree';
 import { FakeKoreServer } from '../fakeKore/fakeKoreServer';
 import { DEFAULT_APP } from '../fakeKore/seedData';

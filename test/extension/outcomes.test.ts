@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { createBulkRunState, serialiseBulkRunState } from '../../src/core/bulkDeletion';
 import { BulkRunStore, DAMAGED_PREFIX } from '../../src/vscode/bulk/bulkRunStore';
-import type { DeleteOutcome } from '../../src/vscode/deletion/deleteContactListCommand';
+import type { DeleteCommandResult as DeleteOutcome } from '../../src/vscode/deletion/deletionResults';
 import { SEED_ID, useExtensionHarness, waitFor } from './harness';
 
 /** globalState's shape, in memory: enough for BulkRunStore. */

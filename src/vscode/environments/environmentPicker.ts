@@ -8,12 +8,20 @@ import { isContactListNode, isEnvironmentNode } from './environmentTree';
 import { EnvironmentStore } from './environmentStore';
 import { UserInterfaceHolder } from '../userInterface';
 
+export interface PickerServices {
+  readonly environments: EnvironmentStore;
+  readonly active: ActiveEnvironment;
+  readonly ui: UserInterfaceHolder;
+}
+
 export class EnvironmentPicker {
-  constructor(
-    private readonly store: EnvironmentStore,
-    private readonly active: ActiveEnvironment,
-    private readonly ui: UserInterfaceHolder,
-  ) {}
+  private readonly store: EnvironmentStore;
+  private readonly active: ActiveEnvironment;
+  private readonly ui: UserInterfaceHolder;
+
+  constructor(services: PickerServices) {
+    ({ environments: this.store, active: this.active, ui: this.ui } = services);
+  }
 
   /**
    * From the tree: the clicked environment. With an id or name: that one. From the palette: the active

@@ -1,6 +1,7 @@
 // The Environments view: one item per configured environment, showing whether a credential is set.
 import * as vscode from 'vscode';
-import { CommandIds, ViewIds } from '../../commandIds';
+import { CommandIds } from '../../commandIds';
+import { ViewIds } from '../../viewIds';
 import { ContactListRecord } from '../../core/contactList';
 import { CredentialSummary, summariseCredential } from '../../core/credential';
 import { campaignsInUse, isInUse } from '../../core/deletionPreview';
