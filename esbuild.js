@@ -98,6 +98,8 @@ if (!production) {
 async function main() {
   // A production build ships no source map: drop the one a development build may have left.
   if (production) for (const map of ['dist/extension.js.map', 'dist/operations.js.map']) fs.rmSync(map, { force: true });
+  // Test bundles of files that were moved or deleted would otherwise still be found and run by mocha.
+  else fs.rmSync('out', { recursive: true, force: true });
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   if (watch) {
     await Promise.all(contexts.map((context) => context.watch()));

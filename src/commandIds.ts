@@ -1,5 +1,5 @@
-// Every command id, view id and URI scheme the extension contributes, in one place. package.json must
-// list exactly these commands: a core test compares the two.
+// Every command id the extension contributes, in one place. package.json must list exactly these commands:
+// a core test compares the two.
 
 export const CommandIds = {
   addEnvironment: 'koreContactLists.addEnvironment',
@@ -24,20 +24,3 @@ export const CommandIds = {
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];
-
-export const ViewIds = {
-  container: 'koreContactLists',
-  environments: 'koreContactLists.environments',
-  history: 'koreContactLists.history',
-} as const;
-
-export const SettingKeys = {
-  section: 'koreContactLists',
-  environments: 'environments',
-  requestTimeoutSeconds: 'requestTimeoutSeconds',
-  jwtLifetimeSeconds: 'jwtLifetimeSeconds',
-  rateLimitPerMinute: 'rateLimitPerMinute',
-} as const;
-
-/** Read-only documents that show what a Kore.ai server answered. */
-export const RESPONSE_SCHEME = 'kore-response';

@@ -1,22 +1,25 @@
-// The one place that wires the extension: it builds every object, registers every command, view and
-// provider, and hands each disposable to VS Code. Nothing else calls registerCommand.
-// Activation stays light: what talks to Kore.ai lives in dist/operations.js, required on first use.
+// The one place that wires the extension: it builds the shared services, registers every command, view and
+// provider, and hands each disposable to VS Code. Nothing else calls registerCommand. Each command line below
+// leads to the method that runs it in one hop. Activation stays light: what talks to Kore.ai lives in
+// dist/operations.js, required on first use.
 import * as vscode from 'vscode';
-import { CommandIds, RESPONSE_SCHEME, ViewIds } from './commandIds';
+import { CommandIds } from './commandIds';
 import { AuditLog } from './core/auditLog';
-import type { Operations } from './operations';
-import { ActiveEnvironment } from './vscode/activeEnvironment';
-import { Authentication } from './vscode/authentication';
-import { CredentialStore } from './vscode/credentialStore';
-import { EnvironmentCommands } from './vscode/environmentCommands';
-import { EnvironmentPicker } from './vscode/environmentPicker';
-import { EnvironmentStore } from './vscode/environmentStore';
-import { EnvironmentTreeProvider } from './vscode/environmentTree';
-import { HistoryCommands } from './vscode/historyCommands';
-import { HistoryTreeProvider } from './vscode/historyTree';
-import { ResponseCommands } from './vscode/responseCommands';
-import { ResponseDocumentProvider } from './vscode/responseDocuments';
-import { UserInterface, UserInterfaceHolder, windowUserInterface } from './vscode/userInterface';
+import type * as OperationsModule from './operations';
+import { CommandHandler, registerCommand } from './vscode/commands';
+import { ActiveEnvironment } from './vscode/environments/activeEnvironment';
+import { CredentialStore } from './vscode/environments/credentialStore';
+import { EnvironmentCommands } from './vscode/environments/environmentCommands';
+import { copyContactListId } from './vscode/environments/copyContactListId';
+import { EnvironmentTreeProvider } from './vscode/environments/environmentTree';
+import { TokenCommands } from './vscode/environments/tokenCommands';
+import { HistoryCommands } from './vscode/history/historyCommands';
+import { HistoryTreeProvider } from './vscode/history/historyTree';
+import { ResponseCommands } from './vscode/responses/responseCommands';
+import { RESPONSE_SCHEME, ResponseDocumentProvider } from './vscode/responses/responseDocuments';
+import { KoreServices, createServices } from './vscode/services';
+import { UserInterface, windowUserInterface } from './vscode/userInterface';
+import { ViewIds } from './viewIds';
 
 /** What activate() returns when the extension runs under its tests (and only then): the views and stores. */
 export interface KoreContactListsApi {
@@ -30,88 +33,97 @@ export interface KoreContactListsApi {
   useUserInterface(ui: UserInterface): () => void;
 }
 
+type Operations = typeof OperationsModule;
+
 export function activate(context: vscode.ExtensionContext): KoreContactListsApi | undefined {
   const log = vscode.window.createOutputChannel('Kore.ai Contact Lists', { log: true });
-  const ui = new UserInterfaceHolder();
-  const store = new EnvironmentStore(log);
-  const credentials = new CredentialStore(context.secrets);
-  const active = new ActiveEnvironment(context.globalState, store);
-  const responses = new ResponseDocumentProvider();
-  const picker = new EnvironmentPicker(store, active, ui);
-  const authentication = new Authentication(credentials, store, ui);
-  const audit = new AuditLog(context.globalStorageUri.fsPath);
-  const history = new HistoryTreeProvider(audit, log);
-
   let loaded: Operations | undefined;
-  const operations = (): Operations => {
-    if (!loaded) {
-      // Kept out of this bundle on purpose (see esbuild.js): resolved next to dist/extension.js.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load is the point
-      const module = require('./operations.js') as typeof import('./operations');
-      loaded = module.createOperations({ store, credentials, authentication, picker, active, responses, audit, globalState: context.globalState, ui, log });
-      context.subscriptions.push(
-        loaded,
-        loaded.onDidDelete(() => {
-          history.refresh();
-          tree.refresh();
-        }),
-      );
-    }
-    return loaded;
-  };
-
-  const tree = new EnvironmentTreeProvider(store, credentials, () => operations().listContactLists);
-  const environmentCommands = new EnvironmentCommands(store, credentials, picker, ui, log);
-  const historyCommands = new HistoryCommands(audit, history, responses, ui, log);
-  const responseCommands = new ResponseCommands(responses, ui);
-
-  const command = (id: string, handler: (...args: unknown[]) => unknown) => vscode.commands.registerCommand(id, handler);
+  // Kept out of this bundle on purpose (see esbuild.js): resolved next to dist/extension.js.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load is the point
+  const operations = (): Operations => (loaded ??= require('./operations.js') as Operations);
+  const services = createServices({ context, log, connection: () => operations().connect });
+  const tree = new EnvironmentTreeProvider(services.environments, services.credentials, once(() => operations().createContactListSource(services)));
+  const history = new HistoryTreeProvider(services.audit, log);
   context.subscriptions.push(
     log,
-    store,
-    credentials,
-    active,
+    services,
     tree,
-    responses,
     history,
+    services.onDidDelete(() => {
+      history.refresh();
+      tree.refresh();
+    }),
     vscode.window.createTreeView(ViewIds.environments, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true }),
     vscode.window.createTreeView(ViewIds.history, { treeDataProvider: history, showCollapseAll: false }),
-    vscode.workspace.registerTextDocumentContentProvider(RESPONSE_SCHEME, responses),
-    command(CommandIds.addEnvironment, () => environmentCommands.add()),
-    command(CommandIds.editEnvironment, (environment) => environmentCommands.edit(environment)),
-    command(CommandIds.removeEnvironment, (environment) => environmentCommands.remove(environment)),
-    command(CommandIds.setToken, (environment) => environmentCommands.setToken(environment)),
-    command(CommandIds.clearToken, (environment) => environmentCommands.clearToken(environment)),
-    command(CommandIds.deleteContactList, (target, contactListId) => operations().deleteContactList.run(target, contactListId)),
-    command(CommandIds.deleteContactLists, (clicked, selection, text) => operations().deleteContactLists.run(clicked, selection, text)),
-    command(CommandIds.refresh, () => tree.refresh()),
-    command(CommandIds.testConnection, (environment) => operations().tools.testConnection(environment)),
-    command(CommandIds.switchEnvironment, () => operations().tools.switchEnvironment()),
-    command(CommandIds.copyContactListId, (node) => operations().tools.copyContactListId(node)),
-    command(CommandIds.exportEnvironments, () => operations().tools.exportEnvironments()),
-    command(CommandIds.importEnvironments, () => operations().tools.importEnvironments()),
-    command(CommandIds.openHistoryEntry, (node) => historyCommands.open(node)),
-    command(CommandIds.exportHistory, () => historyCommands.export()),
-    command(CommandIds.clearHistory, () => historyCommands.clear()),
-    command(CommandIds.refreshHistory, () => history.refresh()),
-    command(CommandIds.copyResponse, (uri) => responseCommands.copy(uri)),
-    command(CommandIds.saveResponseAs, (uri) => responseCommands.saveAs(uri)),
+    vscode.workspace.registerTextDocumentContentProvider(RESPONSE_SCHEME, services.responses),
+    ...registerCommands(services, { operations, tree, history }),
   );
+  return context.extensionMode === vscode.ExtensionMode.Test ? testApi(services, tree, history) : undefined;
+}
 
-  // The API reaches stored credentials and can answer confirmations: it exists for the extension's own
-  // tests only. Any other extension asking for this extension's exports gets nothing.
-  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
+interface Features {
+  readonly operations: () => Operations;
+  readonly tree: EnvironmentTreeProvider;
+  readonly history: HistoryTreeProvider;
+}
+
+/** Every command, each to the one method that runs it. Features that talk to Kore.ai are created on first use. */
+function registerCommands(services: KoreServices, features: Features): vscode.Disposable[] {
+  const { operations, tree, history } = features;
+  const environments = new EnvironmentCommands(services);
+  const tokens = new TokenCommands(services);
+  const historyCommands = new HistoryCommands(services, history);
+  const responses = new ResponseCommands(services);
+  const deletion = once(() => operations().createDeletion(services));
+  const bulkDeletion = once(() => operations().createBulkDeletion(services));
+  const connectionTest = once(() => operations().createConnectionTest(services));
+  const transfer = once(() => operations().createEnvironmentTransfer(services));
+  const handlers: Record<(typeof CommandIds)[keyof typeof CommandIds], CommandHandler> = {
+    [CommandIds.addEnvironment]: () => environments.add(),
+    [CommandIds.editEnvironment]: (_context, environment) => environments.edit(environment),
+    [CommandIds.removeEnvironment]: (_context, environment) => environments.remove(environment),
+    [CommandIds.setToken]: (_context, environment) => tokens.setToken(environment),
+    [CommandIds.clearToken]: (_context, environment) => tokens.clearToken(environment),
+    [CommandIds.deleteContactList]: (_context, target, contactListId) => deletion().run(target, contactListId),
+    [CommandIds.deleteContactLists]: (_context, clicked, selection, text) => bulkDeletion().run(clicked, selection, text),
+    [CommandIds.refresh]: () => tree.refresh(),
+    [CommandIds.testConnection]: (_context, environment) => connectionTest().run(environment),
+    [CommandIds.switchEnvironment]: () => services.picker.pick(vscode.l10n.t('Choose the environment that palette commands use')),
+    [CommandIds.copyContactListId]: (_context, node) => copyContactListId(node),
+    [CommandIds.exportEnvironments]: () => transfer().exportEnvironments(),
+    [CommandIds.importEnvironments]: () => transfer().importEnvironments(),
+    [CommandIds.openHistoryEntry]: (_context, node) => historyCommands.open(node),
+    [CommandIds.exportHistory]: () => historyCommands.export(),
+    [CommandIds.clearHistory]: () => historyCommands.clear(),
+    [CommandIds.refreshHistory]: () => history.refresh(),
+    [CommandIds.copyResponse]: (_context, uri) => responses.copy(uri),
+    [CommandIds.saveResponseAs]: (_context, uri) => responses.saveAs(uri),
+  };
+  return Object.entries(handlers).map(([id, handler]) => registerCommand(services, id as keyof typeof handlers, handler));
+}
+
+/** Creates on first call, then returns the same value: features that load the operations bundle. */
+function once<T>(create: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= create());
+}
+
+/**
+ * The API reaches stored credentials and can answer confirmations: it exists for the extension's own tests only.
+ * Any other extension asking for this extension's exports gets nothing.
+ */
+function testApi(services: KoreServices, tree: EnvironmentTreeProvider, history: HistoryTreeProvider): KoreContactListsApi {
   return {
     environmentTree: tree,
-    responses,
-    credentials,
+    responses: services.responses,
+    credentials: services.credentials,
     history,
-    audit,
-    activeEnvironment: active,
+    audit: services.audit,
+    activeEnvironment: services.active,
     useUserInterface(replacement) {
-      ui.current = replacement;
+      services.ui.current = replacement;
       return () => {
-        ui.current = windowUserInterface;
+        services.ui.current = windowUserInterface;
       };
     },
   };

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CommandIds, ViewIds } from '../../src/commandIds';
+import { CommandIds } from '../../src/commandIds';
+import { ViewIds } from '../../src/viewIds';
 
 interface Manifest {
   contributes: {

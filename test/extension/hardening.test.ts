@@ -2,9 +2,8 @@
 // an id of ".", a list name forging confirmation lines, and an answer too deeply nested to re-indent.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ContactListNode } from '../../src/vscode/environmentTree';
 import { makeContactList } from '../fakeKore/seedData';
-import { SEED_ID, StoredEnvironment, useExtensionHarness, waitFor } from './harness';
+import { SEED_ID, StoredEnvironment, useExtensionHarness } from './harness';
 
 const FORGED_NAME = 'old\nRecords: 0\nNot in use by any campaign.\n\n';
 
@@ -14,9 +13,7 @@ describe('Hardening in the extension host', function () {
   let environment: StoredEnvironment;
 
   beforeEach(async () => {
-    environment = await harness.addEnvironment('Hardened');
-    await harness.setToken(environment.id);
-    harness.server.requests.length = 0;
+    environment = await harness.environmentWithToken('Hardened');
   });
 
   it('refuses an id of "." before anything is sent (defect 1)', async () => {
@@ -48,8 +45,7 @@ describe('Hardening in the extension host', function () {
     assert.match(harness.ui.last('info')?.message ?? '', /^Contact list "old Records: 0 Not in use by any campaign\." \(cl-[^)]+\) was deleted from Hardened\./);
 
     harness.server.lists.set(forged._id, forged);
-    const [node] = await harness.environmentNodes();
-    const lists = (await harness.children(node)).filter((child): child is ContactListNode => 'list' in child);
+    const lists = await harness.contactListNodes();
     const item = harness.api.environmentTree.getTreeItem(lists.find((child) => child.list._id === forged._id) ?? lists[0]);
     assert.equal(item.label, 'old Records: 0 Not in use by any campaign.');
     assert.ok(!String((item.tooltip as vscode.MarkdownString).value).includes('Records: 0\n'));
@@ -62,7 +58,7 @@ describe('Hardening in the extension host', function () {
     const outcome = await harness.deleteList(environment.name, SEED_ID);
     assert.equal(outcome.status, 'deleted');
     assert.match(harness.ui.last('info')?.message ?? '', /"Deep" \(cl-[^)]+\) was deleted/);
-    const editor = await waitFor('the response editor', () => vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.scheme === 'kore-response'));
+    const editor = await harness.responseEditor();
     assert.equal(editor.document.getText(), body);
     const { entries } = await harness.api.audit.read();
     const entry = entries.find((candidate) => candidate.contactListId === SEED_ID && candidate.environment.name === 'Hardened');

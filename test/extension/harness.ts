@@ -1,21 +1,29 @@
 // What every extension-host test file needs: the extension's test API, a fake Kore server, scripted prompts, and
 // a clean slate before each test (no environments, no credentials, no open editors). A file calls
 // useExtensionHarness() inside its top-level describe and reads what it needs from the returned object.
+// After each passing test the harness fails it if a queued answer, pick or dialog response was left unused.
+// The audit trail and globalState outlive a file: a test that counts their entries clears or filters them itself.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { KoreContactListsApi } from '../../src/extension';
-import type { DeleteOutcome } from '../../src/vscode/deleteContactListCommand';
-import type { EnvironmentNode, TreeNode } from '../../src/vscode/environmentTree';
+import type { DeleteCommandResult as DeleteOutcome } from '../../src/vscode/deletion/deletionResults';
+import type { ContactListNode, EnvironmentNode, TreeNode } from '../../src/vscode/environments/environmentTree';
 import { FakeKoreServer } from '../fakeKore/fakeKoreServer';
 import { DEFAULT_APP } from '../fakeKore/seedData';
 import { signFakeJwt } from '../fakeKore/jwt';
 import { ScriptedUserInterface } from './scriptedUserInterface';
+
+// The extension's types the feature files need, from one place, so a move in src/ is fixed here once.
+export type { ContactListNode, DeleteOutcome, EnvironmentNode, TreeNode };
 
 export const EXTENSION_ID = 'kore-contact-lists.kore-contact-lists';
 export const SEED_ID = 'cl-c2ce382-2516-457e-8eb4-9847deec0001';
 /** A real JWT for the fake app: recognisable by its signature, so leak scans can look for it. */
 export const TOKEN = signFakeJwt({ appId: DEFAULT_APP.clientId, sub: 'ext-host-harness-canary', iat: Math.floor(Date.now() / 1000) }, DEFAULT_APP.clientSecret);
 export const PASTE_JWT = 'Paste a JWT';
+export const CLIENT_CREDENTIALS = 'Enter Client ID and Client Secret';
 export const CUSTOM_HOST = 'Custom host (on-premises)…';
 export const PRODUCTION_NO = 'No: a test or sandbox environment';
 export const PRODUCTION_YES = 'Yes: production (deleting asks you to type the id)';
@@ -37,6 +45,14 @@ export function storedEnvironments(): StoredEnvironment[] {
   return configuration().inspect<StoredEnvironment[]>('environments')?.globalValue ?? [];
 }
 
+/** The user settings file as written on disk, where a leaked secret would land. */
+export function userSettingsText(): string {
+  const dir = process.env.KORE_TEST_USER_DATA_DIR;
+  assert.ok(dir, 'the launcher passes KORE_TEST_USER_DATA_DIR');
+  const file = path.join(dir, 'User', 'settings.json');
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+}
+
 export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 5000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
@@ -52,13 +68,32 @@ export interface ExtensionHarness {
   readonly server: FakeKoreServer;
   readonly ui: ScriptedUserInterface;
   /** Adds an environment through the command, as a user answers its prompts; returns what was stored. */
-  addEnvironment(name: string, options?: { host?: string; production?: boolean }): Promise<StoredEnvironment>;
+  addEnvironment(name: string, options?: EnvironmentOptions): Promise<StoredEnvironment>;
   /** Pastes a JWT through Set Token for this environment. */
   setToken(environmentId: string, token?: string): Promise<void>;
+  /**
+   * The shared fixture: an environment added through the command with TOKEN set, against the fake server,
+   * and the server's request log emptied so a test sees only what it sent.
+   */
+  environmentWithToken(name: string, options?: EnvironmentOptions): Promise<StoredEnvironment>;
   /** Runs Delete Contact List with arguments, answering the confirmation with Delete (or dismissing it). */
   deleteList(environment: string, id: string, confirm?: boolean): Promise<DeleteOutcome>;
   environmentNodes(): Promise<EnvironmentNode[]>;
   children(node: TreeNode): Promise<TreeNode[]>;
+  /** The contact lists under the first environment in the tree. */
+  contactListNodes(): Promise<ContactListNode[]>;
+  /** Waits for a visible editor showing a server's answer (a kore-response document). */
+  responseEditor(): Promise<vscode.TextEditor>;
+}
+
+export interface EnvironmentOptions {
+  /** Defaults to the fake server's URL. */
+  host?: string;
+  /** Defaults to the fake app's. */
+  iid?: string;
+  /** Defaults to the fake app's. */
+  accountId?: string;
+  production?: boolean;
 }
 
 export function useExtensionHarness(): ExtensionHarness {
@@ -93,7 +128,20 @@ export function useExtensionHarness(): ExtensionHarness {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  afterEach(() => restoreUi?.());
+  afterEach(function () {
+    restoreUi?.();
+    const test = this.currentTest;
+    const left = ui?.unused() ?? [];
+    // A test that failed has said what went wrong; the answers it never reached are only a consequence.
+    if (test?.state !== 'passed' || left.length === 0) return;
+    const problem = new assert.AssertionError({
+      message: `"${test.fullTitle()}" queued answers that no prompt used:\n  ${left.join('\n  ')}\nDrop them, or make the test reach the prompts it meant to answer.`,
+    });
+    // Hook#error fails the test itself; throwing would fail the hook instead, and Mocha would skip the file's other tests.
+    const hook = this.test as Mocha.Hook | undefined;
+    if (!hook) throw problem;
+    hook.error(problem);
+  });
 
   const harness: ExtensionHarness = {
     get api() {
@@ -107,7 +155,7 @@ export function useExtensionHarness(): ExtensionHarness {
     },
     async addEnvironment(name, options = {}) {
       const fake = harness.server;
-      harness.ui.inputs.push(name, options.host ?? fake.url, fake.app.iid, fake.app.accountId);
+      harness.ui.inputs.push(name, options.host ?? fake.url, options.iid ?? fake.app.iid, options.accountId ?? fake.app.accountId);
       harness.ui.picks.push(CUSTOM_HOST, options.production ? PRODUCTION_YES : PRODUCTION_NO);
       await vscode.commands.executeCommand('koreContactLists.addEnvironment');
       const added = storedEnvironments().find((environment) => environment.name === name);
@@ -118,6 +166,12 @@ export function useExtensionHarness(): ExtensionHarness {
       harness.ui.picks.push(PASTE_JWT);
       harness.ui.inputs.push(token);
       await vscode.commands.executeCommand('koreContactLists.setToken', environmentId);
+    },
+    async environmentWithToken(name, options) {
+      const environment = await harness.addEnvironment(name, options);
+      await harness.setToken(environment.id);
+      harness.server.requests.length = 0;
+      return environment;
     },
     async deleteList(environment, id, confirm = true) {
       harness.ui.warningAnswers.push(confirm ? 'Delete' : undefined);
@@ -131,6 +185,14 @@ export function useExtensionHarness(): ExtensionHarness {
     },
     async children(node) {
       return (await harness.api.environmentTree.getChildren(node)) ?? [];
+    },
+    async contactListNodes() {
+      const [node] = await harness.environmentNodes();
+      const children = await harness.children(node);
+      return children.filter((child): child is ContactListNode => 'list' in child);
+    },
+    responseEditor() {
+      return waitFor('the response editor', () => vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.scheme === 'kore-response'));
     },
   };
   return harness;

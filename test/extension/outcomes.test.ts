@@ -4,9 +4,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { createBulkRunState, serialiseBulkRunState } from '../../src/core/bulkDeletion';
-import { BulkRunStore, DAMAGED_PREFIX } from '../../src/vscode/bulkRunStore';
-import type { DeleteOutcome } from '../../src/vscode/deleteContactListCommand';
-import { SEED_ID, useExtensionHarness, waitFor } from './harness';
+import { BulkRunStore, DAMAGED_PREFIX } from '../../src/vscode/bulk/bulkRunStore';
+import { SEED_ID, useExtensionHarness } from './harness';
+import type { DeleteOutcome } from './harness';
 
 /** globalState's shape, in memory: enough for BulkRunStore. */
 class MemoryMemento implements vscode.Memento {
@@ -30,9 +30,7 @@ describe('Outcomes in the extension host', function () {
   let environmentId: string;
 
   beforeEach(async () => {
-    environmentId = (await harness.addEnvironment('Outcomes')).id;
-    await harness.setToken(environmentId);
-    harness.server.requests.length = 0;
+    environmentId = (await harness.environmentWithToken('Outcomes')).id;
   });
 
   it('reports a DELETE answered 2xx {"message":"Contact list deleted"} as deleted, and opens the response', async () => {
@@ -43,7 +41,7 @@ describe('Outcomes in the extension host', function () {
     assert.equal(harness.server.lists.has(SEED_ID), false);
     assert.equal(harness.ui.last('error'), undefined, 'no "could not delete"');
     assert.equal(harness.ui.last('info')?.message, `Contact list ${SEED_ID} was deleted from Outcomes. The server said: "Contact list deleted".`);
-    const editor = await waitFor('the response editor', () => vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.scheme === 'kore-response'));
+    const editor = await harness.responseEditor();
     assert.equal(editor.document.uri.toString(), outcome?.document?.toString());
     assert.deepEqual(JSON.parse(editor.document.getText()), { message: 'Contact list deleted' });
   });

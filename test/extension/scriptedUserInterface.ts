@@ -1,5 +1,7 @@
 // Scripted answers for the extension's prompts, so the extension-host suite can drive whole commands.
 // Each input box answer is also run through the box's own validateInput, as VS Code would as you type.
+// Every queued answer is meant to be used: unused() lists what was left, and the harness fails a test that leaves
+// any, since an answer nobody asked for means the command asked something else than the test believes.
 import * as vscode from 'vscode';
 import type { UserInterface } from '../../src/vscode/userInterface';
 
@@ -25,8 +27,10 @@ export class ScriptedUserInterface implements UserInterface {
   /** What each quick pick offered, and how it was worded. */
   readonly quickPicks: Array<{ readonly labels: string[]; readonly options: vscode.QuickPickOptions }> = [];
   readonly validationMessages: string[] = [];
-  /** Where save dialogs answer; undefined is Cancel. */
+  /** Where the next save dialog answers, once; undefined is Cancel. */
   saveTarget: vscode.Uri | undefined;
+  /** Where the next open dialog answers, once; undefined is Cancel. */
+  openTarget: vscode.Uri | undefined;
 
   async showInputBox(options: vscode.InputBoxOptions): Promise<string | undefined> {
     this.inputBoxes.push(options);
@@ -67,14 +71,28 @@ export class ScriptedUserInterface implements UserInterface {
   }
 
   showSaveDialog(): Promise<vscode.Uri | undefined> {
-    return Promise.resolve(this.saveTarget);
+    const target = this.saveTarget;
+    this.saveTarget = undefined;
+    return Promise.resolve(target);
   }
 
-  /** What open dialogs answer; undefined is Cancel. */
-  openTarget: vscode.Uri | undefined;
-
   showOpenDialog(): Promise<vscode.Uri[] | undefined> {
-    return Promise.resolve(this.openTarget ? [this.openTarget] : undefined);
+    const target = this.openTarget;
+    this.openTarget = undefined;
+    return Promise.resolve(target ? [target] : undefined);
+  }
+
+  /** Every queued answer no prompt took, one line each; empty when the script was used up. */
+  unused(): string[] {
+    const show = (answer: string | undefined) => (answer === undefined ? '(dismiss)' : JSON.stringify(answer));
+    return [
+      ...this.inputs.map((answer) => `input box answer ${show(answer)}`),
+      ...this.picks.map((answer) => `quick pick answer ${show(answer)}`),
+      ...this.warningAnswers.map((answer) => `warning answer ${show(answer)}`),
+      ...this.errorAnswers.map((answer) => `error message answer ${show(answer)}`),
+      ...(this.saveTarget ? [`save dialog answer ${this.saveTarget.fsPath}`] : []),
+      ...(this.openTarget ? [`open dialog answer ${this.openTarget.fsPath}`] : []),
+    ];
   }
 
   last(kind: ShownMessage['kind']): ShownMessage | undefined {

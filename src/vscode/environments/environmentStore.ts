@@ -1,8 +1,8 @@
 // Environments in user settings. Only the user (global) value is read: the setting has application scope,
 // and reading globalValue explicitly means a workspace's settings can never add or redirect an environment.
 import * as vscode from 'vscode';
-import { SettingKeys } from '../commandIds';
-import { Environment, EnvironmentsReadResult, rawIndexOfEnvironment, readEnvironments } from '../core/environment';
+import { SettingKeys } from '../settings';
+import { Environment, EnvironmentsReadResult, rawIndexOfEnvironment, readEnvironments } from '../../core/environment';
 
 export class EnvironmentStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -69,24 +69,6 @@ export class EnvironmentStore implements vscode.Disposable {
 
   private async write(entries: unknown[]): Promise<void> {
     await this.configuration().update(SettingKeys.environments, entries, vscode.ConfigurationTarget.Global);
-  }
-
-  requestTimeoutSeconds(): number {
-    return this.number(SettingKeys.requestTimeoutSeconds, 30, 1, 600);
-  }
-
-  jwtLifetimeSeconds(): number {
-    return Math.round(this.number(SettingKeys.jwtLifetimeSeconds, 300, 30, 86_400));
-  }
-
-  rateLimitPerMinute(): number {
-    return this.number(SettingKeys.rateLimitPerMinute, 60, 1, 6000);
-  }
-
-  /** A number setting kept within the bounds its schema declares, or its default when it is not a number. */
-  private number(key: string, fallback: number, min: number, max: number): number {
-    const value = this.configuration().get<number>(key, fallback);
-    return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;
   }
 
   private configuration(): vscode.WorkspaceConfiguration {

@@ -1,11 +1,12 @@
 // The Environments view: one item per configured environment, showing whether a credential is set.
 import * as vscode from 'vscode';
-import { CommandIds, ViewIds } from '../commandIds';
-import { ContactListRecord } from '../core/contactList';
-import { CredentialSummary, summariseCredential } from '../core/credential';
-import { campaignsInUse, isInUse } from '../core/deletionPreview';
-import { Environment } from '../core/environment';
-import { escapeMarkdown, oneLine } from '../core/textSafety';
+import { CommandIds } from '../../commandIds';
+import { ViewIds } from '../../viewIds';
+import { ContactListRecord } from '../../core/contactList';
+import { CredentialSummary, summariseCredential } from '../../core/credential';
+import { campaignsInUse, isInUse } from '../../core/deletionPreview';
+import { Environment } from '../../core/environment';
+import { escapeMarkdown, oneLine } from '../../core/textSafety';
 import { CredentialStore } from './credentialStore';
 import { EnvironmentStore } from './environmentStore';
 

@@ -1,8 +1,10 @@
 // Read-only documents that show what Kore.ai answered. A content provider (rather than an untitled file)
 // makes them read-only and free of "Save?" prompts; the path ends in the right extension for highlighting.
 import * as vscode from 'vscode';
-import { RESPONSE_SCHEME } from '../commandIds';
-import { ResponseDocument } from '../core/responseDocument';
+import { ResponseDocument } from '../../core/responseDocument';
+
+/** Read-only documents that show what a Kore.ai server answered. */
+export const RESPONSE_SCHEME = 'kore-response';
 
 /** Older responses are dropped past this many, so a long session cannot grow memory without bound. */
 const MAX_KEPT = 200;

@@ -1,22 +1,30 @@
 // Turns an environment's stored credential into `auth` header values, asking the user only when it must:
 // no credential yet, a pasted JWT that has expired, or a credential entered for another host.
 import * as vscode from 'vscode';
-import { CommandIds } from '../commandIds';
-import { StoredCredential, authToken, credentialReadiness } from '../core/credential';
-import { Environment } from '../core/environment';
+import { CommandIds } from '../../commandIds';
+import { StoredCredential, authToken, credentialReadiness } from '../../core/credential';
+import { Environment } from '../../core/environment';
 import { CredentialStore } from './credentialStore';
-import { EnvironmentStore } from './environmentStore';
-import { UserInterfaceHolder } from './userInterface';
+import { Settings } from '../settings';
+import { UserInterfaceHolder } from '../userInterface';
 
 /** Produces the `auth` value for one request: client credentials sign a fresh JWT every time. */
 export type TokenSource = () => string;
 
+export interface AuthenticationServices {
+  readonly credentials: CredentialStore;
+  readonly settings: Settings;
+  readonly ui: UserInterfaceHolder;
+}
+
 export class Authentication {
-  constructor(
-    private readonly credentials: CredentialStore,
-    private readonly store: EnvironmentStore,
-    private readonly ui: UserInterfaceHolder,
-  ) {}
+  private readonly credentials: CredentialStore;
+  private readonly settings: Settings;
+  private readonly ui: UserInterfaceHolder;
+
+  constructor(services: AuthenticationServices) {
+    ({ credentials: this.credentials, settings: this.settings, ui: this.ui } = services);
+  }
 
   /** Undefined means stop: the user was told why and offered what to do. */
   async tokenSource(environment: Environment): Promise<TokenSource | undefined> {
@@ -49,7 +57,7 @@ export class Authentication {
   }
 
   private source(credential: StoredCredential): TokenSource {
-    const lifetime = this.store.jwtLifetimeSeconds();
+    const lifetime = this.settings.jwtLifetimeSeconds();
     return () => authToken(credential, lifetime);
   }
 
@@ -61,7 +69,7 @@ export class Authentication {
 }
 
 /** The credential for background reads (the tree): never asks; says why when it cannot be used. */
-export async function silentTokenSource(credentials: CredentialStore, store: EnvironmentStore, environment: Environment): Promise<{ token?: TokenSource; problem?: string }> {
+export async function silentTokenSource(credentials: CredentialStore, settings: Settings, environment: Environment): Promise<{ token?: TokenSource; problem?: string }> {
   const readiness = credentialReadiness(await credentials.get(environment.id), environment.host);
   switch (readiness.state) {
     case 'missing':
@@ -72,7 +80,7 @@ export async function silentTokenSource(credentials: CredentialStore, store: Env
       return { problem: vscode.l10n.t('The token was entered for {0}: set it again for this host', readiness.credential.host) };
     case 'usable': {
       const { credential } = readiness;
-      const lifetime = store.jwtLifetimeSeconds();
+      const lifetime = settings.jwtLifetimeSeconds();
       return { token: () => authToken(credential, lifetime) };
     }
   }

@@ -1,19 +1,27 @@
 // Turns a command's first argument (a tree item, an id or name, or nothing) into an environment,
 // asking only when it must: no question when there is exactly one environment.
 import * as vscode from 'vscode';
-import { CommandIds } from '../commandIds';
-import { Environment, findEnvironment } from '../core/environment';
+import { CommandIds } from '../../commandIds';
+import { Environment, findEnvironment } from '../../core/environment';
 import { ActiveEnvironment } from './activeEnvironment';
 import { isContactListNode, isEnvironmentNode } from './environmentTree';
 import { EnvironmentStore } from './environmentStore';
-import { UserInterfaceHolder } from './userInterface';
+import { UserInterfaceHolder } from '../userInterface';
+
+export interface PickerServices {
+  readonly environments: EnvironmentStore;
+  readonly active: ActiveEnvironment;
+  readonly ui: UserInterfaceHolder;
+}
 
 export class EnvironmentPicker {
-  constructor(
-    private readonly store: EnvironmentStore,
-    private readonly active: ActiveEnvironment,
-    private readonly ui: UserInterfaceHolder,
-  ) {}
+  private readonly store: EnvironmentStore;
+  private readonly active: ActiveEnvironment;
+  private readonly ui: UserInterfaceHolder;
+
+  constructor(services: PickerServices) {
+    ({ environments: this.store, active: this.active, ui: this.ui } = services);
+  }
 
   /**
    * From the tree: the clicked environment. With an id or name: that one. From the palette: the active

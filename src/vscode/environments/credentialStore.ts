@@ -1,6 +1,6 @@
 // Environment credentials in VS Code's SecretStorage (the OS keychain on desktop). Nothing here logs a value.
 import * as vscode from 'vscode';
-import { StoredCredential, credentialKey, environmentIdOfKey, parseCredential, serialiseCredential } from '../core/credential';
+import { StoredCredential, credentialKey, environmentIdOfKey, parseCredential, serialiseCredential } from '../../core/credential';
 
 export class CredentialStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<string>();

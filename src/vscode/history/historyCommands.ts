@@ -1,20 +1,25 @@
 // Open, export and clear the audit trail behind the History view.
 import * as vscode from 'vscode';
-import { AuditEntry, AuditLog } from '../core/auditLog';
-import { prettyJson } from '../core/responseDocument';
+import { AuditEntry, AuditLog } from '../../core/auditLog';
+import { prettyJson } from '../../core/responseDocument';
 import { HistoryNode, HistoryTreeProvider } from './historyTree';
-import { ResponseDocumentProvider } from './responseDocuments';
-import { saveTextAs } from './saveLocation';
-import { UserInterfaceHolder } from './userInterface';
+import { ResponseDocumentProvider } from '../responses/responseDocuments';
+import { saveTextAs } from '../saveLocation';
+import type { KoreServices } from '../services';
+import { UserInterfaceHolder } from '../userInterface';
 
 export class HistoryCommands {
+  private readonly audit: AuditLog;
+  private readonly responses: ResponseDocumentProvider;
+  private readonly ui: UserInterfaceHolder;
+  private readonly log: vscode.LogOutputChannel;
+
   constructor(
-    private readonly audit: AuditLog,
+    services: Pick<KoreServices, 'audit' | 'responses' | 'ui' | 'log'>,
     private readonly tree: HistoryTreeProvider,
-    private readonly responses: ResponseDocumentProvider,
-    private readonly ui: UserInterfaceHolder,
-    private readonly log: vscode.LogOutputChannel,
-  ) {}
+  ) {
+    ({ audit: this.audit, responses: this.responses, ui: this.ui, log: this.log } = services);
+  }
 
   async open(node?: unknown): Promise<vscode.Uri | undefined> {
     if (!(node instanceof HistoryNode)) {

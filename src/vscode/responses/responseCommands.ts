@@ -1,15 +1,17 @@
 // Editor title actions on kore-response documents: Copy JSON and Save As (a real file the user chooses).
 import * as vscode from 'vscode';
-import { RESPONSE_SCHEME } from '../commandIds';
-import { ResponseDocumentProvider } from './responseDocuments';
-import { saveTextAs } from './saveLocation';
-import { UserInterfaceHolder } from './userInterface';
+import { RESPONSE_SCHEME, ResponseDocumentProvider } from './responseDocuments';
+import { saveTextAs } from '../saveLocation';
+import type { KoreServices } from '../services';
+import { UserInterfaceHolder } from '../userInterface';
 
 export class ResponseCommands {
-  constructor(
-    private readonly responses: ResponseDocumentProvider,
-    private readonly ui: UserInterfaceHolder,
-  ) {}
+  private readonly responses: ResponseDocumentProvider;
+  private readonly ui: UserInterfaceHolder;
+
+  constructor(services: Pick<KoreServices, 'responses' | 'ui'>) {
+    ({ responses: this.responses, ui: this.ui } = services);
+  }
 
   /** The response's text as kept, whether or not its editor is still open. */
   private response(uri?: unknown): { uri: vscode.Uri; text: string } | undefined {

@@ -1,8 +1,8 @@
 // The active environment: the one last used or picked. Palette commands default to it, and a status bar
 // item shows it (production in the warning colour); clicking the item switches.
 import * as vscode from 'vscode';
-import { CommandIds } from '../commandIds';
-import { Environment } from '../core/environment';
+import { CommandIds } from '../../commandIds';
+import { Environment } from '../../core/environment';
 import { EnvironmentStore } from './environmentStore';
 
 const KEY = 'koreContactLists.activeEnvironmentId';

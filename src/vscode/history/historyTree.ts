@@ -1,9 +1,9 @@
 // The History view: every delete attempt from the audit trail, newest first. Clicking one reopens the
 // server's answer read-only, so a deleted list's record stays one click away.
 import * as vscode from 'vscode';
-import { oneLine } from '../core/textSafety';
-import { AuditEntry, AuditLog } from '../core/auditLog';
-import { CommandIds } from '../commandIds';
+import { oneLine } from '../../core/textSafety';
+import { AuditEntry, AuditLog } from '../../core/auditLog';
+import { CommandIds } from '../../commandIds';
 
 /** More than this many attempts are kept in the file and the export, but not drawn. */
 const MAX_SHOWN = 500;

@@ -1,0 +1,179 @@
+// One bulk run, once confirmed: paced by the rate limiter, each step saved before the next DELETE goes out (so a
+// closed window never loses what was sent), each attempt written to the audit trail, and a read-only report at
+// the end where every id is succeeded, failed, unknown or not attempted.
+import * as vscode from 'vscode';
+import { auditEntryFor } from '../../core/auditLog';
+import { BulkDeletionReport, BulkRunState, IdOutcome, formatBulkReport, isNotSent, notSent, recordOutcome, recordStarted, runBulkDeletion } from '../../core/bulkDeletion';
+import { KoreCallResult } from '../../core/koreResult';
+import { RateLimiter } from '../../core/rateLimiter';
+import type { EnvironmentConnection } from '../connection';
+import { InFlightDeletes } from '../inFlightDeletes';
+import { withCancellableProgress } from '../progress';
+import type { KoreServices } from '../services';
+import { BulkRunStore } from './bulkRunStore';
+
+/** While a run waits (a long Retry-After, say), it still tells other windows that it is alive. */
+const HEARTBEAT_MS = 30_000;
+
+export interface BulkOutcome {
+  readonly counts: { succeeded: number; failed: number; unknown: number; notAttempted: number };
+  readonly cancelled: boolean;
+  readonly report?: vscode.Uri;
+}
+
+/** A run to execute: new (nothing completed) or resumed (see planResume). */
+export interface BulkRunRequest {
+  readonly connection: EnvironmentConnection;
+  readonly state: BulkRunState;
+  readonly completed: ReadonlyMap<string, IdOutcome>;
+  readonly lookUpFirst: ReadonlyMap<string, IdOutcome>;
+}
+
+export class BulkRun {
+  constructor(
+    private readonly services: KoreServices,
+    private readonly runs: BulkRunStore,
+    private readonly inFlight: InFlightDeletes,
+  ) {}
+
+  async execute(request: BulkRunRequest): Promise<BulkOutcome> {
+    const { connection } = request;
+    const saver = new StateSaver(this.runs, request.state, this.services.log);
+    const lastResult = new Map<string, KoreCallResult>();
+    const records: Array<Promise<void>> = [];
+    const requests = connection.bulkRequests();
+    const report = await withCancellableProgress(vscode.l10n.t('Deleting contact lists from "{0}"', connection.environment.name), (signal, progress) => {
+      let reported = 0;
+      return runBulkDeletion({
+        ids: request.state.ids,
+        completed: request.completed,
+        lookUpFirst: request.lookUpFirst,
+        lookUp: requests.lookUp,
+        limiter: new RateLimiter({ perMinute: this.services.settings.rateLimitPerMinute() }),
+        signal,
+        t: vscode.l10n.t,
+        deleteOne: async (id, signal) => {
+          const result = await this.deleteOne(connection, requests.deleteOne, { id, signal });
+          if (!isNotSent(result)) lastResult.set(id, result);
+          return result;
+        },
+        onStarting: (id) => saver.save((state) => recordStarted(state, id)),
+        onSettled: (id, outcome) => {
+          saver.save((state) => recordOutcome(state, id, outcome)).catch((error: unknown) => saver.failed(error));
+          const result = lastResult.get(id);
+          if (outcome.kind !== 'notAttempted' && result) records.push(this.record(connection, id, { outcome, result }));
+        },
+        onProgress: (done, total, etaMs) => {
+          const percent = total === 0 ? 100 : (done / total) * 100;
+          progress.report({ increment: percent - reported, message: vscode.l10n.t('{0}/{1} · about {2} left', done, total, formatDuration(etaMs)) });
+          reported = percent;
+        },
+      }).finally(() => saver.stopHeartbeat());
+    });
+    await saver.settled();
+    // The History view is refreshed once every attempt is in the audit trail.
+    await Promise.allSettled(records);
+    return this.finish(connection, saver.state, report);
+  }
+
+  /** A single delete of the same list may be under way in this window: wait for it rather than send twice. */
+  private async deleteOne(
+    connection: EnvironmentConnection,
+    send: ReturnType<EnvironmentConnection['bulkRequests']>['deleteOne'],
+    target: { id: string; signal: AbortSignal },
+  ): ReturnType<typeof send> {
+    const environmentId = connection.environment.id;
+    const held = await this.inFlight.acquire(environmentId, target.id, target.signal);
+    // Not held means cancelled while waiting: nothing was sent.
+    if (!held) return notSent(vscode.l10n.t('Cancelled before the request was sent.'));
+    try {
+      return await send(target.id, target.signal);
+    } finally {
+      this.inFlight.release(environmentId, target.id);
+    }
+  }
+
+  private async finish(connection: EnvironmentConnection, state: BulkRunState, report: BulkDeletionReport): Promise<BulkOutcome> {
+    const { environment } = connection;
+    const { responses, ui, log } = this.services;
+    const { json, summary } = formatBulkReport(report, vscode.l10n.t);
+    // A finished run is done; a cancelled one stays resumable (succeeded ids are never sent again).
+    if (report.notAttempted.length === 0 && !report.cancelled) await this.runs.remove(state.runId);
+    log.info(`Bulk deletion on "${environment.name}": ${summary}${report.cancelled ? ' (cancelled)' : ''}${report.stoppedEarly ? ` (stopped: ${report.stoppedEarly})` : ''}`);
+    const uri = responses.add(environment.name, `bulk delete ${new Date().toISOString().replace(/[:.]/g, '-')}`, {
+      text: `${JSON.stringify({ environment: { name: environment.name, host: environment.host, iid: environment.iid }, ...json }, null, 2)}\n`,
+      extension: 'json',
+      fromServer: false,
+    });
+    await responses.open(uri);
+    const message = report.cancelled
+      ? vscode.l10n.t('Bulk deletion cancelled: {0}. Run Kore.ai: Delete Contact Lists… from the Command Palette to resume.', summary)
+      : report.stoppedEarly
+        ? vscode.l10n.t('Bulk deletion stopped: {0}. {1}. Fix the cause, then run Kore.ai: Delete Contact Lists… from the Command Palette to resume.', report.stoppedEarly, summary)
+        : vscode.l10n.t('Bulk deletion finished: {0}.', summary);
+    if (report.failed.length > 0 || report.unknown.length > 0 || report.cancelled || report.stoppedEarly) void ui.current.showWarningMessage(message, {});
+    else void ui.current.showInformationMessage(message);
+    this.services.notifyDeleted();
+    return { counts: json.counts, cancelled: report.cancelled, report: uri };
+  }
+
+  private async record(connection: EnvironmentConnection, id: string, attempt: { outcome: IdOutcome; result: KoreCallResult }): Promise<void> {
+    const { outcome, result } = attempt;
+    const message =
+      outcome.kind === 'succeeded'
+        ? (outcome.serverMessage ?? (outcome.foundGone ? vscode.l10n.t('Deleted: a look-up after an unclear answer found it gone') : vscode.l10n.t('Deleted')))
+        : outcome.kind === 'notAttempted'
+          ? ''
+          : outcome.reason;
+    try {
+      await this.services.audit.append(auditEntryFor(connection.environment, id, result, outcome.kind === 'succeeded' ? 'deleted' : outcome.kind === 'failed' ? 'failed' : 'unknown', message));
+    } catch (error) {
+      this.services.log.error(`Could not write the audit trail ${this.services.audit.file}: ${String(error)}`);
+    }
+  }
+}
+
+/**
+ * The run's state, saved after every change and on a heartbeat. One failed write must not block the later
+ * ones: each write starts after the previous, whatever its fate.
+ */
+class StateSaver {
+  private saving: Promise<void>;
+  private readonly heartbeat: NodeJS.Timeout;
+
+  constructor(
+    private readonly runs: BulkRunStore,
+    public state: BulkRunState,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.saving = Promise.resolve(runs.save(state));
+    this.heartbeat = setInterval(() => {
+      this.save((current) => current).catch((error: unknown) => this.failed(error));
+    }, HEARTBEAT_MS);
+  }
+
+  save(change: (state: BulkRunState) => BulkRunState): Promise<void> {
+    this.state = change(this.state);
+    this.saving = this.saving.catch(() => undefined).then(() => this.runs.save(this.state));
+    return this.saving;
+  }
+
+  failed(error: unknown): void {
+    this.log.error(`Could not save the bulk run's progress: ${String(error)}`);
+  }
+
+  stopHeartbeat(): void {
+    clearInterval(this.heartbeat);
+  }
+
+  async settled(): Promise<void> {
+    await this.saving.catch((error: unknown) => this.failed(error));
+  }
+}
+
+function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms <= 0) return vscode.l10n.t('a moment');
+  const seconds = Math.ceil(ms / 1000);
+  if (seconds < 60) return vscode.l10n.t('{0} s', seconds);
+  return vscode.l10n.t('{0} min {1} s', Math.floor(seconds / 60), seconds % 60);
+}

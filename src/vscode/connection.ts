@@ -1,0 +1,89 @@
+// EnvironmentConnection: the only way the extension talks to Kore.ai. It binds an environment's credential (a
+// fresh JWT per request for client credentials), the request timeout and the log (every exchange, the token
+// redacted), and answers with the core's typed results. Part of the lazily loaded operations bundle.
+import * as vscode from 'vscode';
+import { AllListsResult, deleteContactList, getAllContactLists, getContactList } from '../core/contactListClient';
+import { DeleteOne, LookUpOne, NotSent, isNotSent } from '../core/bulkDeletion';
+import { bulkDeleteOne, bulkLookUp } from '../core/bulkRequests';
+import { Environment } from '../core/environment';
+import { KoreCallResult } from '../core/koreResult';
+import { describeExchange } from '../core/responseDocument';
+import { TokenSource, silentTokenSource } from './environments/authentication';
+import type { KoreServices } from './services';
+
+/** What a request is for, in the log line: "delete", "look-up", "bulk"… */
+export type Purpose = string;
+
+export class EnvironmentConnection {
+  constructor(
+    private readonly services: Pick<KoreServices, 'settings' | 'log'>,
+    readonly environment: Environment,
+    private readonly token: TokenSource,
+  ) {}
+
+  /** The timeout in force, in seconds, for messages such as "did not answer within 30 s". */
+  get timeoutSeconds(): number {
+    return this.services.settings.requestTimeoutSeconds();
+  }
+
+  /** Get Contact List Details: the list's record, to look at it before deleting or to check its status. */
+  async getContactList(contactListId: string, signal?: AbortSignal, purpose: Purpose = 'look-up'): Promise<KoreCallResult> {
+    return this.logged(await getContactList(this.environment, this.token(), contactListId, this.options(signal)), purpose);
+  }
+
+  /** Delete Contact List Details. */
+  async deleteContactList(contactListId: string, signal?: AbortSignal): Promise<KoreCallResult> {
+    return this.logged(await deleteContactList(this.environment, this.token(), contactListId, this.options(signal)), 'delete');
+  }
+
+  /** Get All List Details (of type "call"): for the tree, Test Connection and picking lists to delete. */
+  async listContactLists(signal?: AbortSignal, purpose: Purpose = 'list'): Promise<AllListsResult> {
+    const listed = await getAllContactLists(this.environment, this.token(), this.options(signal));
+    this.logged(listed.result, purpose);
+    return listed;
+  }
+
+  /**
+   * The two requests of a bulk run. A token that cannot be made is "not sent" there (see bulkRequests), so
+   * the runner reports those ids as not attempted rather than unknown.
+   */
+  bulkRequests(): { readonly deleteOne: DeleteOne; readonly lookUp: LookUpOne } {
+    const options = { timeoutMs: this.timeoutSeconds * 1000, t: vscode.l10n.t };
+    const deleteOne = bulkDeleteOne(this.environment, this.token, options);
+    const lookUp = bulkLookUp(this.environment, this.token, options);
+    return {
+      deleteOne: async (id, signal) => this.loggedIfSent(await deleteOne(id, signal), 'bulk delete'),
+      lookUp: async (id, signal) => this.loggedIfSent(await lookUp(id, signal), 'bulk look-up'),
+    };
+  }
+
+  private options(signal: AbortSignal | undefined): { timeoutMs: number; signal?: AbortSignal } {
+    return { timeoutMs: this.timeoutSeconds * 1000, ...(signal ? { signal } : {}) };
+  }
+
+  private loggedIfSent(result: KoreCallResult | NotSent, purpose: Purpose): KoreCallResult | NotSent {
+    if (isNotSent(result)) this.services.log.warn(`Not sent [${purpose}, environment "${this.environment.name}"]: ${result.reason}`);
+    else this.logged(result, purpose);
+    return result;
+  }
+
+  private logged(result: KoreCallResult, purpose: Purpose): KoreCallResult {
+    const line = `${describeExchange(result)} [${purpose}, environment "${this.environment.name}"]`;
+    if (result.ok) this.services.log.info(line);
+    else this.services.log.warn(line);
+    this.services.log.debug(`Request headers: ${JSON.stringify(result.request.headers)}`);
+    return result;
+  }
+}
+
+/** services.connect: the credential is resolved (asking when it must), then bound. */
+export async function connectEnvironment(services: KoreServices, environment: Environment): Promise<EnvironmentConnection | undefined> {
+  const token = await services.authentication.tokenSource(environment);
+  return token ? new EnvironmentConnection(services, environment, token) : undefined;
+}
+
+/** For background reads (the tree): never asks; says why when the credential cannot be used. */
+export async function connectSilently(services: KoreServices, environment: Environment): Promise<{ connection?: EnvironmentConnection; problem?: string }> {
+  const { token, problem } = await silentTokenSource(services.credentials, services.settings, environment);
+  return token ? { connection: new EnvironmentConnection(services, environment, token) } : { ...(problem ? { problem } : {}) };
+}

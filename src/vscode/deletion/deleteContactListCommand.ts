@@ -1,0 +1,86 @@
+// Delete Contact List: which environment, which list, a look at the list and a confirmation (deletionDialogs),
+// the DELETE with cancellable progress, then the answer in a read-only editor or a message that says what went
+// wrong (deletionResults). Every DELETE sent is written to the audit trail.
+import * as vscode from 'vscode';
+import { Environment } from '../../core/environment';
+import { validateContactListId } from '../../core/validation';
+import { isContactListNode } from '../environments/environmentTree';
+import { InFlightDeletes } from '../inFlightDeletes';
+import { withCancellableProgress } from '../progress';
+import type { KoreServices } from '../services';
+import { DeletionDialogs } from './deletionDialogs';
+import { DeleteCommandResult, DeletionResults, NOT_SENT } from './deletionResults';
+
+export class DeleteContactListCommand {
+  private readonly results: DeletionResults;
+  private readonly dialogs: DeletionDialogs;
+
+  constructor(
+    private readonly services: KoreServices,
+    /** Shared with bulk deletion: the same list is never sent two DELETEs at once from this window. */
+    private readonly inFlight: InFlightDeletes,
+  ) {
+    this.results = new DeletionResults(services);
+    this.dialogs = new DeletionDialogs(services, this.results);
+  }
+
+  async run(environmentArgument?: unknown, contactListArgument?: unknown): Promise<DeleteCommandResult> {
+    const { picker, active, log, ui } = this.services;
+    const environment = await picker.resolve(environmentArgument, vscode.l10n.t('Choose the environment to delete a contact list from'));
+    if (!environment) return NOT_SENT;
+    const contactListId = await this.askContactListId(environment, contactListIdArgument(environmentArgument, contactListArgument));
+    if (contactListId === undefined) return NOT_SENT;
+    const connection = await this.services.connect(environment);
+    if (!connection) return NOT_SENT;
+    await active.set(environment);
+
+    if (!this.inFlight.tryAcquire(environment.id, contactListId)) {
+      void ui.current.showWarningMessage(vscode.l10n.t('Contact list {0} on {1} is already being deleted. Wait for that attempt to finish.', contactListId, environment.name), {});
+      return NOT_SENT;
+    }
+    try {
+      const preview = await this.dialogs.preview(connection, contactListId);
+      if (preview.stop) return preview.stop;
+      if (!(await this.dialogs.confirm(connection, contactListId, preview.list))) {
+        log.info(`Delete of contact list ${contactListId} on "${environment.name}" cancelled at confirmation; nothing was sent.`);
+        return NOT_SENT;
+      }
+      const title = vscode.l10n.t('Deleting contact list {0} from "{1}"…', preview.list?.name ?? contactListId, environment.name);
+      const result = await withCancellableProgress(title, (signal) => connection.deleteContactList(contactListId, signal));
+      return await this.results.report(connection, contactListId, preview.list, result);
+    } finally {
+      this.inFlight.release(environment.id, contactListId);
+    }
+  }
+
+  private async askContactListId(environment: Environment, argument: unknown): Promise<string | undefined> {
+    const ui = this.services.ui.current;
+    if (typeof argument === 'string') {
+      const problem = validateContactListId(argument, vscode.l10n.t);
+      if (problem) {
+        void ui.showErrorMessage(vscode.l10n.t('Nothing was deleted: {0}', problem));
+        return undefined;
+      }
+      return argument.trim();
+    }
+    const value = await ui.showInputBox({
+      title: vscode.l10n.t('Delete Contact List from "{0}"', environment.name),
+      prompt: vscode.l10n.t('Contact list id to delete from {0} ({1}). You will see its details and be asked to confirm.', environment.name, environment.host),
+      placeHolder: 'cl-c2ce382-2516-457e-8eb4-9847deecxxxx',
+      ignoreFocusOut: true,
+      validateInput: (input) => validateContactListId(input, vscode.l10n.t),
+    });
+    return value?.trim();
+  }
+}
+
+/**
+ * The list a command was given, if any: a contact list in the tree, or a keybinding's
+ * ["environment", "contact list id"] or { environment, contactListId }, or the second argument.
+ */
+function contactListIdArgument(environmentArgument: unknown, contactListArgument: unknown): unknown {
+  if (isContactListNode(environmentArgument)) return environmentArgument.list._id;
+  if (Array.isArray(environmentArgument)) return (environmentArgument as unknown[])[1];
+  if (typeof environmentArgument === 'object' && environmentArgument !== null && 'contactListId' in environmentArgument) return environmentArgument.contactListId;
+  return contactListArgument;
+}

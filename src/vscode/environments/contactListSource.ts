@@ -1,0 +1,23 @@
+// The contact lists the Environments tree shows under an environment, from "get all list details". It never
+// asks: a missing or unusable credential becomes an explaining child. Part of the lazily loaded operations
+// bundle: it needs the HTTP client.
+import * as vscode from 'vscode';
+import { briefFailureReason } from '../../core/resultMessages';
+import { connectSilently } from '../connection';
+import type { KoreServices } from '../services';
+import { ContactListSource } from './environmentTree';
+
+export function contactListSource(services: KoreServices): ContactListSource {
+  return async (environment) => {
+    const { connection, problem } = await connectSilently(services, environment);
+    if (!connection) return { message: problem ?? '', action: 'setToken' };
+    const { result, lists, skipped = 0 } = await connection.listContactLists(undefined, 'tree');
+    if (skipped > 0) services.log.warn(`${skipped} entr(ies) of the list answer for "${environment.name}" were left out: not a contact list record, or an id that cannot be sent safely.`);
+    if (lists) return { lists, skipped };
+    return {
+      message: vscode.l10n.t('Could not list contact lists ({0})', briefFailureReason(result, connection.timeoutSeconds, vscode.l10n.t)),
+      ...(result.serverMessage ? { detail: result.serverMessage } : {}),
+      action: 'retry',
+    };
+  };
+}

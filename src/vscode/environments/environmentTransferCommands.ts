@@ -1,0 +1,59 @@
+// Export and Import Environments: the environments as a JSON file a team can share, never with a secret
+// (tokens and client secrets stay in secret storage), and an import that checks every entry and names each
+// one it refuses.
+import { randomUUID } from 'node:crypto';
+import * as vscode from 'vscode';
+import { exportEnvironments, importEnvironments } from '../../core/environmentTransfer';
+import { offerActions } from '../commands';
+import { saveTextAs } from '../saveLocation';
+import type { KoreServices } from '../services';
+
+export class EnvironmentTransferCommands {
+  constructor(private readonly services: KoreServices) {}
+
+  async exportEnvironments(): Promise<vscode.Uri | undefined> {
+    const environments = this.services.environments.list();
+    if (environments.length === 0) {
+      void this.services.ui.current.showInformationMessage(vscode.l10n.t('There are no environments to export.'));
+      return undefined;
+    }
+    return saveTextAs(this.services.ui, {
+      title: vscode.l10n.t('Export Kore.ai Environments (no secrets)'),
+      name: 'kore-environments.json',
+      filters: { JSON: ['json'] },
+      text: exportEnvironments(environments),
+      saved: (path) => vscode.l10n.t('Exported {0} environment(s) to {1}. Tokens are not included.', environments.length, path),
+    });
+  }
+
+  async importEnvironments(): Promise<{ imported: number; rejected: number } | undefined> {
+    const { environments, ui, log, responses } = this.services;
+    const [source] = (await ui.current.showOpenDialog({ title: vscode.l10n.t('Import Kore.ai Environments'), filters: { JSON: ['json'] }, canSelectMany: false })) ?? [];
+    if (!source) return undefined;
+    const text = Buffer.from(await vscode.workspace.fs.readFile(source)).toString('utf8');
+    const result = importEnvironments(text, environments.list(), () => randomUUID(), vscode.l10n.t);
+    if (result.error) {
+      void ui.current.showErrorMessage(vscode.l10n.t('Nothing was imported from {0}: {1}', source.fsPath, result.error));
+      return { imported: 0, rejected: 0 };
+    }
+    for (const environment of result.accepted) await environments.add(environment);
+    log.info(`Imported ${result.accepted.length} environment(s) from ${source.fsPath}; ${result.rejected.length} rejected.`);
+    const entry = (reject: (typeof result.rejected)[number]) => `#${reject.index + 1}${reject.name ? ` "${reject.name}"` : ''}`;
+    for (const reject of result.rejected) log.warn(`Import: entry ${entry(reject)} rejected: ${reject.reason}`);
+    const rejected = result.rejected.map((reject) => `${entry(reject)}: ${reject.reason}`);
+    if (rejected.length === 0) {
+      void ui.current.showInformationMessage(vscode.l10n.t('Imported {0} environment(s). Set a token for each to use it.', result.accepted.length));
+    } else {
+      const uri = responses.add('import', `rejected from ${source.path.split('/').pop() ?? 'import'}`, { text: `${rejected.join('\n')}\n`, extension: 'txt', fromServer: false });
+      offerActions(
+        { ui: ui.current, log },
+        {
+          kind: 'warning',
+          message: vscode.l10n.t('Imported {0} environment(s); {1} rejected: {2}', result.accepted.length, rejected.length, rejected[0]),
+          actions: [{ title: vscode.l10n.t('Show Rejected'), run: () => responses.open(uri) }],
+        },
+      );
+    }
+    return { imported: result.accepted.length, rejected: rejected.length };
+  }
+}

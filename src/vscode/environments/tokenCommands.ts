@@ -1,0 +1,91 @@
+// Set Token and Clear Token. A credential is a pasted JWT or the app's Client ID and Client Secret, kept only in
+// secret storage; Set Token says when it replaces one, and always asks which environment from the palette.
+import * as vscode from 'vscode';
+import { StoredCredential } from '../../core/credential';
+import { Environment } from '../../core/environment';
+import { checkJwtShape, validateClientId, validateClientSecret } from '../../core/jwt';
+import type { KoreServices } from '../services';
+
+export class TokenCommands {
+  constructor(private readonly services: KoreServices) {}
+
+  async setToken(argument?: unknown): Promise<boolean> {
+    const { picker, credentials, log, ui } = this.services;
+    // Always asks from the palette (the active environment first): a token pasted into the wrong one replaces its credential.
+    const environment = await picker.resolve(argument, vscode.l10n.t('Choose the environment to set a token for'), { alwaysAsk: true });
+    if (!environment) return false;
+    const kind = await this.askKind(environment, (await credentials.get(environment.id))?.kind);
+    if (!kind) return false;
+    const credential = kind.credentialKind === 'jwt' ? await this.askJwt(environment, kind.title) : await this.askClientCredentials(environment, kind.title);
+    if (!credential) return false;
+    await credentials.set(environment.id, credential);
+    log.info(`Credential (${credential.kind === 'jwt' ? 'JWT' : 'client credentials'}) set for environment "${environment.name}".`);
+    void ui.current.showInformationMessage(vscode.l10n.t('The token for "{0}" was saved in secret storage.', environment.name));
+    return true;
+  }
+
+  /** Which kind of credential; when one exists, the question says it will be replaced (its kind only, never its value). */
+  private async askKind(environment: Environment, existing: StoredCredential['kind'] | undefined) {
+    const replacing =
+      existing === 'jwt'
+        ? vscode.l10n.t('The token (JWT) already saved for "{0}" will be replaced.', environment.name)
+        : existing === 'client'
+          ? vscode.l10n.t('The client credentials already saved for "{0}" will be replaced.', environment.name)
+          : undefined;
+    const paste = { label: vscode.l10n.t('Paste a JWT'), detail: vscode.l10n.t('A token already signed for the app. It is used until it expires.'), credentialKind: 'jwt' as const };
+    const client = {
+      label: vscode.l10n.t('Enter Client ID and Client Secret'),
+      detail: vscode.l10n.t('From the app\'s API scope settings. A fresh short-lived JWT is signed for every request.'),
+      credentialKind: 'client' as const,
+    };
+    const title = replacing ? vscode.l10n.t('Replace Token for "{0}"', environment.name) : vscode.l10n.t('Set Token for "{0}"', environment.name);
+    const question = vscode.l10n.t('How do you want to authenticate to {0}?', environment.host);
+    const kind = await this.services.ui.current.showQuickPick([paste, client], { title, placeHolder: replacing ? `${replacing} ${question}` : question, ignoreFocusOut: true });
+    return kind ? { credentialKind: kind.credentialKind, title } : undefined;
+  }
+
+  private async askJwt(environment: Environment, title: string): Promise<StoredCredential | undefined> {
+    const token = await this.services.ui.current.showInputBox({
+      title,
+      prompt: vscode.l10n.t('Paste the JWT for {0}. It is kept in VS Code\'s secret storage and sent only to {1}.', environment.name, environment.host),
+      placeHolder: vscode.l10n.t('JWT (three base64url parts separated by dots)'),
+      password: true,
+      ignoreFocusOut: true,
+      validateInput: (value) => checkJwtShape(value, vscode.l10n.t),
+    });
+    return token === undefined ? undefined : { kind: 'jwt', token: token.trim(), host: environment.host };
+  }
+
+  private async askClientCredentials(environment: Environment, title: string): Promise<StoredCredential | undefined> {
+    const ui = this.services.ui.current;
+    const clientId = await ui.showInputBox({
+      title,
+      prompt: vscode.l10n.t('Client ID of the Kore.ai app (its API scope must include Campaign Management).'),
+      placeHolder: 'cs-5f1e9a52-…',
+      ignoreFocusOut: true,
+      validateInput: (value) => validateClientId(value, vscode.l10n.t),
+    });
+    if (clientId === undefined) return undefined;
+    const clientSecret = await ui.showInputBox({
+      title,
+      prompt: vscode.l10n.t('Client Secret of the Kore.ai app. It is kept in VS Code\'s secret storage; tokens signed with it go only to {0}.', environment.host),
+      password: true,
+      ignoreFocusOut: true,
+      validateInput: (value) => validateClientSecret(value, vscode.l10n.t),
+    });
+    return clientSecret === undefined ? undefined : { kind: 'client', clientId: clientId.trim(), clientSecret: clientSecret.trim(), host: environment.host };
+  }
+
+  async clearToken(argument?: unknown): Promise<boolean> {
+    const environment = await this.services.picker.resolve(argument, vscode.l10n.t('Choose the environment whose token to clear'), { alwaysAsk: true });
+    if (!environment) return false;
+    if (!(await this.services.credentials.has(environment.id))) {
+      void this.services.ui.current.showInformationMessage(vscode.l10n.t('No token is set for "{0}": there is nothing to clear.', environment.name));
+      return false;
+    }
+    await this.services.credentials.delete(environment.id);
+    this.services.log.info(`Token cleared for environment "${environment.name}".`);
+    void this.services.ui.current.showInformationMessage(vscode.l10n.t('The token for "{0}" was deleted from secret storage.', environment.name));
+    return true;
+  }
+}

@@ -1,0 +1,89 @@
+// Delete Contact Lists (bulk): ids checked and confirmed once, from text, a CSV file or a tree selection, and a
+// run stopped by a refused token resumed without a second DELETE for any list already deleted.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { useExtensionHarness } from './harness';
+import type { StoredEnvironment } from './harness';
+
+describe('bulk deletion', function () {
+  this.timeout(30_000);
+  const harness = useExtensionHarness();
+
+  let environment: StoredEnvironment;
+  const ids = ['cl-c2ce382-2516-457e-8eb4-9847deec0001', 'cl-5b7d0e1-88a2-4c3f-9d61-2f4e7a9b0002', 'cl-9e3a4f2-1c6b-4d8e-a7f0-6b2c9d1e0003'];
+  beforeEach(async () => {
+    await harness.api.audit.clear();
+    environment = await harness.environmentWithToken('Bulk');
+  });
+
+  function deletesPerId(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const request of harness.server.requests.filter((candidate) => candidate.method === 'DELETE')) {
+      const id = decodeURIComponent(request.path.split('/').pop() ?? '');
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    return counts;
+  }
+
+  it('reports duplicates and invalid ids first, confirms once, and ends every id in the report and the audit trail', async () => {
+    harness.ui.warningAnswers.push('Continue with 3', 'Delete 3 Lists');
+    const text = `${ids[0]}, ${ids[1]}\n${ids[2]} ${ids[0]} bad/id`;
+    const outcome = await vscode.commands.executeCommand<{ counts: Record<string, number>; report: vscode.Uri }>('koreContactLists.deleteContactLists', environment.id, undefined, text);
+    const [check, confirm] = harness.ui.shown.filter((shown) => shown.modal);
+    assert.match(check.message, /3 valid id\(s\)\. 1 invalid id\(s\) will not be sent; 1 duplicate\(s\) were merged/);
+    assert.match(confirm.message, /Delete 3 contact lists from "Bulk"\?/);
+    assert.match(confirm.detail ?? '', /Paced at 60 requests a minute/);
+    assert.deepEqual(outcome?.counts, { succeeded: 3, failed: 0, unknown: 0, notAttempted: 0 });
+    assert.deepEqual([...deletesPerId().values()], [1, 1, 1]);
+    const report = JSON.parse((await vscode.workspace.openTextDocument(outcome.report)).getText()) as { summary: string };
+    assert.equal(report.summary, '3 succeeded, 0 failed, 0 unknown, 0 not attempted');
+    assert.equal((await harness.api.audit.read()).entries.length, 3);
+    assert.match(harness.ui.last('info')?.message ?? '', /Bulk deletion finished: 3 succeeded/);
+  });
+
+  it('reads ids from a CSV file chosen in the open dialog', async () => {
+    const file = path.join(path.dirname(harness.api.audit.file), 'lists-to-delete.csv');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, `name,contactListId\n"Renewal Due - August 2025",${ids[0]}\n"Renewal Due - September 2025",${ids[1]}\n`);
+    harness.ui.openTarget = vscode.Uri.file(file);
+    harness.ui.picks.push('From a text or CSV file…');
+    harness.ui.warningAnswers.push('Delete 2 Lists');
+    const outcome = await vscode.commands.executeCommand<{ counts: Record<string, number> }>('koreContactLists.deleteContactLists', environment.id);
+    fs.rmSync(file);
+    assert.deepEqual(outcome?.counts, { succeeded: 2, failed: 0, unknown: 0, notAttempted: 0 });
+    assert.deepEqual([...deletesPerId().keys()].sort(), [ids[0], ids[1]].sort());
+  });
+
+  it('deletes a multi-selection from the tree', async () => {
+    const lists = await harness.contactListNodes();
+    harness.ui.warningAnswers.push('Delete 2 Lists');
+    const outcome = await vscode.commands.executeCommand<{ counts: Record<string, number> }>('koreContactLists.deleteContactLists', lists[0], [lists[0], lists[2]]);
+    assert.equal(outcome?.counts.succeeded, 2);
+    assert.deepEqual([...deletesPerId().keys()].sort(), [lists[0].list._id, lists[2].list._id].sort());
+  });
+
+  it('stops at a refused token and resumes later without sending a second DELETE for any list already deleted', async () => {
+    const more = ['A', 'B', 'C'].map((letter) => harness.server.addList({ name: `Segment ${letter}` })._id);
+    const all = [...ids, ...more];
+    harness.server.setFault({ kind: 'status', status: 401, body: JSON.stringify({ errors: [{ msg: 'Token revoked', code: 401 }] }) }, 1, 'DELETE', 1);
+    harness.ui.warningAnswers.push('Delete 6 Lists');
+    const first = await vscode.commands.executeCommand<{ counts: Record<string, number> }>('koreContactLists.deleteContactLists', environment.id, undefined, all.join('\n'));
+    assert.ok((first?.counts.notAttempted ?? 0) > 0, `some ids were left: ${JSON.stringify(first?.counts)}`);
+    assert.equal(first?.counts.failed, 1);
+    const deletedBefore = [...deletesPerId().keys()].filter((id) => !harness.server.lists.has(id));
+    harness.ui.picks.push('Resume the interrupted run on "Bulk"');
+    harness.ui.warningAnswers.push(`Delete ${all.length - deletedBefore.length} Lists`);
+    const resumed = await vscode.commands.executeCommand<{ counts: Record<string, number> }>('koreContactLists.deleteContactLists');
+    assert.equal(resumed?.counts.succeeded, all.length, JSON.stringify(resumed?.counts));
+    for (const id of deletedBefore) assert.equal(deletesPerId().get(id), 1, `${id} was not sent twice`);
+    assert.equal(all.every((id) => !harness.server.lists.has(id)), true);
+    // Nothing is left to resume.
+    harness.ui.warningAnswers.push(undefined);
+    harness.ui.inputs.push(ids[0]);
+    harness.ui.picks.push('Paste ids');
+    await vscode.commands.executeCommand('koreContactLists.deleteContactLists');
+    assert.equal(harness.ui.picks.length, 0, 'no resume question: the next pick was the id source');
+  });
+});
