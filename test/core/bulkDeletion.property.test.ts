@@ -22,7 +22,8 @@ import {
 } from '../../src/core/bulkDeletion';
 import { HttpExchange } from '../../src/core/koreHttp';
 import { interpretExchange, KoreCallResult, MAX_RETRY_AFTER_SECONDS, parseRetryAfter } from '../../src/core/koreResult';
-import { ManualClock, RateLimiter } from '../../src/core/rateLimiter';
+import { RateLimiter } from '../../src/core/rateLimiter';
+import { ManualClock } from '../support/manualClock';
 import { validateContactListId } from '../../src/core/validation';
 import { propertyParameters } from '../support/propertyRuns';
 import { seededRandom } from '../support/seededRandom';
