@@ -7,20 +7,11 @@ import * as vscode from 'vscode';
 import { AuditLog, auditEntryFor } from '../core/auditLog';
 import { getAllContactLists } from '../core/contactListClient';
 import { ParsedContactListIds, checkContactListIds, parseContactListIds } from '../core/contactListIds';
-import {
-  BulkRunState,
-  IdOutcome,
-  createBulkRunState,
-  formatBulkReport,
-  isNotSent,
-  notSent,
-  planResume,
-  recordOutcome,
-  recordStarted,
-  resumeTargetChanged,
-  runBulkDeletion,
-} from '../core/bulkDeletion';
-import { bulkDeleteOne, bulkLookUp } from '../core/bulkRequests';
+import { IdOutcome, formatBulkReport } from '../core/bulk/report';
+import { isNotSent, notSent } from '../core/bulk/requests';
+import { BulkRunState, createBulkRunState, planResume, recordOutcome, recordStarted, resumeTargetChanged } from '../core/bulk/runState';
+import { runBulkDeletion } from '../core/bulk/runner';
+import { bulkDeleteOne, bulkLookUp } from '../core/bulk/requests';
 import { isInUse } from '../core/deletionPreview';
 import { Environment } from '../core/environment';
 import { KoreCallResult } from '../core/koreResult';
@@ -84,7 +75,7 @@ export class BulkDeleteCommand {
       if (!ids || ids.length === 0) return undefined;
       if (!(await this.confirm(environment, ids))) return undefined;
       await this.active.set(environment);
-      const state = createBulkRunState(randomUUID(), environment.id, ids, Date.now(), environment);
+      const state = createBulkRunState({ runId: randomUUID(), environmentId: environment.id, ids, createdAt: Date.now(), target: environment });
       return await this.execute(environment, token, state, new Map(), new Map());
     } finally {
       this.running = false;

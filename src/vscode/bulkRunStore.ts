@@ -4,7 +4,7 @@
 // A saved run that cannot be read is never dropped: it may be the only record of DELETEs already sent, so
 // it is kept aside under another key, for the user to be told about once.
 import * as vscode from 'vscode';
-import { BulkRunState, parseBulkRunState, serialiseBulkRunState } from '../core/bulkDeletion';
+import { BulkRunState, parseBulkRunState, serialiseBulkRunState } from '../core/bulk/runState';
 
 const PREFIX = 'koreContactLists.bulkRun.';
 /** Where unreadable runs are kept: outside PREFIX, so they are reported once and never offered. */
