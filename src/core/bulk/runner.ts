@@ -12,14 +12,12 @@ import { oneLine } from '../textSafety';
 import { Translate, formatTemplate } from '../translate';
 import { validateContactListId } from '../validation';
 import { BulkDeletionOptions, DEFAULT_CONCURRENCY } from './options';
-import { BulkDeletionReport, IdOutcome, buildReport } from './report';
+import { BulkDeletionReport, IdOutcome } from './report';
 import { NotSent, isNotSent } from './requests';
 import { AttemptsSoFar, DEFAULT_MAX_RETRIES, exhausted, exponentialBackoff, interrupted, unsettledByLookUp } from './retryPolicy';
+import { MAX_REASON, RunLedger } from './runLedger';
 import { StartingPoint, startingPoint } from './startingPoint';
 import { RetryVerdict, Verdict, judge } from './verdict';
-
-/** A reason in the report: long enough for a server's sentence and ours around it. */
-const MAX_REASON = 1000;
 
 export async function runBulkDeletion(options: BulkDeletionOptions): Promise<BulkDeletionReport> {
   return new BulkRun(options).run();
@@ -50,18 +48,13 @@ class BulkRun {
   private readonly clock: Clock;
   private readonly maxRetries: number;
   private readonly backoff: (retry: number) => number;
-  private readonly startedAt: number;
   private readonly start: StartingPoint;
-  private readonly outcomes: Map<string, IdOutcome>;
-  private readonly decidedEarlier: number;
-  private decidedThisRun = 0;
+  private readonly ledger: RunLedger;
   // Two levels of stopping: `starting` stops new requests (cancel, or a refused token), `inFlight` aborts
   // requests already sent (cancel only: a stop for a refused token lets the others finish and be known).
   private readonly starting = new AbortController();
   private readonly inFlight = new AbortController();
   private stoppedEarly: string | undefined;
-  /** Ids whose onStarting ran: if their DELETE is then not sent, the caller hears so and can correct its record. */
-  private readonly announced = new Set<string>();
 
   constructor(private readonly options: BulkDeletionOptions) {
     this.t = options.t ?? formatTemplate;
@@ -69,10 +62,8 @@ class BulkRun {
     this.clock = options.limiter.clock;
     this.maxRetries = Math.max(0, Math.floor(options.maxRetries ?? DEFAULT_MAX_RETRIES));
     this.backoff = options.backoffMs ?? exponentialBackoff();
-    this.startedAt = this.clock.now();
     this.start = startingPoint(options);
-    this.outcomes = new Map(this.start.earlier);
-    this.decidedEarlier = this.outcomes.size;
+    this.ledger = new RunLedger(options, this.start);
   }
 
   async run(): Promise<BulkDeletionReport> {
@@ -84,20 +75,10 @@ class BulkRun {
     };
     if (signal?.aborted) onCancel();
     else signal?.addEventListener('abort', onCancel, { once: true });
-    const { queue } = this.start;
-    this.progress();
-    await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, () => this.worker()));
+    this.ledger.progress();
+    await Promise.all(Array.from({ length: Math.min(concurrency, this.start.queue.length) }, () => this.worker()));
     signal?.removeEventListener('abort', onCancel);
-    for (const id of queue) this.outcomes.set(id, this.untouched(id));
-    return buildReport({
-      order: this.start.order,
-      outcomes: this.outcomes,
-      fromEarlierRun: new Set(this.start.earlier.keys()),
-      lookUpFirst: this.start.lookUpFirst,
-      cancelled: signal?.aborted === true,
-      ...(this.stoppedEarly === undefined ? {} : { stoppedEarly: this.stoppedEarly }),
-      durationMs: Math.max(0, Math.round(this.clock.now() - this.startedAt)),
-    });
+    return this.ledger.report(signal?.aborted === true, this.stoppedEarly);
   }
 
   private async worker(): Promise<void> {
@@ -106,42 +87,6 @@ class BulkRun {
       if (id === undefined) return;
       await this.processOne(id);
     }
-  }
-
-  private progress(): void {
-    const { onProgress } = this.options;
-    if (!onProgress) return;
-    const total = this.start.order.length;
-    const done = this.decidedEarlier + this.decidedThisRun;
-    const remaining = total - done;
-    let etaMs = 0;
-    if (remaining > 0) {
-      // The observed pace so far, but never less than the limiter says the ids not yet started must wait.
-      const observed = this.decidedThisRun > 0 ? ((this.clock.now() - this.startedAt) / this.decidedThisRun) * remaining : 0;
-      etaMs = Math.round(Math.max(observed, this.limiter.estimateWaitMs(this.start.queue.length)));
-    }
-    try {
-      onProgress(done, total, etaMs);
-    } catch {
-      // A failing progress display must not lose the report of DELETEs already sent.
-    }
-  }
-
-  private settle(id: string, decided: IdOutcome): void {
-    // Reasons carry server words and error details into the report, the audit trail and messages: one safe line.
-    // The same object when nothing changes: an earlier run's outcome is recognised by identity in the report.
-    const reason = 'reason' in decided ? oneLine(decided.reason, MAX_REASON) : undefined;
-    const outcome: IdOutcome = 'reason' in decided && reason !== decided.reason ? { ...decided, reason: reason ?? '' } : decided;
-    this.outcomes.set(id, outcome);
-    if (outcome.kind !== 'notAttempted') this.decidedThisRun++;
-    if (outcome.kind !== 'notAttempted' || this.announced.has(id)) {
-      try {
-        this.options.onSettled?.(id, outcome);
-      } catch {
-        // As above: the report is what matters.
-      }
-    }
-    if (outcome.kind !== 'notAttempted') this.progress();
   }
 
   /** Stops starting new requests; the first reason is the one reported. */
@@ -154,20 +99,14 @@ class BulkRun {
     this.stop(this.t('Stopped early, because every other list would meet the same answer: {0}', reason));
   }
 
-  /** An id this run sent nothing for: an earlier run's unknown outcome stands, anything else was not attempted. */
-  private untouched(id: string): IdOutcome {
-    const earlier = this.start.lookUpFirst.get(id);
-    return earlier !== undefined && earlier.kind !== 'notAttempted' ? earlier : { kind: 'notAttempted' };
-  }
-
   private interrupted(progress: IdProgress): IdOutcome {
-    return interrupted(progress, this.untouched(progress.id), this.t);
+    return interrupted(progress, this.ledger.untouched(progress.id), this.t);
   }
 
   private async processOne(id: string): Promise<void> {
     const invalid = validateContactListId(id, this.t);
     if (invalid !== undefined) {
-      this.settle(id, { kind: 'failed', reason: invalid, attempts: 0 });
+      this.ledger.settle(id, { kind: 'failed', reason: invalid, attempts: 0 });
       return;
     }
     const lookUpFirst = this.start.lookUpFirst.has(id);
@@ -190,7 +129,7 @@ class BulkRun {
       acquired = false;
     }
     if (!acquired || this.starting.signal.aborted) {
-      this.settle(progress.id, this.interrupted(progress));
+      this.ledger.settle(progress.id, this.interrupted(progress));
       return 'done';
     }
     return progress.needsLookUp ? this.lookUpStep(progress) : this.deleteStep(progress);
@@ -200,7 +139,7 @@ class BulkRun {
     const { id } = progress;
     const { lookUp } = this.options;
     if (!lookUp) {
-      this.settle(id, this.untouched(id));
+      this.ledger.settle(id, this.ledger.untouched(id));
       return 'done';
     }
     progress.lookUpTries++;
@@ -208,17 +147,17 @@ class BulkRun {
     try {
       found = await lookUp(id, this.inFlight.signal);
     } catch (error) {
-      this.settle(id, unsettledByLookUp(progress, this.start.lookUpFirst.get(id), messageOf(error), this.t));
+      this.ledger.settle(id, unsettledByLookUp(progress, this.start.lookUpFirst.get(id), messageOf(error), this.t));
       return 'done';
     }
     if (isNotSent(found)) {
       this.stop(found.reason);
-      this.settle(id, this.interrupted(progress));
+      this.ledger.settle(id, this.interrupted(progress));
       return 'done';
     }
     const seen = lookUpOutcomeOf(found);
     if (seen === 'gone') {
-      this.settle(id, { kind: 'succeeded', attempts: progress.attempts, foundGone: true });
+      this.ledger.settle(id, { kind: 'succeeded', attempts: progress.attempts, foundGone: true });
       return 'done';
     }
     if (seen === 'exists') {
@@ -232,7 +171,7 @@ class BulkRun {
   /** A look-up that neither found the list nor found it gone: retried when rate-limited, else the id stays unknown. */
   private lookUpUnclear(progress: IdProgress, found: KoreCallResult): Step {
     if (this.starting.signal.aborted) {
-      this.settle(progress.id, this.interrupted(progress));
+      this.ledger.settle(progress.id, this.interrupted(progress));
       return 'done';
     }
     const verdict = judge(found, this.t);
@@ -242,7 +181,7 @@ class BulkRun {
     }
     const timeoutSeconds = found.exchange.kind === 'timeout' ? found.exchange.timeoutMs / 1000 : 0;
     const why = briefFailureReason(found, timeoutSeconds, this.t);
-    this.settle(progress.id, unsettledByLookUp(progress, this.start.lookUpFirst.get(progress.id), why, this.t));
+    this.ledger.settle(progress.id, unsettledByLookUp(progress, this.start.lookUpFirst.get(progress.id), why, this.t));
     if ((verdict.kind === 'failed' || verdict.kind === 'unknown') && verdict.stopsRun) this.stopForAll(verdict.reason);
     return 'done';
   }
@@ -256,14 +195,14 @@ class BulkRun {
       result = await this.options.deleteOne(id, this.inFlight.signal);
     } catch (error) {
       const reason = this.t('Unexpected error ({0}), so whether it was deleted is unknown.', messageOf(error));
-      this.settle(id, { kind: 'unknown', reason, attempts: progress.attempts });
+      this.ledger.settle(id, { kind: 'unknown', reason, attempts: progress.attempts });
       return 'done';
     }
     if (isNotSent(result)) {
       // Nothing left: this attempt does not count, and whatever stopped it stops every other id too.
       progress.attempts--;
       this.stop(result.reason);
-      this.settle(id, this.interrupted(progress));
+      this.ledger.settle(id, this.interrupted(progress));
       return 'done';
     }
     const verdict = judge(result, this.t);
@@ -276,16 +215,16 @@ class BulkRun {
   private async announce(id: string): Promise<boolean> {
     const { onStarting } = this.options;
     if (!onStarting) return true;
-    this.announced.add(id);
+    this.ledger.announce(id);
     try {
       await onStarting(id);
     } catch (error) {
       this.stop(this.t('Progress could not be saved ({0}), so no further DELETE was sent.', messageOf(error)));
-      this.settle(id, this.untouched(id));
+      this.ledger.settle(id, this.ledger.untouched(id));
       return false;
     }
     if (this.starting.signal.aborted) {
-      this.settle(id, this.untouched(id));
+      this.ledger.settle(id, this.ledger.untouched(id));
       return false;
     }
     return true;
@@ -295,7 +234,7 @@ class BulkRun {
     progress.last = verdict;
     if (verdict.ambiguous) progress.ambiguous = verdict.what;
     if (progress.attempts > this.maxRetries) {
-      this.settle(progress.id, exhausted(verdict, progress.attempts, progress.ambiguous, this.t));
+      this.ledger.settle(progress.id, exhausted(verdict, progress.attempts, progress.ambiguous, this.t));
       return 'done';
     }
     if (verdict.rateLimited) {
@@ -305,7 +244,7 @@ class BulkRun {
       try {
         await this.clock.sleep(this.backoff(progress.attempts), this.starting.signal);
       } catch {
-        this.settle(progress.id, this.interrupted(progress));
+        this.ledger.settle(progress.id, this.interrupted(progress));
         return 'done';
       }
     }
@@ -318,16 +257,16 @@ class BulkRun {
   private decide(progress: IdProgress, verdict: Exclude<Verdict, RetryVerdict>): void {
     const { id, attempts, ambiguous } = progress;
     if (verdict.kind === 'succeeded') {
-      this.settle(id, { kind: 'succeeded', attempts, ...(verdict.serverMessage ? { serverMessage: verdict.serverMessage } : {}) });
+      this.ledger.settle(id, { kind: 'succeeded', attempts, ...(verdict.serverMessage ? { serverMessage: verdict.serverMessage } : {}) });
       return;
     }
     const status = verdict.status === undefined ? {} : { status: verdict.status };
     if (ambiguous !== undefined) {
       // A 404 (or any refusal) after an attempt that may have been applied proves nothing about that attempt.
       const reason = this.t('{0} An earlier attempt ({1}) may have deleted it, so whether it was deleted is unknown.', verdict.reason, ambiguous);
-      this.settle(id, { kind: 'unknown', reason, attempts, ...status });
+      this.ledger.settle(id, { kind: 'unknown', reason, attempts, ...status });
     } else {
-      this.settle(id, { kind: verdict.kind, reason: verdict.reason, attempts, ...status });
+      this.ledger.settle(id, { kind: verdict.kind, reason: verdict.reason, attempts, ...status });
     }
     if (verdict.stopsRun) this.stopForAll(verdict.reason);
   }
