@@ -4,7 +4,8 @@
 // one of succeeded, failed, unknown or not attempted. Each DELETE is written to the audit trail.
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { AuditLog, auditEntryFor } from '../core/auditLog';
+import { auditEntryFor } from '../core/auditEntry';
+import { AuditLog } from '../core/auditLog';
 import { getAllContactLists } from '../core/contactListClient';
 import { ParsedContactListIds, checkContactListIds, parseContactListIds } from '../core/contactListIds';
 import { IdOutcome, formatBulkReport } from '../core/bulk/report';
@@ -347,7 +348,7 @@ export class BulkDeleteCommand {
           ? ''
           : outcome.reason;
     try {
-      await this.audit.append(auditEntryFor(environment, id, result, outcome.kind === 'succeeded' ? 'deleted' : outcome.kind === 'failed' ? 'failed' : 'unknown', message));
+      await this.audit.append(auditEntryFor(environment, result, { contactListId: id, outcome: outcome.kind === 'succeeded' ? 'deleted' : outcome.kind === 'failed' ? 'failed' : 'unknown', message }));
     } catch (error) {
       this.log.error(`Could not write the audit trail ${this.audit.file}: ${String(error)}`);
     }

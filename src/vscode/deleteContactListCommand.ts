@@ -3,7 +3,8 @@
 // read-only editor or a message that says what went wrong. Every DELETE sent is written to the audit trail.
 import * as vscode from 'vscode';
 import { CommandIds } from '../commandIds';
-import { AuditLog, AuditOutcome, auditEntryFor } from '../core/auditLog';
+import { AuditOutcome, auditEntryFor } from '../core/auditEntry';
+import { AuditLog } from '../core/auditLog';
 import { ContactListRecord } from '../core/contactList';
 import { deleteContactList, getContactList } from '../core/contactListClient';
 import { deleteOutcomeOf, lookUpOutcomeOf } from '../core/deleteOutcome';
@@ -264,7 +265,7 @@ export class DeleteContactListCommand {
     message: string,
   ): Promise<void> {
     try {
-      await this.audit.append(auditEntryFor(environment, contactListId, result, outcome, message, list?.name ?? result.contactList?.name));
+      await this.audit.append(auditEntryFor(environment, result, { contactListId, outcome, message, contactListName: list?.name ?? result.contactList?.name }));
     } catch (error) {
       // The delete already happened: losing the audit line must not hide its result, but the user must know.
       this.log.error(`Could not write the audit trail ${this.audit.file}: ${String(error)}`);
