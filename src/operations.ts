@@ -13,7 +13,7 @@ import { DeleteContactListCommand } from './vscode/deleteContactListCommand';
 import { EnvironmentPicker } from './vscode/environmentPicker';
 import { EnvironmentStore } from './vscode/environmentStore';
 import { EnvironmentTools } from './vscode/environmentTools';
-import { InFlightDeletes } from './vscode/inFlightDeletes';
+import { InFlightDeletes } from './core/inFlightDeletes';
 import { ContactListSource } from './vscode/environmentTree';
 import { ResponseDocumentProvider } from './vscode/responseDocuments';
 import { UserInterfaceHolder } from './vscode/userInterface';

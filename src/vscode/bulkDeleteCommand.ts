@@ -25,7 +25,7 @@ import { EnvironmentPicker } from './environmentPicker';
 import { EnvironmentStore } from './environmentStore';
 import { isContactListNode, isEnvironmentNode } from './environmentTree';
 import { BulkRunStore } from './bulkRunStore';
-import { InFlightDeletes } from './inFlightDeletes';
+import { InFlightDeletes } from '../core/inFlightDeletes';
 import { confirmByTyping, withCancellableProgress } from './progress';
 import { ResponseDocumentProvider } from './responseDocuments';
 import { UserInterfaceHolder } from './userInterface';

@@ -19,7 +19,7 @@ import { ActiveEnvironment } from './activeEnvironment';
 import { EnvironmentPicker } from './environmentPicker';
 import { isContactListNode } from './environmentTree';
 import { EnvironmentStore } from './environmentStore';
-import { InFlightDeletes } from './inFlightDeletes';
+import { InFlightDeletes } from '../core/inFlightDeletes';
 import { confirmByTyping, withCancellableProgress } from './progress';
 import { ResponseDocumentProvider } from './responseDocuments';
 import { UserInterfaceHolder } from './userInterface';
