@@ -24,7 +24,11 @@ type TreeNodeShape =
 
 export function parseCommandTarget(first: unknown, second?: unknown): CommandTarget {
   // A keybinding passes its `args` as one value: its first element or `environment` names the environment.
-  const environmentArgument = Array.isArray(first) ? first[0] : isRecord(first) && typeof first.environment === 'string' ? first.environment : first;
+  const environmentArgument: unknown = Array.isArray(first)
+    ? (first as readonly unknown[])[0]
+    : isRecord(first) && typeof first.environment === 'string'
+      ? first.environment
+      : first;
   const environment = environmentReference(environmentArgument);
   const contactListId = contactListIdOf(first, second);
   return { ...(environment ? { environment } : {}), ...(typeof contactListId === 'string' ? { contactListId } : {}) };
@@ -42,7 +46,7 @@ function environmentReference(argument: unknown): EnvironmentReference | undefin
 function contactListIdOf(first: unknown, second: unknown): unknown {
   const node = treeNode(first);
   if (node?.kind === 'contactList') return node.list._id;
-  if (Array.isArray(first)) return first[1];
+  if (Array.isArray(first)) return (first as readonly unknown[])[1];
   if (isRecord(first) && 'contactListId' in first) return first.contactListId;
   return second;
 }
