@@ -4,11 +4,10 @@
 import * as assert from 'node:assert/strict';
 import { BulkDeletionOptions } from '../../src/core/bulk/options';
 import { BulkDeletionReport, IdOutcome, formatBulkReport, summariseBulkReport } from '../../src/core/bulk/report';
-import { DeleteOne, LookUpOne, notSent } from '../../src/core/bulk/requests';
+import { DeleteOne, LookUpOne, bulkDeleteOne, bulkLookUp, notSent } from '../../src/core/bulk/requests';
 import { exponentialBackoff } from '../../src/core/bulk/retryPolicy';
 import { createBulkRunState, parseBulkRunState, planResume, recordOutcome, recordStarted, resumeTargetChanged, serialiseBulkRunState } from '../../src/core/bulk/runState';
 import { runBulkDeletion } from '../../src/core/bulk/runner';
-import { bulkDeleteOne, bulkLookUp } from '../../src/core/bulk/requests';
 import { deleteContactList, KoreTarget } from '../../src/core/contactListClient';
 import { HttpExchange } from '../../src/core/koreHttp';
 import { interpretExchange, KoreCallResult } from '../../src/core/koreResult';
