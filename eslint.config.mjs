@@ -20,6 +20,33 @@ export default tseslint.config(
     },
   },
   {
+    // Size limits that keep every unit small enough to read in one sitting; an options object counts as one parameter.
+    files: ['src/**/*.ts'],
+    rules: {
+      'max-lines': ['error', 300],
+      'max-lines-per-function': ['error', 60],
+      'max-params': ['error', 4],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      // The core runs under plain Node (its tests use mocha without VS Code) and is shared by both bundles:
+      // an import of vscode would break both, so the VS Code layer passes in what the core needs.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'vscode',
+              message: 'src/core is vscode-free: it is tested under plain Node. Put VS Code code in src/vscode and pass values (e.g. a Translate) into the core.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     extends: [js.configs.recommended],
     languageOptions: {

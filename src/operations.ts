@@ -8,7 +8,7 @@ import { ConnectionTest } from './vscode/environments/connectionTest';
 import { contactListSource } from './vscode/environments/contactListSource';
 import { ContactListSource } from './vscode/environments/environmentTree';
 import { EnvironmentTransferCommands } from './vscode/environments/environmentTransferCommands';
-import { InFlightDeletes } from './vscode/inFlightDeletes';
+import { InFlightDeletes } from './core/inFlightDeletes';
 import type { KoreServices } from './vscode/services';
 
 /** The lists being deleted in this window: single and bulk deletes share it, so a list never gets two DELETEs at once. */

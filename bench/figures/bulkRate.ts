@@ -1,7 +1,7 @@
 // Figure 4: how close the bulk runner gets to the rate it is allowed. 300 ids, the real client, a
 // RateLimiter of 600/min on real time, against a fake server that allows 600/min and answers after 30 ms.
 // Achieved rate = DELETEs the server received ÷ the run's duration; every 429 the server sent is counted.
-import { runBulkDeletion } from '../../src/core/bulkDeletion';
+import { runBulkDeletion } from '../../src/core/bulk/runner';
 import { RateLimiter } from '../../src/core/rateLimiter';
 import { FigureResult, runAsScript, verdictOf } from '../lib/figure';
 import { countStatus, withInProcessKore } from '../lib/inProcessKore';

@@ -2,7 +2,7 @@
 // the account, or the limit was configured wrong). Server 120/min, limiter 240/min, 300 ids, on a shared
 // clock running 30× real time so the several minutes this takes on the server's sliding window pass in
 // seconds. Passes when every id ends succeeded and the server answered exactly one 200 DELETE per id.
-import { runBulkDeletion } from '../../src/core/bulkDeletion';
+import { runBulkDeletion } from '../../src/core/bulk/runner';
 import { RateLimiter } from '../../src/core/rateLimiter';
 import { acceleratedClock } from '../lib/acceleratedClock';
 import { FigureResult, runAsScript } from '../lib/figure';

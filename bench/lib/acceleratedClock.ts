@@ -2,7 +2,7 @@
 // and the rate limiter (its pacing, backoff and Retry-After pauses): minutes of rate-limit behaviour pass
 // in seconds, while sockets, latency and the event loop stay real. The same trick as the real-server tests
 // in test/core/bulkDeletion.test.ts.
-import { Clock, systemClock } from '../../src/core/rateLimiter';
+import { Clock, systemClock } from '../../src/core/clock';
 
 export function acceleratedClock(factor: number): Clock {
   const origin = performance.now();

@@ -1,5 +1,5 @@
 // The project's real client bound to one fake Kore.ai endpoint: its target, and a DeleteOne for the bulk runner.
-import { DeleteOne } from '../../src/core/bulkDeletion';
+import { DeleteOne } from '../../src/core/bulk/requests';
 import { KoreTarget, deleteContactList } from '../../src/core/contactListClient';
 
 /** Generous: a timeout would make an id "unknown" and spoil a figure that is about pacing or memory. */

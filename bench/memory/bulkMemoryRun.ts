@@ -1,7 +1,7 @@
 // One memory run of figure 6, in a fresh process started with --expose-gc: 10,000 ids through the bulk
 // runner and the real client against a fake server in a child process (so the requests it records are not
 // in this heap). RSS is sampled every 50 ms; the growth is the peak minus the RSS just before the run.
-import { runBulkDeletion } from '../../src/core/bulkDeletion';
+import { runBulkDeletion } from '../../src/core/bulk/runner';
 import { RateLimiter } from '../../src/core/rateLimiter';
 import { startFakeServerProcess } from '../lib/fakeServerProcess';
 import { runAsScript } from '../lib/figure';

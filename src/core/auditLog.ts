@@ -1,4 +1,5 @@
-// The audit trail: one JSON line per delete attempt, appended to a file that outlives the deleted list.
+// The audit trail's file store: one JSON line per delete attempt (auditEntry.ts), appended to a file that outlives
+// the deleted list.
 // Several windows (processes) append to the same files at once, with no lock to go stale:
 // - each entry is one write(2) on an O_APPEND descriptor, so entries from two processes never mix, whatever their size
 //   (fs.appendFile would split anything over 512 KiB into several writes);
@@ -10,117 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { Environment } from './environment';
-import { KoreCallResult } from './koreResult';
-
-export type AuditOutcome = 'deleted' | 'failed' | 'unknown';
-
-export interface AuditEntry {
-  /** ISO time the attempt ended. */
-  readonly time: string;
-  readonly environment: { readonly name: string; readonly host: string; readonly iid: string; readonly accountId: string };
-  readonly contactListId: string;
-  /** The list's name, when the preview or the answer told it. */
-  readonly contactListName?: string;
-  readonly outcome: AuditOutcome;
-  /** Why it failed (see FailureReason), when it did. */
-  readonly failure?: string;
-  readonly httpStatus?: number;
-  readonly durationMs: number;
-  /** The sentence the user was shown. */
-  readonly message: string;
-  /** The full answer: parsed JSON when it was JSON, otherwise the text. Never a token (redacted before). */
-  readonly response?: unknown;
-}
-
-/** One attempt as the trail keeps it: the whole answer, so a deleted list's record survives its deletion. */
-export function auditEntryFor(
-  environment: Environment,
-  contactListId: string,
-  result: KoreCallResult,
-  outcome: AuditOutcome,
-  message: string,
-  contactListName: string | undefined = result.contactList?.name,
-): AuditEntry {
-  const exchange = result.exchange;
-  const bodyText = exchange.kind === 'response' && exchange.bodyText ? exchange.bodyText : undefined;
-  // The parsed answer reads best, but only if it can be written out again here and by every later reader (History
-  // export re-formats it with indentation): a hostile answer nested thousands deep overflows JSON.stringify's stack,
-  // and then its raw text is the faithful record.
-  const response = result.json !== undefined && isRecordable(result.json) ? result.json : bodyText;
-  return {
-    time: new Date().toISOString(),
-    environment: { name: environment.name, host: environment.host, iid: environment.iid, accountId: environment.accountId },
-    contactListId,
-    ...(contactListName ? { contactListName } : {}),
-    outcome,
-    ...(result.failure ? { failure: result.failure } : {}),
-    ...(exchange.kind === 'response' ? { httpStatus: exchange.status } : {}),
-    durationMs: exchange.durationMs,
-    message,
-    ...(response !== undefined ? { response } : {}),
-  };
-}
-
-/**
- * Deeper than any answer Kore.ai sends (a handful of levels), far shallower than what overflows JSON.stringify
- * (a few thousand levels, less on a busy stack).
- */
-const MAX_RECORDED_DEPTH = 64;
-
-/** A tree of JSON values no deeper than MAX_RECORDED_DEPTH that JSON.stringify accepts. Never throws. */
-function isRecordable(value: unknown): boolean {
-  try {
-    // Iterative, so measuring the depth cannot overflow either; an object met twice (a cycle, or sharing that
-    // would multiply on writing) is not a parsed answer.
-    const seen = new Set<object>();
-    const pending: Array<{ value: unknown; depth: number }> = [{ value, depth: 1 }];
-    for (let item = pending.pop(); item; item = pending.pop()) {
-      if (typeof item.value !== 'object' || item.value === null) continue;
-      if (item.depth > MAX_RECORDED_DEPTH || seen.has(item.value)) return false;
-      seen.add(item.value);
-      for (const child of Object.values(item.value)) pending.push({ value: child, depth: item.depth + 1 });
-    }
-    return JSON.stringify(value) !== undefined;
-  } catch {
-    return false; // a BigInt, a throwing getter or toJSON: not writable as JSON
-  }
-}
-
-/**
- * The line `append` writes for an entry. When something in it cannot be serialised (a response nested too deep,
- * a BigInt, a cycle...), the entry is still written whole with its known fields, and the response replaced by a
- * sentence saying why: losing the record of an attempt is worse than losing the answer's shape.
- */
-function auditLine(entry: AuditEntry): string {
-  try {
-    return JSON.stringify(entry);
-  } catch (error) {
-    const text = (value: unknown): string => (typeof value === 'string' ? value : safeString(value));
-    const environment: Partial<AuditEntry['environment']> = typeof entry.environment === 'object' && entry.environment !== null ? entry.environment : {};
-    const fallback: AuditEntry = {
-      time: text(entry.time),
-      environment: { name: text(environment.name), host: text(environment.host), iid: text(environment.iid), accountId: text(environment.accountId) },
-      contactListId: text(entry.contactListId),
-      ...(entry.contactListName !== undefined ? { contactListName: text(entry.contactListName) } : {}),
-      outcome: entry.outcome === 'deleted' || entry.outcome === 'failed' ? entry.outcome : 'unknown',
-      ...(entry.failure !== undefined ? { failure: text(entry.failure) } : {}),
-      ...(Number.isFinite(entry.httpStatus) ? { httpStatus: entry.httpStatus } : {}),
-      durationMs: Number.isFinite(entry.durationMs) ? entry.durationMs : 0,
-      message: text(entry.message),
-      response: `The answer could not be recorded as JSON (${error instanceof Error ? `${error.name}: ${error.message}` : safeString(error)}).`,
-    };
-    return JSON.stringify(fallback);
-  }
-}
-
-function safeString(value: unknown): string {
-  try {
-    return String(value);
-  } catch {
-    return '';
-  }
-}
+import { AuditEntry, auditLine, parseAuditLines } from './auditEntry';
 
 export const AUDIT_FILE = 'audit.jsonl';
 /**
@@ -144,48 +35,6 @@ export interface AuditReadResult {
   readonly entries: AuditEntry[];
   /** How many lines could not be read (damaged, truncated, or not ours). */
   readonly damagedLines: number;
-}
-
-/** Never throws: every non-blank line is a whole entry or counted as damaged. */
-export function parseAuditLines(text: string): { entries: AuditEntry[]; damagedLines: number } {
-  const entries: AuditEntry[] = [];
-  let damagedLines = 0;
-  for (const rawLine of text.split('\n')) {
-    // A byte-order mark (an editor saved the file) is not part of the entry; JSON.parse ignores a CR from CRLF.
-    const line = rawLine.startsWith('\uFEFF') ? rawLine.slice(1) : rawLine;
-    if (!line.trim()) continue;
-    try {
-      const value = JSON.parse(line) as unknown;
-      if (isAuditEntry(value)) entries.push(value);
-      else damagedLines += 1;
-    } catch {
-      damagedLines += 1;
-    }
-  }
-  return { entries, damagedLines };
-}
-
-function isAuditEntry(value: unknown): value is AuditEntry {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const entry = value as Partial<Record<keyof AuditEntry, unknown>>;
-  const environment = entry.environment as Partial<Record<keyof AuditEntry['environment'], unknown>> | null | undefined;
-  const optional = (field: unknown, type: 'string' | 'number') => field === undefined || typeof field === type;
-  return (
-    typeof entry.time === 'string' &&
-    typeof entry.contactListId === 'string' &&
-    (entry.outcome === 'deleted' || entry.outcome === 'failed' || entry.outcome === 'unknown') &&
-    typeof environment === 'object' &&
-    environment !== null &&
-    typeof environment.name === 'string' &&
-    optional(environment.host, 'string') &&
-    optional(environment.iid, 'string') &&
-    optional(environment.accountId, 'string') &&
-    typeof entry.durationMs === 'number' &&
-    typeof entry.message === 'string' &&
-    optional(entry.contactListName, 'string') &&
-    optional(entry.failure, 'string') &&
-    optional(entry.httpStatus, 'number')
-  );
 }
 
 /** The file operations the trail makes, one system call each: node's `fs.promises` by default. */

@@ -9,7 +9,7 @@ import {
   unexpectedRequestUrl,
 } from './koreApiPaths';
 import { HttpRequestSpec, sendHttpRequest } from './koreHttp';
-import { KoreCallResult, RequestDescription, interpretExchange } from './koreResult';
+import { KoreCallResult, RequestDescription, interpretExchange, responseStatusOf } from './koreResult';
 import { redactHeaders } from './redaction';
 
 /** Where a call goes: the non-secret half of an environment. */
@@ -35,31 +35,38 @@ export function koreHeaders(target: KoreTarget, token: string): Record<string, s
   };
 }
 
+/** One request's method and address, with the address it must be (koreApiPaths) checked before sending. */
+interface Route {
+  readonly method: HttpRequestSpec['method'];
+  readonly url: string;
+  readonly expected: ExpectedRequest;
+}
+
+function contactListRoute(method: Route['method'], target: KoreTarget, contactListId: string): Route {
+  return {
+    method,
+    url: contactListUrl(target.host, target.iid, contactListId),
+    expected: expectedContactListRequest(target.host, target.iid, contactListId),
+  };
+}
+
 /** `DELETE …/campaign/contactList/{id}`: deletes the list; a success answers the deleted list's record. */
 export function deleteContactList(target: KoreTarget, token: string, contactListId: string, options: CallOptions): Promise<KoreCallResult> {
-  const url = contactListUrl(target.host, target.iid, contactListId);
-  return call('DELETE', url, expectedContactListRequest(target.host, target.iid, contactListId), target, token, options);
+  return call(contactListRoute('DELETE', target, contactListId), target, token, options);
 }
 
 /** `GET …/campaign/contactList/{id}`: the list's details, the same record shape as a delete answers. */
 export function getContactList(target: KoreTarget, token: string, contactListId: string, options: CallOptions): Promise<KoreCallResult> {
-  const url = contactListUrl(target.host, target.iid, contactListId);
-  return call('GET', url, expectedContactListRequest(target.host, target.iid, contactListId), target, token, options);
+  return call(contactListRoute('GET', target, contactListId), target, token, options);
 }
 
-async function call(
-  method: HttpRequestSpec['method'],
-  url: string,
-  expected: ExpectedRequest,
-  target: KoreTarget,
-  token: string,
-  options: CallOptions,
-): Promise<KoreCallResult> {
+async function call(route: Route, target: KoreTarget, token: string, options: CallOptions): Promise<KoreCallResult> {
+  const { method, url } = route;
   const headers = koreHeaders(target, token);
   const request: RequestDescription = { method, url, headers: redactHeaders(headers) };
   // Validation should have refused whatever makes the URL go elsewhere; if something slipped through, nothing
   // is sent rather than a DELETE to an address nobody confirmed.
-  const unexpected = unexpectedRequestUrl(url, expected);
+  const unexpected = unexpectedRequestUrl(url, route.expected);
   if (unexpected !== undefined) return interpretExchange(request, { kind: 'refused', detail: unexpected, durationMs: 0 });
   const exchange = await sendHttpRequest({ method, url, headers, ...options });
   // A server that echoes the token back must not get it into a document, a log or a message through us.
@@ -84,9 +91,9 @@ export interface AllListsResult {
 export async function getAllContactLists(target: KoreTarget, token: string, options: CallOptions, type = 'call'): Promise<AllListsResult> {
   const url = allContactListsUrl(target.host, target.iid, type);
   const expected = expectedAllContactListsRequest(target.host, target.iid, type);
-  let result = await call('GET', url, expected, target, token, options);
-  const status = result.exchange.kind === 'response' ? result.exchange.status : undefined;
-  if (status === 404 || status === 405) result = await call('POST', url, expected, target, token, options);
+  let result = await call({ method: 'GET', url, expected }, target, token, options);
+  const status = responseStatusOf(result);
+  if (status === 404 || status === 405) result = await call({ method: 'POST', url, expected }, target, token, options);
   if (!result.ok) return { result };
   const data = (result.json as KoreEnvelope).data;
   if (!Array.isArray(data)) return { result, lists: [], skipped: 0 };

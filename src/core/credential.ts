@@ -1,24 +1,13 @@
-// How an environment's credential is kept in SecretStorage, and how it becomes the `auth` header. Two kinds:
-// a JWT the user pasted, or the app's Client ID and Client Secret from which a fresh short-lived JWT is signed
-// for every request. The host it was entered for is stored with it, so that a later change of the
-// environment's host cannot silently send it somewhere new.
+// What an environment's credential is, how it is written down for safekeeping (the VS Code layer keeps the
+// text in SecretStorage), and how it becomes the `auth` header. Two kinds: a JWT the user pasted, or the app's
+// Client ID and Client Secret from which a fresh short-lived JWT is signed for every request. The host it was
+// entered for is stored with it, so that a later change of the environment's host cannot silently send it
+// somewhere new.
 import { DecodedJwt, decodeJwt, isExpired, signClientJwt } from './jwt';
 
 export type StoredCredential =
   | { readonly kind: 'jwt'; readonly token: string; readonly host: string }
   | { readonly kind: 'client'; readonly clientId: string; readonly clientSecret: string; readonly host: string };
-
-const KEY_PREFIX = 'koreContactLists.credential.';
-
-/** The SecretStorage key of an environment's credential: derived from its stable id, never from its name. */
-export function credentialKey(environmentId: string): string {
-  return KEY_PREFIX + environmentId;
-}
-
-/** The environment id a SecretStorage key belongs to, or undefined for somebody else's key. */
-export function environmentIdOfKey(key: string): string | undefined {
-  return key.startsWith(KEY_PREFIX) ? key.slice(KEY_PREFIX.length) : undefined;
-}
 
 export function serialiseCredential(credential: StoredCredential): string {
   return JSON.stringify({ version: 1, ...credential });

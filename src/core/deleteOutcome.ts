@@ -21,7 +21,14 @@ export function connectionBroke(code: string): boolean {
   return BROKEN.has(code);
 }
 
-export type DeleteOutcome = 'deleted' | 'failed' | 'unknown';
+/** The one outcome type: single and bulk deletes, the audit trail, the report and the messages all use it. */
+export const DELETE_OUTCOMES = ['deleted', 'failed', 'unknown'] as const;
+export type DeleteOutcome = (typeof DELETE_OUTCOMES)[number];
+
+/** For values read back from a file (the audit trail): anything else is not an outcome. */
+export function isDeleteOutcome(value: unknown): value is DeleteOutcome {
+  return (DELETE_OUTCOMES as readonly unknown[]).includes(value);
+}
 
 export function deleteOutcomeOf(result: KoreCallResult): DeleteOutcome {
   if (result.ok) return 'deleted';

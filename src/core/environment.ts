@@ -1,7 +1,7 @@
 // What an environment is, and how a list of them is read from (hand-editable) settings.
+import { parseEnvironmentFields } from './environmentFields';
 import { nameKey } from './environmentName';
 import { Translate, formatTemplate } from './translate';
-import { validateAccountId, validateEnvironmentName, validateIid, normaliseHost } from './validation';
 
 /** A configured Kore.ai environment. The credential is not here: it lives in SecretStorage. */
 export interface Environment {
@@ -43,61 +43,45 @@ export function rawIndexOfEnvironment(raw: unknown, environmentId: string): numb
   return readEntries(raw, formatTemplate).environments.find(({ environment }) => environment.id === environmentId)?.index;
 }
 
-function readEntries(raw: unknown, t: Translate): { environments: Array<{ environment: Environment; index: number }>; problems: string[] } {
-  const environments: Array<{ environment: Environment; index: number }> = [];
-  const problems: string[] = [];
-  if (raw === undefined || raw === null) return { environments, problems };
+interface ReadEntries {
+  readonly environments: Array<{ environment: Environment; index: number }>;
+  readonly problems: string[];
+}
+
+function readEntries(raw: unknown, t: Translate): ReadEntries {
+  const read: ReadEntries = { environments: [], problems: [] };
+  if (raw === undefined || raw === null) return read;
   if (!Array.isArray(raw)) {
-    problems.push(t('The setting koreContactLists.environments must be an array of environments.'));
-    return { environments, problems };
+    read.problems.push(t('The setting koreContactLists.environments must be an array of environments.'));
+    return read;
   }
-  const seenIds = new Set<string>();
-  const seenNames = new Set<string>();
+  const seen = { ids: new Set<string>(), names: new Set<string>() };
   raw.forEach((entry: unknown, index) => {
-    const label = t('Environment #{0}', index + 1);
-    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
-      problems.push(t('{0} in settings is not an object; it was skipped.', label));
-      return;
-    }
-    const record = entry as Record<string, unknown>;
-    const text = (key: string) => (typeof record[key] === 'string' ? record[key] : '');
-    const name = text('name').trim();
-    const shown = name ? `"${name}"` : label;
-    const checks: Array<[string, string | undefined]> = [
-      ['id', ID_PATTERN.test(text('id')) ? undefined : t('a generated id of letters, digits, "-" or "_"')],
-      ['name', validateEnvironmentName(text('name'), t)],
-      ['host', normaliseHost(text('host'), t).error],
-      ['iid', validateIid(text('iid'), t)],
-      ['accountId', validateAccountId(text('accountId'), t)],
-    ];
-    if (record.production !== undefined && typeof record.production !== 'boolean') {
-      checks.push(['production', t('true or false')]);
-    }
-    const bad = checks.find(([, error]) => error !== undefined);
-    if (bad) {
-      problems.push(t('{0} in settings was skipped: field "{1}" is invalid ({2}).', shown, bad[0], bad[1] ?? ''));
-      return;
-    }
-    const id = text('id');
-    // By nameKey, as Add and Edit compare: a look-alike typed into settings.json is as ambiguous as one typed in a form.
-    const key = nameKey(name);
-    if (seenIds.has(id) || seenNames.has(key)) {
-      problems.push(t('{0} in settings was skipped: another environment has the same id or name.', shown));
-      return;
-    }
-    seenIds.add(id);
-    seenNames.add(key);
-    const environment: Environment = {
-      id,
-      name,
-      host: normaliseHost(text('host'), t).host ?? '',
-      iid: text('iid').trim(),
-      accountId: text('accountId').trim(),
-      ...(record.production === true ? { production: true } : {}),
-    };
-    environments.push({ environment, index });
+    const environment = readEntry(entry, index, seen, t);
+    if (typeof environment === 'string') read.problems.push(environment);
+    else read.environments.push({ environment, index });
   });
-  return { environments, problems };
+  return read;
+}
+
+/** One entry of the setting: the environment, or the sentence saying why it was skipped. */
+function readEntry(entry: unknown, index: number, seen: { readonly ids: Set<string>; readonly names: Set<string> }, t: Translate): Environment | string {
+  const label = t('Environment #{0}', index + 1);
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return t('{0} in settings is not an object; it was skipped.', label);
+  const record = entry as Record<string, unknown>;
+  const id = typeof record.id === 'string' ? record.id : '';
+  const name = typeof record.name === 'string' ? record.name.trim() : '';
+  const shown = name ? `"${name}"` : label;
+  const invalid = (field: string, problem: string) => t('{0} in settings was skipped: field "{1}" is invalid ({2}).', shown, field, problem);
+  if (!ID_PATTERN.test(id)) return invalid('id', t('a generated id of letters, digits, "-" or "_"'));
+  const parsed = parseEnvironmentFields(record, t);
+  if (!parsed.ok) return invalid(parsed.field, parsed.problem);
+  // By nameKey, as Add and Edit compare: a look-alike typed into settings.json is as ambiguous as one typed in a form.
+  const key = nameKey(name);
+  if (seen.ids.has(id) || seen.names.has(key)) return t('{0} in settings was skipped: another environment has the same id or name.', shown);
+  seen.ids.add(id);
+  seen.names.add(key);
+  return { id, ...parsed.fields };
 }
 
 /**

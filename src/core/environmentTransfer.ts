@@ -4,10 +4,11 @@
 // carries something looking like a secret. Ids are not exported either: the secret's key is derived
 // from the id, so an imported environment gets a fresh id and can never pick up another one's token.
 import { Environment } from './environment';
+import { parseEnvironmentFields } from './environmentFields';
 import { nameKey } from './environmentName';
 import { oneLine } from './textSafety';
 import { Translate, formatTemplate } from './translate';
-import { normaliseHost, validateAccountId, validateEnvironmentName, validateIid, validateUniqueName } from './validation';
+import { validateUniqueName } from './validation';
 
 export const TRANSFER_FORMAT = 'kore-contact-lists.environments';
 export const TRANSFER_VERSION = 1;
@@ -97,104 +98,83 @@ export function importEnvironments(
   newId: () => string,
   t: Translate = formatTemplate,
 ): ImportResult {
-  const fail = (error: string): ImportResult => ({ accepted: [], rejected: [], error });
+  const file = readTransferFile(text, t);
+  if ('error' in file) return { accepted: [], rejected: [], error: file.error };
+  const accepted: ImportedEnvironment[] = [];
+  const rejected: ImportRejection[] = [];
+  // The first position of every name in the file, whether that entry is accepted or not: two entries of
+  // one name are ambiguous whichever of them has another problem, so the later one is always refused
+  // (otherwise fixing the first and importing again would clash with the second, now imported).
+  const context: EntryContext = { existingNames: existing.map((environment) => environment.name), namesInFile: new Map(), newId, t };
+  file.entries.forEach((entry, index) => {
+    const read = importEntry(entry, index, context);
+    if ('reason' in read) rejected.push(read);
+    else accepted.push(read);
+  });
+  return { accepted, rejected };
+}
+
+/** The file's list of entries, or the sentence saying why the file as a whole cannot be read. */
+function readTransferFile(text: string, t: Translate): { readonly entries: readonly unknown[] } | { readonly error: string } {
   if (Buffer.byteLength(text, 'utf8') > MAX_TRANSFER_BYTES) {
-    return fail(t('The file is too large to be an environments export (more than {0} MB).', MAX_TRANSFER_BYTES / (1024 * 1024)));
+    return { error: t('The file is too large to be an environments export (more than {0} MB).', MAX_TRANSFER_BYTES / (1024 * 1024)) };
   }
   let root: unknown;
   try {
     // A byte order mark is what some editors put at the start of a saved JSON file; JSON.parse refuses it.
     root = JSON.parse(text.replace(/^\ufeff/, ''));
   } catch {
-    return fail(t('The file is not valid JSON: choose a file made by Export Environments.'));
+    return { error: t('The file is not valid JSON: choose a file made by Export Environments.') };
   }
   if (!isRecord(root) || root.format !== TRANSFER_FORMAT) {
-    return fail(t('The file is not an environments export: its "format" is not "{0}".', TRANSFER_FORMAT));
+    return { error: t('The file is not an environments export: its "format" is not "{0}".', TRANSFER_FORMAT) };
   }
   if (root.version !== TRANSFER_VERSION) {
     return typeof root.version === 'number' && root.version > TRANSFER_VERSION
-      ? fail(t('The file was exported by a newer version of the extension (format version {0}): update the extension to import it.', root.version))
-      : fail(t('The file has no supported format version: expected "version": {0}.', TRANSFER_VERSION));
+      ? { error: t('The file was exported by a newer version of the extension (format version {0}): update the extension to import it.', root.version) }
+      : { error: t('The file has no supported format version: expected "version": {0}.', TRANSFER_VERSION) };
   }
-  if (!Array.isArray(root.environments)) {
-    return fail(t('The file\'s "environments" is not a list of environments.'));
-  }
+  if (!Array.isArray(root.environments)) return { error: t('The file\'s "environments" is not a list of environments.') };
   if (root.environments.length > MAX_TRANSFER_ENVIRONMENTS) {
-    return fail(t('The file has more than {0} environments: split it into smaller files.', MAX_TRANSFER_ENVIRONMENTS));
+    return { error: t('The file has more than {0} environments: split it into smaller files.', MAX_TRANSFER_ENVIRONMENTS) };
   }
+  return { entries: root.environments as unknown[] };
+}
 
-  const accepted: ImportedEnvironment[] = [];
-  const rejected: ImportRejection[] = [];
-  const existingNames = existing.map((environment) => environment.name);
-  // The first position of every name in the file, whether that entry is accepted or not: two entries of
-  // one name are ambiguous whichever of them has another problem, so the later one is always refused
-  // (otherwise fixing the first and importing again would clash with the second, now imported).
-  const namesInFile = new Map<string, number>();
+interface EntryContext {
+  readonly existingNames: readonly string[];
+  /** By nameKey: the position of the first entry of each name in the file. */
+  readonly namesInFile: Map<string, number>;
+  readonly newId: () => string;
+  readonly t: Translate;
+}
 
-  (root.environments as unknown[]).forEach((entry, index) => {
-    // Names and field names come from the file: what is reported about them is one safe line.
-    const reject = (reason: string, name?: string) => {
-      const shown = name === undefined ? '' : oneLine(name, 80);
-      rejected.push(shown ? { index, name: shown, reason: oneLine(reason) } : { index, reason: oneLine(reason) });
-    };
-    if (!isRecord(entry)) {
-      reject(t('The entry is not an object with name, host, iid and accountId.'));
-      return;
-    }
-    const shownName = typeof entry.name === 'string' && entry.name.trim() ? entry.name.trim() : undefined;
-    // By nameKey, as every name comparison: "Prod" and "Prоd" (Cyrillic о) in one file are the same name twice.
-    const earlier = shownName === undefined ? undefined : namesInFile.get(nameKey(shownName));
-    if (shownName !== undefined && earlier === undefined) namesInFile.set(nameKey(shownName), index);
+/** One entry of the file: the environment it becomes, or why it is rejected. */
+function importEntry(entry: unknown, index: number, context: EntryContext): ImportedEnvironment | ImportRejection {
+  const { t } = context;
+  // Names and field names come from the file: what is reported about them is one safe line.
+  const reject = (reason: string, name?: string): ImportRejection => {
+    const shown = name === undefined ? '' : oneLine(name, 80);
+    return shown ? { index, name: shown, reason: oneLine(reason) } : { index, reason: oneLine(reason) };
+  };
+  if (!isRecord(entry)) return reject(t('The entry is not an object with name, host, iid and accountId.'));
+  const shownName = typeof entry.name === 'string' && entry.name.trim() ? entry.name.trim() : undefined;
+  // By nameKey, as every name comparison: "Prod" and "Prоd" (Cyrillic о) in one file are the same name twice.
+  const earlier = shownName === undefined ? undefined : context.namesInFile.get(nameKey(shownName));
+  if (shownName !== undefined && earlier === undefined) context.namesInFile.set(nameKey(shownName), index);
 
-    // First, so that a secret-carrying entry is refused as such even when something else is also wrong.
-    const secretField = secretLookingField(entry);
-    if (secretField) {
-      reject(t('It carries the field "{0}", which looks like a secret, and secrets are never imported: remove it and set the credential in VS Code.', secretField), shownName);
-      return;
-    }
-
-    const fields = ['name', 'host', 'iid', 'accountId'] as const;
-    const missing = fields.find((field) => typeof entry[field] !== 'string');
-    if (missing) {
-      reject(t('The field "{0}" is missing or is not text.', missing), shownName);
-      return;
-    }
-    const values = entry as Record<(typeof fields)[number], string>;
-    const host = normaliseHost(values.host, t);
-    const checks: Array<[string, string | undefined]> = [
-      ['name', validateEnvironmentName(values.name, t)],
-      ['host', host.error],
-      ['iid', validateIid(values.iid, t)],
-      ['accountId', validateAccountId(values.accountId, t)],
-      ['production', entry.production === undefined || typeof entry.production === 'boolean' ? undefined : t('use true or false')],
-    ];
-    const bad = checks.find(([, problem]) => problem !== undefined);
-    if (bad) {
-      reject(t('The field "{0}" is invalid: {1}', bad[0], bad[1] ?? ''), shownName);
-      return;
-    }
-
-    const name = values.name.trim();
-    if (earlier !== undefined) {
-      reject(t('Entry #{0} in this file has the same name: give each environment its own name.', earlier + 1), shownName);
-      return;
-    }
-    const clash = validateUniqueName(name, existingNames, t);
-    if (clash) {
-      reject(clash, shownName);
-      return;
-    }
-
-    const environment: ImportedEnvironment = {
-      id: newId(),
-      name,
-      host: host.host ?? '',
-      iid: values.iid.trim(),
-      accountId: values.accountId.trim(),
-      // false is accepted but, as in readEnvironments, not kept: absent already means "not production".
-      ...(entry.production === true ? { production: true } : {}),
-    };
-    accepted.push(environment);
-  });
-  return { accepted, rejected };
+  // First, so that a secret-carrying entry is refused as such even when something else is also wrong.
+  const secretField = secretLookingField(entry);
+  if (secretField) {
+    return reject(t('It carries the field "{0}", which looks like a secret, and secrets are never imported: remove it and set the credential in VS Code.', secretField), shownName);
+  }
+  const missing = (['name', 'host', 'iid', 'accountId'] as const).find((field) => typeof entry[field] !== 'string');
+  if (missing) return reject(t('The field "{0}" is missing or is not text.', missing), shownName);
+  const parsed = parseEnvironmentFields(entry, t);
+  if (!parsed.ok) return reject(t('The field "{0}" is invalid: {1}', parsed.field, parsed.problem), shownName);
+  if (earlier !== undefined) return reject(t('Entry #{0} in this file has the same name: give each environment its own name.', earlier + 1), shownName);
+  const clash = validateUniqueName(parsed.fields.name, context.existingNames, t);
+  if (clash) return reject(clash, shownName);
+  // false is accepted but, as in readEnvironments, not kept: absent already means "not production".
+  return { id: context.newId(), ...parsed.fields };
 }

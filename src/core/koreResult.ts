@@ -42,6 +42,17 @@ export interface KoreCallResult {
   readonly retryAfterSeconds?: number;
 }
 
+/** The HTTP status of a full answer (headers and body read), or undefined when there was none. */
+export function responseStatusOf(result: KoreCallResult): number | undefined {
+  return result.exchange.kind === 'response' ? result.exchange.status : undefined;
+}
+
+/** The HTTP status of any answer the server gave: a full one, a redirect not followed, or one too large to read. */
+export function answerStatusOf(result: KoreCallResult): number | undefined {
+  const exchange = result.exchange;
+  return exchange.kind === 'response' || exchange.kind === 'redirect' || exchange.kind === 'tooLarge' ? exchange.status : undefined;
+}
+
 const MAX_SERVER_MESSAGE = 300;
 
 /**

@@ -21,15 +21,27 @@ export function redactHeaders(headers: Readonly<Record<string, string>>): Record
  * (`\u0065` for `e`) reads the same to whoever parses or renders it, so a run is compared decoded.
  */
 const SPELLING_RUN = /(?:[A-Za-z0-9+/=_.~-]|\\u[0-9a-fA-F]{4}|\\\/|%[0-9a-fA-F]{2}|&#[0-9]{1,7};|&#[xX][0-9a-fA-F]{1,6};)+/g;
-const ESCAPE = /\\u([0-9a-fA-F]{4})|\\(\/)|%([0-9a-fA-F]{2})|&#([0-9]{1,7});|&#[xX]([0-9a-fA-F]{1,6});/g;
+const ESCAPE = /\\u(?<json>[0-9a-fA-F]{4})|\\(?<slash>\/)|%(?<percent>[0-9a-fA-F]{2})|&#(?<decimal>[0-9]{1,7});|&#[xX](?<hexadecimal>[0-9a-fA-F]{1,6});/g;
+
+/** The groups of one ESCAPE match: exactly one is set. */
+interface EscapeGroups {
+  readonly json?: string;
+  readonly slash?: string;
+  readonly percent?: string;
+  readonly decimal?: string;
+  readonly hexadecimal?: string;
+}
 
 function decodeEscapes(run: string): string {
-  return run.replace(ESCAPE, (whole, json?: string, slash?: string, percent?: string, decimal?: string, hexadecimal?: string) => {
-    const code = json ?? percent ?? hexadecimal;
-    if (slash) return slash;
-    const value = code !== undefined ? parseInt(code, 16) : Number(decimal);
-    return value <= 0x10ffff ? String.fromCodePoint(value) : whole;
-  });
+  // With named groups, the last argument a replacer receives is the groups object.
+  return run.replace(ESCAPE, (whole: string, ...rest: unknown[]) => decodeEscape(whole, rest[rest.length - 1] as EscapeGroups));
+}
+
+function decodeEscape(whole: string, groups: EscapeGroups): string {
+  if (groups.slash) return groups.slash;
+  const code = groups.json ?? groups.percent ?? groups.hexadecimal;
+  const value = code !== undefined ? parseInt(code, 16) : Number(groups.decimal);
+  return value <= 0x10ffff ? String.fromCodePoint(value) : whole;
 }
 
 /** The secrets worth looking for: each long enough, and a JWT's signature on its own (the part that proves it). */

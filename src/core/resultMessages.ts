@@ -1,6 +1,6 @@
 // The sentence a user reads after a call: what happened, where, and what to do next.
 import { connectionBroke, isTlsFailure } from './deleteOutcome';
-import { KoreCallResult } from './koreResult';
+import { KoreCallResult, responseStatusOf } from './koreResult';
 import { oneLine } from './textSafety';
 import { Translate, formatTemplate } from './translate';
 
@@ -157,7 +157,7 @@ export function describeConnectionTest(
   const { environmentName: env, host } = context;
   if (result.ok) return { ok: true, message: t('Connected to "{0}" ({1}): host, App ID, Account ID and token work; {2} contact list(s) visible.', env, host, listCount ?? 0) };
   const said = result.serverMessage ? t(' The server said: "{0}".', result.serverMessage) : '';
-  const status = result.exchange.kind === 'response' ? result.exchange.status : undefined;
+  const status = responseStatusOf(result);
   if (status === 401) return { ok: false, message: t('The token (or the App ID {0}) of "{1}" was rejected (HTTP 401). Check the App ID, then set a new token.', context.iid, env) + said };
   if (status === 403) return { ok: false, message: t('Access denied on "{0}" (HTTP 403): check the Account ID {1} and that the app\'s API scope includes Campaign Management.', env, context.accountId) + said };
   if (status === 400) return { ok: false, message: t('"{0}" refused the request (HTTP 400): check the App ID {1} and the Account ID {2}.', env, context.iid, context.accountId) + said };

@@ -3,8 +3,7 @@
 // redacted), and answers with the core's typed results. Part of the lazily loaded operations bundle.
 import * as vscode from 'vscode';
 import { AllListsResult, deleteContactList, getAllContactLists, getContactList } from '../core/contactListClient';
-import { DeleteOne, LookUpOne, NotSent, isNotSent } from '../core/bulkDeletion';
-import { bulkDeleteOne, bulkLookUp } from '../core/bulkRequests';
+import { DeleteOne, LookUpOne, NotSent, bulkDeleteOne, bulkLookUp, isNotSent } from '../core/bulk/requests';
 import { Environment } from '../core/environment';
 import { KoreCallResult } from '../core/koreResult';
 import { describeExchange } from '../core/responseDocument';

@@ -5,7 +5,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as fc from 'fast-check';
-import { AuditEntry, AuditFileHandle, AuditFiles, AuditLog, parseAuditLines } from '../../src/core/auditLog';
+import { AuditEntry, parseAuditLines } from '../../src/core/auditEntry';
+import { AuditFileHandle, AuditFiles, AuditLog } from '../../src/core/auditLog';
 import { propertyParameters } from '../support/propertyRuns';
 
 /**

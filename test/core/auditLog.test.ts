@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawn } from 'node:child_process';
-import { AUDIT_FILE, AuditEntry, AuditLog, KEPT_ROTATED_MULTIPLE, auditEntryFor, parseAuditLines } from '../../src/core/auditLog';
+import { AuditEntry, auditEntryFor, parseAuditLines } from '../../src/core/auditEntry';
+import { AUDIT_FILE, AuditLog, KEPT_ROTATED_MULTIPLE } from '../../src/core/auditLog';
 import { Environment } from '../../src/core/environment';
 import { interpretExchange } from '../../src/core/koreResult';
 import { writerMessage } from '../support/appendAuditEntries';
@@ -182,7 +183,7 @@ describe('AuditLog', () => {
       const result = deletedWith(body);
       assert.equal(result.ok, true, 'the delete succeeded');
       const log = new AuditLog(dir);
-      await log.append(auditEntryFor(environment, 'cl-1', result, 'deleted', 'Deleted'));
+      await log.append(auditEntryFor(environment, result, { contactListId: 'cl-1', outcome: 'deleted', message: 'Deleted' }));
       const { entries, damagedLines } = await log.read();
       assert.equal(damagedLines, 0);
       assert.equal(entries.length, 1, 'the deleted record is in the trail');
@@ -194,7 +195,7 @@ describe('AuditLog', () => {
     it('records an answer deep enough to overflow JSON.stringify on any stack', async () => {
       const body = deepAnswer(100_000);
       const log = new AuditLog(dir);
-      await log.append(auditEntryFor(environment, 'cl-1', deletedWith(body), 'deleted', 'Deleted'));
+      await log.append(auditEntryFor(environment, deletedWith(body), { contactListId: 'cl-1', outcome: 'deleted', message: 'Deleted' }));
       const { entries } = await log.read();
       assert.equal(entries.length, 1);
       assert.equal(entries[0].response, body);
@@ -202,14 +203,14 @@ describe('AuditLog', () => {
 
     it('keeps shallow answers parsed', async () => {
       const log = new AuditLog(dir);
-      await log.append(auditEntryFor(environment, 'cl-1', deletedWith('{"status":"success","data":{"_id":"cl-1","name":"N"}}'), 'deleted', 'Deleted'));
+      await log.append(auditEntryFor(environment, deletedWith('{"status":"success","data":{"_id":"cl-1","name":"N"}}'), { contactListId: 'cl-1', outcome: 'deleted', message: 'Deleted' }));
       assert.deepEqual((await log.read()).entries[0].response, { status: 'success', data: { _id: 'cl-1', name: 'N' } });
     });
 
     it('falls back to the raw text when the parsed value is not JSON-writable (a BigInt)', async () => {
       const result = { ...deletedWith('{"n":12345678901234567890}'), json: { n: 12345678901234567890n } };
       const log = new AuditLog(dir);
-      await log.append(auditEntryFor(environment, 'cl-1', result, 'deleted', 'Deleted'));
+      await log.append(auditEntryFor(environment, result, { contactListId: 'cl-1', outcome: 'deleted', message: 'Deleted' }));
       assert.equal((await log.read()).entries[0].response, '{"n":12345678901234567890}');
     });
 

@@ -5,24 +5,15 @@
 // Virtual time (ManualClock) throughout, so a run of minutes of backoff takes no real time.
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import {
-  BulkDeletionReport,
-  DeleteOne,
-  IdOutcome,
-  LookUpOne,
-  createBulkRunState,
-  exponentialBackoff,
-  notSent,
-  parseBulkRunState,
-  planResume,
-  recordOutcome,
-  recordStarted,
-  runBulkDeletion,
-  serialiseBulkRunState,
-} from '../../src/core/bulkDeletion';
+import { BulkDeletionReport, IdOutcome } from '../../src/core/bulk/report';
+import { DeleteOne, LookUpOne, notSent } from '../../src/core/bulk/requests';
+import { exponentialBackoff } from '../../src/core/bulk/retryPolicy';
+import { createBulkRunState, parseBulkRunState, planResume, recordOutcome, recordStarted, serialiseBulkRunState } from '../../src/core/bulk/runState';
+import { runBulkDeletion } from '../../src/core/bulk/runner';
 import { HttpExchange } from '../../src/core/koreHttp';
 import { interpretExchange, KoreCallResult, MAX_RETRY_AFTER_SECONDS, parseRetryAfter } from '../../src/core/koreResult';
-import { ManualClock, RateLimiter } from '../../src/core/rateLimiter';
+import { RateLimiter } from '../../src/core/rateLimiter';
+import { ManualClock } from '../support/manualClock';
 import { validateContactListId } from '../../src/core/validation';
 import { propertyParameters, propertyTimeoutMs } from '../support/propertyRuns';
 import { seededRandom } from '../support/seededRandom';
@@ -274,7 +265,7 @@ describe('runBulkDeletion (properties)', function () {
         const existedAtStart = new Set(model.existing);
 
         // What the VS Code layer persists: the state's text, rewritten before each DELETE and after each outcome.
-        let stored = serialiseBulkRunState(createBulkRunState('run-p', 'env-p', ids, 0));
+        let stored = serialiseBulkRunState(createBulkRunState({ runId: 'run-p', environmentId: 'env-p', ids, createdAt: 0 }));
         const readStored = (): ReturnType<typeof parseBulkRunState> & object => parseBulkRunState(stored) ?? assert.fail(`the saved state no longer parses: ${stored}`);
         let resume: { ids: readonly string[]; completed: ReadonlyMap<string, IdOutcome>; lookUpFirst: ReadonlyMap<string, IdOutcome> } = {
           ids: readStored().ids,
@@ -406,7 +397,7 @@ describe('BulkRunState (properties)', () => {
   it('accepts exactly the ids validateContactListId accepts, and every state a run creates reads back', () => {
     fc.assert(
       fc.property(fc.uniqueArray(anyId, { maxLength: 6 }), (ids) => {
-        const created = createBulkRunState('run-q', 'env-q', ids, 1);
+        const created = createBulkRunState({ runId: 'run-q', environmentId: 'env-q', ids, createdAt: 1 });
         const valid = ids.filter((id) => validateContactListId(id) === undefined);
         let state = created;
         for (const id of state.ids) state = recordStarted(state, id);

@@ -2,30 +2,18 @@
 // the fake Kore server over real HTTP. What matters most: every id ends in exactly one bucket, nothing whose
 // outcome is unknown is sent again, and nothing is sent after a cancel.
 import * as assert from 'node:assert/strict';
-import {
-  BulkDeletionOptions,
-  BulkDeletionReport,
-  DeleteOne,
-  IdOutcome,
-  LookUpOne,
-  notSent,
-  createBulkRunState,
-  exponentialBackoff,
-  formatBulkReport,
-  parseBulkRunState,
-  planResume,
-  recordOutcome,
-  recordStarted,
-  resumeTargetChanged,
-  runBulkDeletion,
-  serialiseBulkRunState,
-  summariseBulkReport,
-} from '../../src/core/bulkDeletion';
-import { bulkDeleteOne, bulkLookUp } from '../../src/core/bulkRequests';
+import { BulkDeletionOptions } from '../../src/core/bulk/options';
+import { BulkDeletionReport, IdOutcome, formatBulkReport, summariseBulkReport } from '../../src/core/bulk/report';
+import { DeleteOne, LookUpOne, bulkDeleteOne, bulkLookUp, notSent } from '../../src/core/bulk/requests';
+import { exponentialBackoff } from '../../src/core/bulk/retryPolicy';
+import { createBulkRunState, parseBulkRunState, planResume, recordOutcome, recordStarted, resumeTargetChanged, serialiseBulkRunState } from '../../src/core/bulk/runState';
+import { runBulkDeletion } from '../../src/core/bulk/runner';
 import { deleteContactList, KoreTarget } from '../../src/core/contactListClient';
 import { HttpExchange } from '../../src/core/koreHttp';
 import { interpretExchange, KoreCallResult } from '../../src/core/koreResult';
-import { Clock, ManualClock, RateLimiter, systemClock } from '../../src/core/rateLimiter';
+import { Clock, systemClock } from '../../src/core/clock';
+import { RateLimiter } from '../../src/core/rateLimiter';
+import { ManualClock } from '../support/manualClock';
 import { Translate, formatTemplate } from '../../src/core/translate';
 import { FakeKoreServer } from '../fakeKore/fakeKoreServer';
 import { seededRandom } from '../support/seededRandom';
@@ -623,7 +611,7 @@ describe('runBulkDeletion: what a 2xx means, what is never sent twice, what was 
     const kore = new ScriptedKore(clock, ids);
     // The earlier run: cl-applied-earlier timed out after the server applied it; cl-in-flight was recorded as
     // started when the window closed (never applied); cl-lookup-* timed out, both applied.
-    let state = createBulkRunState('run-r', 'env-1', ids, 0);
+    let state = createBulkRunState({ runId: 'run-r', environmentId: 'env-1', ids, createdAt: 0 });
     for (const id of ['cl-applied-earlier', 'cl-lookup-500', 'cl-lookup-429']) {
       state = recordStarted(state, id);
       state = recordOutcome(state, id, { kind: 'unknown', reason: 'No answer within 30 s, so whether it was deleted is unknown.', attempts: 1 });
@@ -653,7 +641,7 @@ describe('runBulkDeletion: what a 2xx means, what is never sent twice, what was 
     const clock = new ManualClock();
     const ids = ['cl-unknown', 'cl-started', 'cl-new'];
     const kore = new ScriptedKore(clock, ids);
-    let state = createBulkRunState('run-s', 'env-1', ids, 0);
+    let state = createBulkRunState({ runId: 'run-s', environmentId: 'env-1', ids, createdAt: 0 });
     state = recordOutcome(state, 'cl-unknown', { kind: 'unknown', reason: 'Cancelled.', attempts: 1 });
     state = recordStarted(state, 'cl-started');
     const plan = planResume(state, { retryUnknown: true });
@@ -780,7 +768,7 @@ describe('BulkRunState', () => {
   const ids = ['cl-a', 'cl-b', 'cl-c', 'cl-d', 'cl-e', '__proto__'];
 
   it('records progress and round-trips through its serialised form', () => {
-    let state = createBulkRunState('run-1', 'env-1', [...ids, 'cl-a'], 1_700_000_000_000);
+    let state = createBulkRunState({ runId: 'run-1', environmentId: 'env-1', ids: [...ids, 'cl-a'], createdAt: 1_700_000_000_000 });
     assert.deepEqual(state.ids, ids, 'duplicates dropped');
     state = recordStarted(state, 'cl-a');
     state = recordOutcome(state, 'cl-a', { kind: 'succeeded', serverMessage: 'gone', attempts: 1 });
@@ -797,7 +785,7 @@ describe('BulkRunState', () => {
   });
 
   it('refuses anything malformed as a whole', () => {
-    const good = JSON.parse(serialiseBulkRunState(recordOutcome(createBulkRunState('run-1', 'env-1', ids, 1), 'cl-a', { kind: 'succeeded', attempts: 1 }))) as Record<string, unknown>;
+    const good = JSON.parse(serialiseBulkRunState(recordOutcome(createBulkRunState({ runId: 'run-1', environmentId: 'env-1', ids, createdAt: 1 }), 'cl-a', { kind: 'succeeded', attempts: 1 }))) as Record<string, unknown>;
     assert.ok(parseBulkRunState(JSON.stringify(good)));
     const broken: unknown[] = [
       { ...good, version: 2 },
@@ -828,7 +816,7 @@ describe('BulkRunState', () => {
   it('reads back a run whatever its ids: exactly the ids validateContactListId accepts are kept and accepted', () => {
     const overLong = `cl-${'x'.repeat(300)}`;
     const justOver = `cl-${'y'.repeat(126)}`;
-    const state = createBulkRunState('run-long', 'env-1', ['cl-a', overLong, justOver, 'a/b', 'cl-b'], 5);
+    const state = createBulkRunState({ runId: 'run-long', environmentId: 'env-1', ids: ['cl-a', overLong, justOver, 'a/b', 'cl-b'], createdAt: 5 });
     const parsed = parseBulkRunState(serialiseBulkRunState(recordStarted(state, 'cl-a')));
     assert.ok(parsed, 'one over-long id does not make the saved state unreadable');
     assert.deepEqual(parsed.ids, ['cl-a', 'cl-b']);
@@ -840,7 +828,7 @@ describe('BulkRunState', () => {
   });
 
   it('plans a resume: succeeded never again, unknown and in-flight only on request, failed by default', () => {
-    let state = createBulkRunState('run-1', 'env-1', ids, 1);
+    let state = createBulkRunState({ runId: 'run-1', environmentId: 'env-1', ids, createdAt: 1 });
     state = recordOutcome(state, 'cl-a', { kind: 'succeeded', attempts: 1 });
     state = recordOutcome(state, 'cl-b', { kind: 'failed', reason: 'Refused with HTTP 401.', status: 401, attempts: 1 });
     state = recordOutcome(state, 'cl-c', { kind: 'unknown', reason: 'No answer within 30 s.', attempts: 1 });
@@ -858,7 +846,7 @@ describe('BulkRunState', () => {
     const clock = new ManualClock();
     const runIds = makeIds(15);
     const kore = new ScriptedKore(clock, runIds, {}, () => 800);
-    let stored = serialiseBulkRunState(createBulkRunState('run-9', 'env-1', runIds, 0));
+    let stored = serialiseBulkRunState(createBulkRunState({ runId: 'run-9', environmentId: 'env-1', ids: runIds, createdAt: 0 }));
     // What a VS Code layer does: record before sending, record each outcome, persist the text each time.
     const hooks = {
       onStarting: async (id: string) => {
@@ -965,23 +953,23 @@ describe('runBulkDeletion with the real client against the fake Kore server', fu
 describe('resuming against the same place only', () => {
   const target = { host: 'https://platform.kore.ai', iid: 'st-1', accountId: 'a1' };
   it('keeps where a run went through saving and reading back', () => {
-    const state = createBulkRunState('run-t', 'env-1', ['cl-a'], 1, target);
+    const state = createBulkRunState({ runId: 'run-t', environmentId: 'env-1', ids: ['cl-a'], createdAt: 1, target });
     const read = parseBulkRunState(serialiseBulkRunState(state));
     assert.deepEqual(read?.target, target);
     assert.equal(read && resumeTargetChanged(read, target), false);
   });
   it('refuses a resume once the host, App ID or Account ID changed, so a 404 from another app cannot pass for deleted', () => {
-    const state = createBulkRunState('run-t', 'env-1', ['cl-a'], 1, target);
+    const state = createBulkRunState({ runId: 'run-t', environmentId: 'env-1', ids: ['cl-a'], createdAt: 1, target });
     for (const changed of [{ ...target, host: 'https://de-platform.kore.ai' }, { ...target, iid: 'st-2' }, { ...target, accountId: 'a2' }]) {
       assert.equal(resumeTargetChanged(state, changed), true, JSON.stringify(changed));
     }
   });
   it('reads a run saved before targets were kept, and a damaged target makes the state unreadable', () => {
-    const old = createBulkRunState('run-o', 'env-1', ['cl-a'], 1);
+    const old = createBulkRunState({ runId: 'run-o', environmentId: 'env-1', ids: ['cl-a'], createdAt: 1 });
     const read = parseBulkRunState(serialiseBulkRunState(old));
     assert.ok(read);
     assert.equal(resumeTargetChanged(read, target), false);
-    const damaged = JSON.parse(serialiseBulkRunState(createBulkRunState('run-d', 'env-1', ['cl-a'], 1, target))) as Record<string, unknown>;
+    const damaged = JSON.parse(serialiseBulkRunState(createBulkRunState({ runId: 'run-d', environmentId: 'env-1', ids: ['cl-a'], createdAt: 1, target }))) as Record<string, unknown>;
     damaged.target = { host: 42 };
     assert.equal(parseBulkRunState(JSON.stringify(damaged)), undefined);
   });

@@ -2,11 +2,23 @@
 import * as assert from 'node:assert/strict';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { deleteContactList, getAllContactLists, getContactList, KoreTarget } from '../../src/core/contactListClient';
+import { deleteContactList, getAllContactLists, getContactList, KoreTarget, koreHeaders } from '../../src/core/contactListClient';
 import { FakeKoreServer } from '../fakeKore/fakeKoreServer';
 import { signFakeJwt } from '../fakeKore/jwt';
 
 const SEED_ID = 'cl-c2ce382-2516-457e-8eb4-9847deec0001';
+
+describe('koreHeaders', () => {
+  it('sends auth, iid, accountId and Content-Type', () => {
+    assert.deepEqual(koreHeaders({ host: 'h', iid: 'st-1', accountId: 'a1' }, 'tok'), {
+      auth: 'tok',
+      iid: 'st-1',
+      accountId: 'a1',
+      'Content-Type': 'application/json',
+      Accept: 'application/json',
+    });
+  });
+});
 
 describe('contactListClient against the fake Kore server', function () {
   this.timeout(10_000);

@@ -1,6 +1,8 @@
 // The limiter in virtual time: minutes of pacing checked exactly, with no real timer involved.
 import * as assert from 'node:assert/strict';
-import { AbortedError, isAbortError, ManualClock, RateLimiter, systemClock } from '../../src/core/rateLimiter';
+import { AbortedError, isAbortError } from '../../src/core/clock';
+import { RateLimiter } from '../../src/core/rateLimiter';
+import { ManualClock } from '../support/manualClock';
 import { seededRandom } from '../support/seededRandom';
 
 const MINUTE = 60_000;
@@ -207,43 +209,5 @@ describe('RateLimiter', () => {
     assert.throws(() => new RateLimiter({ perMinute: Number.NaN }), RangeError);
     assert.throws(() => new RateLimiter({ burst: 0 }), RangeError);
     assert.equal(new RateLimiter({ perMinute: 5, burst: 50 }).burst, 5);
-  });
-});
-
-describe('clocks', () => {
-  it('systemClock sleeps, and stops sleeping when aborted', async () => {
-    const before = systemClock.now();
-    await systemClock.sleep(5);
-    assert.ok(systemClock.now() - before >= 4);
-    const controller = new AbortController();
-    const long = systemClock.sleep(60_000, controller.signal);
-    setImmediate(() => controller.abort());
-    await assert.rejects(long, isAbortError);
-    await assert.rejects(systemClock.sleep(1, controller.signal), isAbortError);
-  });
-
-  it('ManualClock wakes sleepers in time order, ties in the order they slept', async () => {
-    const clock = new ManualClock(1_000);
-    const woke: string[] = [];
-    const sleeps = [
-      clock.sleep(300).then(() => woke.push(`c@${clock.now()}`)),
-      clock.sleep(100).then(() => woke.push(`a@${clock.now()}`)),
-      clock.sleep(100).then(() => woke.push(`b@${clock.now()}`)),
-    ];
-    await clock.advance(200);
-    assert.deepEqual(woke, ['a@1100', 'b@1100']);
-    assert.equal(clock.now(), 1_200);
-    await clock.runUntilSettled(Promise.all(sleeps));
-    assert.deepEqual(woke, ['a@1100', 'b@1100', 'c@1300']);
-  });
-
-  it('ManualClock reports a promise that nothing will ever settle', async () => {
-    const clock = new ManualClock();
-    await assert.rejects(clock.runUntilSettled(new Promise<void>(() => undefined)), /nothing is scheduled/);
-    const controller = new AbortController();
-    const sleeping = clock.sleep(100, controller.signal);
-    controller.abort();
-    await assert.rejects(sleeping, isAbortError);
-    assert.equal(clock.pendingSleeps, 0);
   });
 });

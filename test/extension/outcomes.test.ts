@@ -3,7 +3,7 @@
 // bulk run that cannot be read is kept and reported, never dropped.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { createBulkRunState, serialiseBulkRunState } from '../../src/core/bulkDeletion';
+import { createBulkRunState, serialiseBulkRunState } from '../../src/core/bulk/runState';
 import { BulkRunStore, DAMAGED_PREFIX } from '../../src/vscode/bulk/bulkRunStore';
 import { SEED_ID, useExtensionHarness } from './harness';
 import type { DeleteOutcome } from './harness';
@@ -82,7 +82,7 @@ describe('Outcomes in the extension host', function () {
   it('keeps a saved bulk run that cannot be read aside, and names it once', async () => {
     const memento = new MemoryMemento();
     const store = new BulkRunStore(memento, 'session-1', () => 1_000);
-    await store.save(createBulkRunState('good', 'env-1', ['cl-a'], 500));
+    await store.save(createBulkRunState({ runId: 'good', environmentId: 'env-1', ids: ['cl-a'], createdAt: 500 }));
     const damaged = '{"owner":"session-0","updatedAt":1,"state":"{\\"version\\":1,\\"ids\\":[\\"cl-a\\""}';
     await memento.update('koreContactLists.bulkRun.broken', damaged);
     const first = await store.resumable();

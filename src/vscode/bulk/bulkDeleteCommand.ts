@@ -3,8 +3,8 @@
 // resuming first: succeeded ids are never sent again, and unknown ones are looked up before any DELETE.
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { createBulkRunState, planResume, resumeTargetChanged } from '../../core/bulkDeletion';
-import { InFlightDeletes } from '../inFlightDeletes';
+import { createBulkRunState, planResume, resumeTargetChanged } from '../../core/bulk/runState';
+import { InFlightDeletes } from '../../core/inFlightDeletes';
 import type { KoreServices } from '../services';
 import { confirmBulkDeletion } from './bulkConfirmation';
 import { BulkArguments, BulkIds } from './bulkIds';
@@ -52,7 +52,7 @@ export class BulkDeleteCommand {
     if (!ids || ids.length === 0) return undefined;
     if (!(await confirmBulkDeletion(this.services, environment, ids))) return undefined;
     await active.set(environment);
-    const state = createBulkRunState(randomUUID(), environment.id, ids, Date.now(), environment);
+    const state = createBulkRunState({ runId: randomUUID(), environmentId: environment.id, ids, target: environment });
     return this.bulkRun.execute({ connection, state, completed: new Map(), lookUpFirst: new Map() });
   }
 

@@ -2,12 +2,15 @@
 // closed window never loses what was sent), each attempt written to the audit trail, and a read-only report at
 // the end where every id is succeeded, failed, unknown or not attempted.
 import * as vscode from 'vscode';
-import { auditEntryFor } from '../../core/auditLog';
-import { BulkDeletionReport, BulkRunState, IdOutcome, formatBulkReport, isNotSent, notSent, recordOutcome, recordStarted, runBulkDeletion } from '../../core/bulkDeletion';
+import { auditEntryFor } from '../../core/auditEntry';
+import { BulkDeletionReport, IdOutcome, deleteOutcomeOfId, formatBulkReport } from '../../core/bulk/report';
+import { isNotSent, notSent } from '../../core/bulk/requests';
+import { runBulkDeletion } from '../../core/bulk/runner';
+import { BulkRunState, recordOutcome, recordStarted } from '../../core/bulk/runState';
 import { KoreCallResult } from '../../core/koreResult';
 import { RateLimiter } from '../../core/rateLimiter';
 import type { EnvironmentConnection } from '../connection';
-import { InFlightDeletes } from '../inFlightDeletes';
+import { InFlightDeletes } from '../../core/inFlightDeletes';
 import { withCancellableProgress } from '../progress';
 import type { KoreServices } from '../services';
 import { BulkRunStore } from './bulkRunStore';
@@ -119,14 +122,14 @@ export class BulkRun {
 
   private async record(connection: EnvironmentConnection, id: string, attempt: { outcome: IdOutcome; result: KoreCallResult }): Promise<void> {
     const { outcome, result } = attempt;
+    const decided = deleteOutcomeOfId(outcome);
+    if (decided === undefined || outcome.kind === 'notAttempted') return;
     const message =
       outcome.kind === 'succeeded'
         ? (outcome.serverMessage ?? (outcome.foundGone ? vscode.l10n.t('Deleted: a look-up after an unclear answer found it gone') : vscode.l10n.t('Deleted')))
-        : outcome.kind === 'notAttempted'
-          ? ''
-          : outcome.reason;
+        : outcome.reason;
     try {
-      await this.services.audit.append(auditEntryFor(connection.environment, id, result, outcome.kind === 'succeeded' ? 'deleted' : outcome.kind === 'failed' ? 'failed' : 'unknown', message));
+      await this.services.audit.append(auditEntryFor(connection.environment, result, { contactListId: id, outcome: decided, message }));
     } catch (error) {
       this.services.log.error(`Could not write the audit trail ${this.services.audit.file}: ${String(error)}`);
     }

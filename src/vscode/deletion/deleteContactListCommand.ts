@@ -2,10 +2,10 @@
 // the DELETE with cancellable progress, then the answer in a read-only editor or a message that says what went
 // wrong (deletionResults). Every DELETE sent is written to the audit trail.
 import * as vscode from 'vscode';
+import { parseCommandTarget } from '../../core/commandTarget';
 import { Environment } from '../../core/environment';
 import { validateContactListId } from '../../core/validation';
-import { isContactListNode } from '../environments/environmentTree';
-import { InFlightDeletes } from '../inFlightDeletes';
+import { InFlightDeletes } from '../../core/inFlightDeletes';
 import { withCancellableProgress } from '../progress';
 import type { KoreServices } from '../services';
 import { DeletionDialogs } from './deletionDialogs';
@@ -28,7 +28,7 @@ export class DeleteContactListCommand {
     const { picker, active, log, ui } = this.services;
     const environment = await picker.resolve(environmentArgument, vscode.l10n.t('Choose the environment to delete a contact list from'));
     if (!environment) return NOT_SENT;
-    const contactListId = await this.askContactListId(environment, contactListIdArgument(environmentArgument, contactListArgument));
+    const contactListId = await this.askContactListId(environment, parseCommandTarget(environmentArgument, contactListArgument).contactListId);
     if (contactListId === undefined) return NOT_SENT;
     const connection = await this.services.connect(environment);
     if (!connection) return NOT_SENT;
@@ -53,7 +53,7 @@ export class DeleteContactListCommand {
     }
   }
 
-  private async askContactListId(environment: Environment, argument: unknown): Promise<string | undefined> {
+  private async askContactListId(environment: Environment, argument: string | undefined): Promise<string | undefined> {
     const ui = this.services.ui.current;
     if (typeof argument === 'string') {
       const problem = validateContactListId(argument, vscode.l10n.t);
@@ -72,15 +72,4 @@ export class DeleteContactListCommand {
     });
     return value?.trim();
   }
-}
-
-/**
- * The list a command was given, if any: a contact list in the tree, or a keybinding's
- * ["environment", "contact list id"] or { environment, contactListId }, or the second argument.
- */
-function contactListIdArgument(environmentArgument: unknown, contactListArgument: unknown): unknown {
-  if (isContactListNode(environmentArgument)) return environmentArgument.list._id;
-  if (Array.isArray(environmentArgument)) return (environmentArgument as unknown[])[1];
-  if (typeof environmentArgument === 'object' && environmentArgument !== null && 'contactListId' in environmentArgument) return environmentArgument.contactListId;
-  return contactListArgument;
 }

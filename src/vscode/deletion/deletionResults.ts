@@ -3,7 +3,7 @@
 // list up again when a DELETE's outcome could not be known.
 import * as vscode from 'vscode';
 import { CommandIds } from '../../commandIds';
-import { auditEntryFor } from '../../core/auditLog';
+import { auditEntryFor } from '../../core/auditEntry';
 import { ContactListRecord } from '../../core/contactList';
 import { DeleteOutcome, deleteOutcomeOf, lookUpOutcomeOf } from '../../core/deleteOutcome';
 import { FailureReason, KoreCallResult } from '../../core/koreResult';
@@ -94,7 +94,7 @@ export class DeletionResults {
   private async record(connection: EnvironmentConnection, contactListId: string, attempt: { result: KoreCallResult; message: string; contactListName: string | undefined }): Promise<void> {
     const { audit, log, ui } = this.services;
     try {
-      await audit.append(auditEntryFor(connection.environment, contactListId, attempt.result, deleteOutcomeOf(attempt.result), attempt.message, attempt.contactListName));
+      await audit.append(auditEntryFor(connection.environment, attempt.result, { contactListId, outcome: deleteOutcomeOf(attempt.result), message: attempt.message, contactListName: attempt.contactListName }));
     } catch (error) {
       // The delete already happened: losing the audit line must not hide its result, but the user must know.
       log.error(`Could not write the audit trail ${audit.file}: ${String(error)}`);

@@ -1,6 +1,18 @@
 // Environment credentials in VS Code's SecretStorage (the OS keychain on desktop). Nothing here logs a value.
 import * as vscode from 'vscode';
-import { StoredCredential, credentialKey, environmentIdOfKey, parseCredential, serialiseCredential } from '../../core/credential';
+import { StoredCredential, parseCredential, serialiseCredential } from '../../core/credential';
+
+const KEY_PREFIX = 'koreContactLists.credential.';
+
+/** The SecretStorage key of an environment's credential: derived from its stable id, never from its name. */
+export function credentialKey(environmentId: string): string {
+  return KEY_PREFIX + environmentId;
+}
+
+/** The environment id a SecretStorage key belongs to, or undefined for somebody else's key. */
+export function environmentIdOfKey(key: string): string | undefined {
+  return key.startsWith(KEY_PREFIX) ? key.slice(KEY_PREFIX.length) : undefined;
+}
 
 export class CredentialStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<string>();

@@ -2,6 +2,7 @@
 // production, each validated as the user types. Undefined means the user cancelled; nothing is saved then.
 import * as vscode from 'vscode';
 import { Environment } from '../../core/environment';
+import { parseEnvironmentFields } from '../../core/environmentFields';
 import { normaliseHost, validateAccountId, validateIid, validateUniqueName } from '../../core/validation';
 import type { KoreServices } from '../services';
 
@@ -41,14 +42,15 @@ export class EnvironmentForm {
       ignoreFocusOut: true,
     });
     if (kind === undefined) return undefined;
-    return {
-      name: name.trim(),
-      host: normaliseHost(host).host ?? host.trim(),
-      iid: iid.trim(),
-      accountId: accountId.trim(),
-      ...(kind.production ? { production: true } : {}),
-    };
+    // Every answer was validated as typed; the same one check that settings and imports use normalises them.
+    const parsed = parseEnvironmentFields({ name, host, iid, accountId, production: kind.production }, vscode.l10n.t);
+    if (!parsed.ok) {
+      void this.services.ui.current.showErrorMessage(vscode.l10n.t('The environment was not saved: field "{0}" is invalid ({1}).', parsed.field, parsed.problem));
+      return undefined;
+    }
+    return parsed.fields;
   }
+
   /** A new environment starts from a region; an on-premises host (or an edit) is typed, validated as typed. */
   private async askHost(title: string, current: Environment | undefined): Promise<string | undefined> {
     if (!current) {

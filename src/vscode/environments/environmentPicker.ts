@@ -2,9 +2,9 @@
 // asking only when it must: no question when there is exactly one environment.
 import * as vscode from 'vscode';
 import { CommandIds } from '../../commandIds';
+import { parseCommandTarget } from '../../core/commandTarget';
 import { Environment, findEnvironment } from '../../core/environment';
 import { ActiveEnvironment } from './activeEnvironment';
-import { isContactListNode, isEnvironmentNode } from './environmentTree';
 import { EnvironmentStore } from './environmentStore';
 import { UserInterfaceHolder } from '../userInterface';
 
@@ -29,22 +29,18 @@ export class EnvironmentPicker {
    */
   async resolve(argument: unknown, placeHolder: string, options: { alwaysAsk?: boolean } = {}): Promise<Environment | undefined> {
     const environments = this.store.list();
-    // A keybinding passes its `args` as one value: ["env", "cl-…"] or { environment, contactListId }.
-    if (Array.isArray(argument)) argument = argument[0];
-    else if (typeof argument === 'object' && argument !== null && typeof (argument as { environment?: unknown }).environment === 'string') {
-      argument = (argument as { environment: string }).environment;
-    }
-    if (isContactListNode(argument) || isEnvironmentNode(argument)) {
+    const named = parseCommandTarget(argument).environment;
+    if (named?.kind === 'node') {
       // Settings may have changed since the tree was drawn: use what is configured now.
-      const current = environments.find((environment) => environment.id === argument.environment.id);
-      if (!current) void this.ui.current.showErrorMessage(vscode.l10n.t('The environment "{0}" no longer exists. Refresh the view and try again.', argument.environment.name));
+      const current = environments.find((environment) => environment.id === named.id);
+      if (!current) void this.ui.current.showErrorMessage(vscode.l10n.t('The environment "{0}" no longer exists. Refresh the view and try again.', named.name));
       return current;
     }
-    if (typeof argument === 'string' && argument.trim() !== '') {
-      const found = findEnvironment(environments, argument);
+    if (named?.kind === 'idOrName') {
+      const found = findEnvironment(environments, named.value);
       if (!found) {
         void this.ui.current.showErrorMessage(
-          vscode.l10n.t('No Kore.ai environment has the id or name "{0}". Check the command\'s arguments, or add the environment first.', argument),
+          vscode.l10n.t('No Kore.ai environment has the id or name "{0}". Check the command\'s arguments, or add the environment first.', named.value),
         );
       }
       return found;

@@ -1,6 +1,7 @@
 // Open, export and clear the audit trail behind the History view.
 import * as vscode from 'vscode';
-import { AuditEntry, AuditLog } from '../../core/auditLog';
+import { AuditEntry } from '../../core/auditEntry';
+import { AuditLog } from '../../core/auditLog';
 import { prettyJson } from '../../core/responseDocument';
 import { HistoryNode, HistoryTreeProvider } from './historyTree';
 import { ResponseDocumentProvider } from '../responses/responseDocuments';

@@ -2,7 +2,8 @@
 // server's answer read-only, so a deleted list's record stays one click away.
 import * as vscode from 'vscode';
 import { oneLine } from '../../core/textSafety';
-import { AuditEntry, AuditLog } from '../../core/auditLog';
+import { AuditEntry } from '../../core/auditEntry';
+import { AuditLog } from '../../core/auditLog';
 import { CommandIds } from '../../commandIds';
 
 /** More than this many attempts are kept in the file and the export, but not drawn. */

@@ -1,0 +1,68 @@
+// Which saved bulk runs a window may offer to resume. Several windows share the same store: a run another window
+// is still driving is never offered (that would send its DELETEs twice), old runs are dropped (the lists have
+// likely changed since), and a saved run that cannot be read is never dropped: it may be the only record of
+// DELETEs already sent, so it is set aside for the user to be told about once. Pure: the VS Code layer's store
+// (src/vscode/bulkRunStore.ts) only reads and writes what this decides.
+import { BulkRunState, parseBulkRunState, serialiseBulkRunState } from './runState';
+
+/** A run saved more recently than this by another window is taken to be running there. */
+export const ALIVE_MS = 2 * 60_000;
+/** Older runs are not offered. */
+export const RESUME_WINDOW_MS = 7 * 24 * 3600 * 1000;
+
+/** What is stored per run: the state, with the window (session) that owns it and when that window last saved. */
+interface Envelope {
+  readonly owner: string;
+  readonly updatedAt: number;
+  readonly state: string;
+}
+
+/** Who asks, and when: ownership is decided relative to this window's session. */
+export interface Observer {
+  readonly session: string;
+  /** Epoch milliseconds. */
+  readonly now: number;
+}
+
+/** The stored text of a run, saved now by this window. */
+export function ownedRunRecord(state: BulkRunState, observer: Observer): string {
+  const envelope: Envelope = { owner: observer.session, updatedAt: observer.now, state: serialiseBulkRunState(state) };
+  return JSON.stringify(envelope);
+}
+
+/** What to do with one stored run. */
+export type RunDisposition =
+  | { readonly kind: 'resumable'; readonly state: BulkRunState }
+  /** Another window saved it within ALIVE_MS: leave it alone, do not offer it. */
+  | { readonly kind: 'drivenElsewhere' }
+  /** Older than RESUME_WINDOW_MS: remove it. */
+  | { readonly kind: 'expired' }
+  /** Unreadable: keep it aside, unchanged, and remove it from the runs. */
+  | { readonly kind: 'damaged' };
+
+/** Decides one stored value (whatever was found under a run's key). */
+export function runDisposition(stored: unknown, observer: Observer): RunDisposition {
+  const envelope = typeof stored === 'string' ? parseEnvelope(stored) : undefined;
+  const state = envelope && parseBulkRunState(envelope.state);
+  if (!envelope || !state) return { kind: 'damaged' };
+  if (observer.now - state.createdAt > RESUME_WINDOW_MS) return { kind: 'expired' };
+  const drivenElsewhere = envelope.owner !== observer.session && observer.now - envelope.updatedAt < ALIVE_MS;
+  return drivenElsewhere ? { kind: 'drivenElsewhere' } : { kind: 'resumable', state };
+}
+
+/** Newest first, as they are offered. */
+export function newestFirst(runs: readonly BulkRunState[]): BulkRunState[] {
+  return [...runs].sort((a, b) => b.createdAt - a.createdAt);
+}
+
+function parseEnvelope(text: string | undefined): Envelope | undefined {
+  if (!text) return undefined;
+  try {
+    const value = JSON.parse(text) as Partial<Envelope>;
+    return typeof value.owner === 'string' && typeof value.updatedAt === 'number' && typeof value.state === 'string'
+      ? { owner: value.owner, updatedAt: value.updatedAt, state: value.state }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,199 @@
+// A bulk run's resumable state: what a VS Code layer keeps (in globalState) so a run survives a closed window,
+// how it is written and read back (anything malformed reads as nothing, never as a half-trusted state), and the
+// plan for resuming it, in which an id whose DELETE may have been applied is never sent again without a look-up.
+import { Translate, formatTemplate } from '../translate';
+import { validateContactListId } from '../validation';
+import { IdOutcome } from './report';
+
+/** `started`: a DELETE may be on its way (recorded before it is sent); read back after a crash, it means unknown. */
+export type RunStateEntry = IdOutcome | { readonly kind: 'started' };
+
+/** Where a run's DELETEs went: a resume must go to the same place, or its look-ups prove nothing. */
+export interface RunTarget {
+  readonly host: string;
+  readonly iid: string;
+  readonly accountId: string;
+}
+
+export interface BulkRunState {
+  readonly runId: string;
+  readonly environmentId: string;
+  /** Absent in runs saved by earlier versions. */
+  readonly target?: RunTarget;
+  /** Epoch milliseconds, to expire old runs. */
+  readonly createdAt: number;
+  readonly ids: readonly string[];
+  /** Per id, as far as it got; an id without an entry was never started. */
+  readonly outcomes: ReadonlyMap<string, RunStateEntry>;
+}
+
+const STATE_VERSION = 1;
+const MAX_STATE_FIELD = 256;
+
+/** What a new run's state is made from. */
+export interface NewRunState {
+  readonly runId: string;
+  readonly environmentId: string;
+  readonly ids: readonly string[];
+  /** Epoch milliseconds. Default now. */
+  readonly createdAt?: number;
+  /** Where its DELETEs go: kept so that a resume can refuse a changed environment (resumeTargetChanged). */
+  readonly target?: RunTarget;
+}
+
+/**
+ * A new run's state. Only ids validateContactListId accepts are kept (the runner refuses the others without
+ * sending anything, so there is nothing to resume for them): what is saved is exactly what parses back.
+ */
+export function createBulkRunState(run: NewRunState): BulkRunState {
+  const { target } = run;
+  return {
+    runId: run.runId,
+    environmentId: run.environmentId,
+    ...(target ? { target: { host: target.host, iid: target.iid, accountId: target.accountId } } : {}),
+    createdAt: run.createdAt ?? Date.now(),
+    ids: [...new Set(run.ids)].filter(isValidId),
+    outcomes: new Map(),
+  };
+}
+
+/**
+ * Whether a saved run may be resumed against the environment as it is configured now. If its host, App ID or
+ * Account ID changed since, a look-up would ask another app, whose 404 would pass for "deleted": refused.
+ */
+export function resumeTargetChanged(state: BulkRunState, now: RunTarget): boolean {
+  const then = state.target;
+  return then !== undefined && (then.host !== now.host || then.iid !== now.iid || then.accountId !== now.accountId);
+}
+
+function isValidId(value: unknown): value is string {
+  return typeof value === 'string' && validateContactListId(value) === undefined;
+}
+
+/** Call from onStarting, and persist the result before returning. */
+export function recordStarted(state: BulkRunState, id: string): BulkRunState {
+  return withEntry(state, id, { kind: 'started' });
+}
+
+/** Call from onSettled. */
+export function recordOutcome(state: BulkRunState, id: string, outcome: IdOutcome): BulkRunState {
+  return withEntry(state, id, outcome);
+}
+
+function withEntry(state: BulkRunState, id: string, entry: RunStateEntry): BulkRunState {
+  if (!state.ids.includes(id)) return state;
+  const outcomes = new Map(state.outcomes);
+  outcomes.set(id, entry);
+  return { ...state, outcomes };
+}
+
+export function serialiseBulkRunState(state: BulkRunState): string {
+  return JSON.stringify({
+    version: STATE_VERSION,
+    runId: state.runId,
+    environmentId: state.environmentId,
+    ...(state.target ? { target: state.target } : {}),
+    createdAt: state.createdAt,
+    ids: state.ids,
+    // Object.fromEntries defines own properties, so even an id such as "__proto__" round-trips.
+    outcomes: Object.fromEntries(state.outcomes),
+  });
+}
+
+/**
+ * Reads a stored state back. Anything malformed gives undefined rather than a half-trusted state: a
+ * resume built on a wrong record could re-send a DELETE that already succeeded.
+ */
+export function parseBulkRunState(text: string | undefined): BulkRunState | undefined {
+  if (!text) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(value) || value.version !== STATE_VERSION) return undefined;
+  const { runId, environmentId, createdAt, ids, outcomes, target } = value;
+  if (!isShortText(runId) || !isShortText(environmentId)) return undefined;
+  if (target !== undefined && !(isRecord(target) && isShortText(target.host) && isShortText(target.iid) && isShortText(target.accountId))) return undefined;
+  if (typeof createdAt !== 'number' || !Number.isFinite(createdAt)) return undefined;
+  // The same check as every id a run is given, so nothing the runner accepts can make the state unreadable.
+  if (!Array.isArray(ids) || !ids.every(isValidId) || new Set(ids).size !== ids.length) return undefined;
+  if (!isRecord(outcomes)) return undefined;
+  const known = new Set<string>(ids);
+  const parsed = new Map<string, RunStateEntry>();
+  for (const [id, entry] of Object.entries(outcomes)) {
+    const checked = parseEntry(entry);
+    if (!known.has(id) || checked === undefined) return undefined;
+    parsed.set(id, checked);
+  }
+  const savedTarget = isRecord(target) ? { target: { host: String(target.host), iid: String(target.iid), accountId: String(target.accountId) } } : {};
+  return { runId, environmentId, ...savedTarget, createdAt, ids: [...known], outcomes: parsed };
+}
+
+function parseEntry(entry: unknown): RunStateEntry | undefined {
+  if (!isRecord(entry)) return undefined;
+  if (entry.kind === 'started' || entry.kind === 'notAttempted') return { kind: entry.kind };
+  const { attempts, status, reason, serverMessage, foundGone } = entry;
+  if (typeof attempts !== 'number' || !Number.isInteger(attempts) || attempts < 0) return undefined;
+  if (entry.kind === 'succeeded') {
+    if (serverMessage !== undefined && typeof serverMessage !== 'string') return undefined;
+    if (foundGone !== undefined && foundGone !== true) return undefined;
+    return { kind: 'succeeded', attempts, ...(serverMessage === undefined ? {} : { serverMessage }), ...(foundGone ? { foundGone } : {}) };
+  }
+  if (entry.kind !== 'failed' && entry.kind !== 'unknown') return undefined;
+  if (typeof reason !== 'string') return undefined;
+  if (status !== undefined && (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 599)) return undefined;
+  return { kind: entry.kind, reason, attempts, ...(status === undefined ? {} : { status }) };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isShortText(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= MAX_STATE_FIELD;
+}
+
+export interface ResumeOptions {
+  /** Send failed ids again (a token fixed, a rate limit passed). Default true: a failed DELETE was not applied. */
+  readonly retryFailed?: boolean;
+  /**
+   * Try unknown ids again, including those a closed window left in flight. Such a DELETE may have been
+   * applied, so they are never sent straight away: they go to `lookUpFirst`, and the run looks each up and
+   * sends it only if it still exists. Default false: they are left alone.
+   */
+  readonly retryUnknown?: boolean;
+}
+
+export interface ResumePlan {
+  /** Pass as `ids` to runBulkDeletion. */
+  readonly ids: readonly string[];
+  /** Pass as `completed`: what is not sent again. Succeeded and unknown ids are always here. */
+  readonly completed: ReadonlyMap<string, IdOutcome>;
+  /** Pass as `lookUpFirst` (with a `lookUp`): the unknown ids to look up, and send only if they still exist. */
+  readonly lookUpFirst: ReadonlyMap<string, IdOutcome>;
+  /** The ids the resumed run will send or look up; empty when there is nothing left to do. */
+  readonly toSend: readonly string[];
+}
+
+export function planResume(state: BulkRunState, options: ResumeOptions = {}, t: Translate = formatTemplate): ResumePlan {
+  const retryFailed = options.retryFailed ?? true;
+  const retryUnknown = options.retryUnknown ?? false;
+  const completed = new Map<string, IdOutcome>();
+  const lookUpFirst = new Map<string, IdOutcome>();
+  for (const [id, entry] of state.outcomes) {
+    if (entry.kind === 'succeeded') completed.set(id, entry);
+    else if (entry.kind === 'failed' && !retryFailed) completed.set(id, entry);
+    else if (entry.kind === 'unknown' || entry.kind === 'started') {
+      const unknown: IdOutcome =
+        entry.kind === 'unknown'
+          ? entry
+          : { kind: 'unknown', reason: t('The earlier run ended while this DELETE may have been on its way, so whether it was deleted is unknown.'), attempts: 1 };
+      // In `completed` too, so that a caller who passes only `completed` can never send it blind.
+      completed.set(id, unknown);
+      if (retryUnknown) lookUpFirst.set(id, unknown);
+    }
+  }
+  return { ids: state.ids, completed, lookUpFirst, toSend: state.ids.filter((id) => !completed.has(id) || lookUpFirst.has(id)) };
+}
