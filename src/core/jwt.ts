@@ -155,32 +155,27 @@ function credentialProblem(value: string, maxLength: number): 'empty' | 'tooLong
   return undefined;
 }
 
+type CredentialProblem = NonNullable<ReturnType<typeof credentialProblem>>;
+
 export function validateClientId(value: string, t: Translate = formatTemplate): string | undefined {
-  switch (credentialProblem(value, MAX_CLIENT_ID_LENGTH)) {
-    case 'empty':
-      return t('Enter the Client ID of the app, for example cs-5250bdc9-6bfe-5ece-92c9-ab54aa2dxxxx.');
-    case 'tooLong':
-      return t('The Client ID is too long: use at most {0} characters.', MAX_CLIENT_ID_LENGTH);
-    case 'spaces':
-      return t('The Client ID contains spaces, line breaks or control characters: paste the Client ID alone.');
-    case 'nonAscii':
-      return t('The Client ID contains a non-ASCII character: type it in plain ASCII.');
-    default:
-      return undefined;
-  }
+  const problem = credentialProblem(value, MAX_CLIENT_ID_LENGTH);
+  // A table of sentences, each a literal for translation; built only when there is a problem to word.
+  const sentences = (): Record<CredentialProblem, string> => ({
+    empty: t('Enter the Client ID of the app, for example cs-5250bdc9-6bfe-5ece-92c9-ab54aa2dxxxx.'),
+    tooLong: t('The Client ID is too long: use at most {0} characters.', MAX_CLIENT_ID_LENGTH),
+    spaces: t('The Client ID contains spaces, line breaks or control characters: paste the Client ID alone.'),
+    nonAscii: t('The Client ID contains a non-ASCII character: type it in plain ASCII.'),
+  });
+  return problem === undefined ? undefined : sentences()[problem];
 }
 
 export function validateClientSecret(value: string, t: Translate = formatTemplate): string | undefined {
-  switch (credentialProblem(value, MAX_CLIENT_SECRET_LENGTH)) {
-    case 'empty':
-      return t('Paste the Client Secret of the app.');
-    case 'tooLong':
-      return t('The Client Secret is too long: use at most {0} characters.', MAX_CLIENT_SECRET_LENGTH);
-    case 'spaces':
-      return t('The Client Secret contains spaces, line breaks or control characters: paste the Client Secret alone.');
-    case 'nonAscii':
-      return t('The Client Secret contains a non-ASCII character: copy it again from the app settings.');
-    default:
-      return undefined;
-  }
+  const problem = credentialProblem(value, MAX_CLIENT_SECRET_LENGTH);
+  const sentences = (): Record<CredentialProblem, string> => ({
+    empty: t('Paste the Client Secret of the app.'),
+    tooLong: t('The Client Secret is too long: use at most {0} characters.', MAX_CLIENT_SECRET_LENGTH),
+    spaces: t('The Client Secret contains spaces, line breaks or control characters: paste the Client Secret alone.'),
+    nonAscii: t('The Client Secret contains a non-ASCII character: copy it again from the app settings.'),
+  });
+  return problem === undefined ? undefined : sentences()[problem];
 }

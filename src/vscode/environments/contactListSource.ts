@@ -5,7 +5,17 @@ import * as vscode from 'vscode';
 import { briefFailureReason } from '../../core/resultMessages';
 import { connectSilently } from '../connection';
 import type { KoreServices } from '../services';
-import { ContactListSource } from './environmentTree';
+import { ContactListRecord } from '../../core/contactList';
+import { Environment } from '../../core/environment';
+import type { ListMessageNode } from './environmentTree';
+
+/** What the tree shows under an environment: its lists, or why there are none. Loaded lazily (it needs HTTP). */
+export type ContactListsResult =
+  /** `skipped`: entries of the answer left out, because they were not lists or their id could not be sent safely. */
+  | { readonly lists: readonly ContactListRecord[]; readonly skipped?: number }
+  | { readonly message: string; readonly detail?: string; readonly action: ListMessageNode['action'] };
+
+export type ContactListSource = (environment: Environment) => Promise<ContactListsResult>;
 
 export function contactListSource(services: KoreServices): ContactListSource {
   return async (environment) => {

@@ -8,6 +8,7 @@ import { campaignsInUse, isInUse } from '../../core/deletionPreview';
 import { Environment } from '../../core/environment';
 import { escapeMarkdown, oneLine } from '../../core/textSafety';
 import { CredentialStore } from './credentialStore';
+import type { ContactListSource, ContactListsResult } from './contactListSource';
 import { EnvironmentStore } from './environmentStore';
 
 /** A tree item for one environment. Commands receive it as their first argument when run from the tree. */
@@ -65,14 +66,6 @@ export function isEnvironmentNode(value: unknown): value is EnvironmentNode {
 export function isContactListNode(value: unknown): value is ContactListNode {
   return hasKind(value, 'contactList');
 }
-
-/** What the tree shows under an environment: its lists, or why there are none. Loaded lazily (it needs HTTP). */
-export type ContactListsResult =
-  /** `skipped`: entries of the answer left out, because they were not lists or their id could not be sent safely. */
-  | { readonly lists: readonly ContactListRecord[]; readonly skipped?: number }
-  | { readonly message: string; readonly detail?: string; readonly action: ListMessageNode['action'] };
-
-export type ContactListSource = (environment: Environment) => Promise<ContactListsResult>;
 
 export class EnvironmentTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
