@@ -28,6 +28,10 @@ const LOOK_ALIKE = new RegExp(`[${Object.keys(LOOK_ALIKES).join('')}]`, 'gu');
  * never stored.
  */
 export function nameKey(name: string): string {
+  // Plain ASCII needs no normalisation (it is its own NFKC form), and skipping it matters: the first normalize()
+  // in a process loads ICU's tables, some 100 ms, which would otherwise land on activation.
+  // eslint-disable-next-line no-control-regex -- the range starts at NUL on purpose
+  if (/^[\x00-\x7f]*$/.test(name)) return name.toLowerCase().replace(/\s+/g, ' ').trim();
   // Decomposed before folding: upper-casing a letter with a Greek iota subscript (ᾳ → ΑΙ) moves the iota
   // in front of the marks that follow, unless they were already apart. Decomposed after folding too, so a
   // look-alike carrying an accent is replaced as well; composed again at the end.
