@@ -23,7 +23,15 @@ export interface CallOptions {
   readonly timeoutMs: number;
   readonly signal?: AbortSignal;
   readonly maxBodyBytes?: number;
+  /**
+   * Awaited before each request is sent (a listing may send two): the account's rate limiter. A token given as
+   * a function is made after it, so a wait for the limiter cannot eat into a short-lived JWT's lifetime.
+   */
+  readonly beforeSend?: () => Promise<void>;
 }
+
+/** The `auth` value, or how to make it when the request is about to go. */
+export type TokenInput = string | (() => string);
 
 export function koreHeaders(target: KoreTarget, token: string): Record<string, string> {
   return {
@@ -51,26 +59,33 @@ function contactListRoute(method: Route['method'], target: KoreTarget, contactLi
 }
 
 /** `DELETE …/campaign/contactList/{id}`: deletes the list; a success answers the deleted list's record. */
-export function deleteContactList(target: KoreTarget, token: string, contactListId: string, options: CallOptions): Promise<KoreCallResult> {
+export function deleteContactList(target: KoreTarget, token: TokenInput, contactListId: string, options: CallOptions): Promise<KoreCallResult> {
   return call(contactListRoute('DELETE', target, contactListId), target, token, options);
 }
 
 /** `GET …/campaign/contactList/{id}`: the list's details, the same record shape as a delete answers. */
-export function getContactList(target: KoreTarget, token: string, contactListId: string, options: CallOptions): Promise<KoreCallResult> {
+export function getContactList(target: KoreTarget, token: TokenInput, contactListId: string, options: CallOptions): Promise<KoreCallResult> {
   return call(contactListRoute('GET', target, contactListId), target, token, options);
 }
 
-async function call(route: Route, target: KoreTarget, token: string, options: CallOptions): Promise<KoreCallResult> {
+async function call(route: Route, target: KoreTarget, token: TokenInput, options: CallOptions): Promise<KoreCallResult> {
   const { method, url } = route;
-  const headers = koreHeaders(target, token);
-  const request: RequestDescription = { method, url, headers: redactHeaders(headers) };
+  const { beforeSend, ...sendOptions } = options;
   // Validation should have refused whatever makes the URL go elsewhere; if something slipped through, nothing
   // is sent rather than a DELETE to an address nobody confirmed.
   const unexpected = unexpectedRequestUrl(url, route.expected);
-  if (unexpected !== undefined) return interpretExchange(request, { kind: 'refused', detail: unexpected, durationMs: 0 });
-  const exchange = await sendHttpRequest({ method, url, headers, ...options });
+  if (unexpected !== undefined) return interpretExchange(unsentRequest(method, url, target), { kind: 'refused', detail: unexpected, durationMs: 0 });
+  await beforeSend?.();
+  const auth = typeof token === 'function' ? token() : token;
+  const headers = koreHeaders(target, auth);
+  const exchange = await sendHttpRequest({ method, url, headers, ...sendOptions });
   // A server that echoes the token back must not get it into a document, a log or a message through us.
-  return interpretExchange(request, exchange, [token]);
+  return interpretExchange({ method, url, headers: redactHeaders(headers) }, exchange, [auth]);
+}
+
+/** What was about to be sent, for a request refused before any token was made: the `auth` header is redacted. */
+function unsentRequest(method: string, url: string, target: KoreTarget): RequestDescription {
+  return { method, url, headers: redactHeaders(koreHeaders(target, '')) };
 }
 
 export interface AllListsResult {
@@ -88,7 +103,7 @@ export interface AllListsResult {
  * "Get all list details" of one type. The vendor's pages disagree on its method, so a GET answered with
  * 404 or 405 is tried once more as POST; whichever answers is used.
  */
-export async function getAllContactLists(target: KoreTarget, token: string, options: CallOptions, type = 'call'): Promise<AllListsResult> {
+export async function getAllContactLists(target: KoreTarget, token: TokenInput, options: CallOptions, type = 'call'): Promise<AllListsResult> {
   const url = allContactListsUrl(target.host, target.iid, type);
   const expected = expectedAllContactListsRequest(target.host, target.iid, type);
   let result = await call({ method: 'GET', url, expected }, target, token, options);

@@ -2,10 +2,12 @@
 // fresh JWT per request for client credentials), the request timeout and the log (every exchange, the token
 // redacted), and answers with the core's typed results. Part of the lazily loaded operations bundle.
 import * as vscode from 'vscode';
-import { AllListsResult, deleteContactList, getAllContactLists, getContactList } from '../core/contactListClient';
+import { AccountLimiters } from '../core/accountLimiters';
+import { AllListsResult, CallOptions, deleteContactList, getAllContactLists, getContactList } from '../core/contactListClient';
 import { DeleteOne, LookUpOne, NotSent, bulkDeleteOne, bulkLookUp, isNotSent } from '../core/bulk/requests';
 import { Environment } from '../core/environment';
-import { KoreCallResult } from '../core/koreResult';
+import { KoreCallResult, responseStatusOf } from '../core/koreResult';
+import { RateLimiter } from '../core/rateLimiter';
 import { describeExchange } from '../core/responseDocument';
 import { TokenSource, silentTokenSource } from './environments/authentication';
 import type { KoreServices } from './services';
@@ -13,12 +15,23 @@ import type { KoreServices } from './services';
 /** What a request is for, in the log line: "delete", "look-up", "bulk"… */
 export type Purpose = string;
 
+/**
+ * One limiter per account for the whole window (this bundle is loaded once): every connection to an account,
+ * from any feature, waits on the same one, as the platform counts them together.
+ */
+const accountLimiters = new AccountLimiters();
+
 export class EnvironmentConnection {
+  /** The account's limiter: bulk runs pace their requests with it; the calls below wait on it themselves. */
+  readonly limiter: RateLimiter;
+
   constructor(
     private readonly services: Pick<KoreServices, 'settings' | 'log'>,
     readonly environment: Environment,
     private readonly token: TokenSource,
-  ) {}
+  ) {
+    this.limiter = accountLimiters.for(environment, services.settings.rateLimitPerMinute());
+  }
 
   /** The timeout in force, in seconds, for messages such as "did not answer within 30 s". */
   get timeoutSeconds(): number {
@@ -27,23 +40,23 @@ export class EnvironmentConnection {
 
   /** Get Contact List Details: the list's record, to look at it before deleting or to check its status. */
   async getContactList(contactListId: string, signal?: AbortSignal, purpose: Purpose = 'look-up'): Promise<KoreCallResult> {
-    return this.logged(await getContactList(this.environment, this.token(), contactListId, this.options(signal)), purpose);
+    return this.logged(await getContactList(this.environment, this.token, contactListId, this.paced(signal)), purpose);
   }
 
   /** Delete Contact List Details. */
   async deleteContactList(contactListId: string, signal?: AbortSignal): Promise<KoreCallResult> {
-    return this.logged(await deleteContactList(this.environment, this.token(), contactListId, this.options(signal)), 'delete');
+    return this.logged(await deleteContactList(this.environment, this.token, contactListId, this.paced(signal)), 'delete');
   }
 
   /** Get All List Details (of type "call"): for the tree, Test Connection and picking lists to delete. */
   async listContactLists(signal?: AbortSignal, purpose: Purpose = 'list'): Promise<AllListsResult> {
-    const listed = await getAllContactLists(this.environment, this.token(), this.options(signal));
+    const listed = await getAllContactLists(this.environment, this.token, this.paced(signal));
     this.logged(listed.result, purpose);
     return listed;
   }
 
   /**
-   * The two requests of a bulk run. A token that cannot be made is "not sent" there (see bulkRequests), so
+   * The two requests of a bulk run, not paced here: the runner waits on `limiter` before each, retries first. A token that cannot be made is "not sent" there (see bulkRequests), so
    * the runner reports those ids as not attempted rather than unknown.
    */
   bulkRequests(): { readonly deleteOne: DeleteOne; readonly lookUp: LookUpOne } {
@@ -56,8 +69,16 @@ export class EnvironmentConnection {
     };
   }
 
-  private options(signal: AbortSignal | undefined): { timeoutMs: number; signal?: AbortSignal } {
-    return { timeoutMs: this.timeoutSeconds * 1000, ...(signal ? { signal } : {}) };
+  /**
+   * Options for one call that waits for the account's limiter before each request it sends. A cancel while
+   * waiting lets the call go on to the client, which then sends nothing and reports it cancelled.
+   */
+  private paced(signal: AbortSignal | undefined): CallOptions {
+    return {
+      timeoutMs: this.timeoutSeconds * 1000,
+      ...(signal ? { signal } : {}),
+      beforeSend: () => this.limiter.acquire(signal).catch(() => undefined),
+    };
   }
 
   private loggedIfSent(result: KoreCallResult | NotSent, purpose: Purpose): KoreCallResult | NotSent {
@@ -67,6 +88,10 @@ export class EnvironmentConnection {
   }
 
   private logged(result: KoreCallResult, purpose: Purpose): KoreCallResult {
+    // The account is limited, not this call: every request to it waits until the server said to come back.
+    if (result.retryAfterSeconds !== undefined && responseStatusOf(result) === 429) {
+      this.limiter.pauseUntil(this.limiter.clock.now() + result.retryAfterSeconds * 1000);
+    }
     const line = `${describeExchange(result)} [${purpose}, environment "${this.environment.name}"]`;
     if (result.ok) this.services.log.info(line);
     else this.services.log.warn(line);

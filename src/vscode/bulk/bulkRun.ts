@@ -8,7 +8,6 @@ import { isNotSent, notSent } from '../../core/bulk/requests';
 import { runBulkDeletion } from '../../core/bulk/runner';
 import { BulkRunState, recordOutcome, recordStarted } from '../../core/bulk/runState';
 import { KoreCallResult } from '../../core/koreResult';
-import { RateLimiter } from '../../core/rateLimiter';
 import type { EnvironmentConnection } from '../connection';
 import { InFlightDeletes } from '../../core/inFlightDeletes';
 import { withCancellableProgress } from '../progress';
@@ -52,7 +51,7 @@ export class BulkRun {
         completed: request.completed,
         lookUpFirst: request.lookUpFirst,
         lookUp: requests.lookUp,
-        limiter: new RateLimiter({ perMinute: this.services.settings.rateLimitPerMinute() }),
+        limiter: connection.limiter,
         signal,
         t: vscode.l10n.t,
         deleteOne: async (id, signal) => {

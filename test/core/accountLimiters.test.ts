@@ -1,0 +1,84 @@
+// One limiter per account, shared by every kind of request: a bulk run, listings and single deletes on one
+// account at once meet no 429 from a server that counts arrivals per sliding minute.
+import * as assert from 'node:assert/strict';
+import { AccountLimiters } from '../../src/core/accountLimiters';
+import { runBulkDeletion } from '../../src/core/bulk/runner';
+import { HttpExchange } from '../../src/core/koreHttp';
+import { interpretExchange, KoreCallResult } from '../../src/core/koreResult';
+import { ManualClock } from '../support/manualClock';
+
+const MINUTE_MS = 60_000;
+
+/** Counts arrivals as the fake Kore server does: more than `limit` in the minute before an arrival is a 429. */
+class CountingServer {
+  readonly arrivals: number[] = [];
+  rejected = 0;
+
+  constructor(
+    private readonly clock: ManualClock,
+    private readonly limit: number,
+  ) {}
+
+  answer(): KoreCallResult {
+    const now = this.clock.now();
+    const inWindow = this.arrivals.filter((at) => at > now - MINUTE_MS).length;
+    this.arrivals.push(now);
+    const exchange: HttpExchange =
+      inWindow >= this.limit
+        ? { kind: 'response', status: 429, statusText: 'Too Many Requests', headers: {}, bodyText: '{"errors":[{"msg":"Rate limit"}]}', durationMs: 1 }
+        : { kind: 'response', status: 200, statusText: 'OK', headers: {}, bodyText: '{"status":"success","data":{"_id":"cl-x"}}', durationMs: 1 };
+    if (inWindow >= this.limit) this.rejected += 1;
+    return interpretExchange({ method: 'DELETE', url: 'https://h/x', headers: {} }, exchange);
+  }
+}
+
+describe('AccountLimiters', () => {
+  it('gives the environments of one account one limiter, and other accounts their own', () => {
+    const limiters = new AccountLimiters(new ManualClock());
+    const a = limiters.for({ host: 'https://platform.kore.ai', accountId: 'acc-1' }, 60);
+    assert.equal(limiters.for({ host: 'https://platform.kore.ai', accountId: 'acc-1' }, 60), a);
+    assert.notEqual(limiters.for({ host: 'https://platform.kore.ai', accountId: 'acc-2' }, 60), a);
+    assert.notEqual(limiters.for({ host: 'https://de-platform.kore.ai', accountId: 'acc-1' }, 60), a);
+    const changed = limiters.for({ host: 'https://platform.kore.ai', accountId: 'acc-1' }, 30);
+    assert.notEqual(changed, a);
+    assert.equal(changed.perMinute, 30);
+  });
+
+  it('keeps a bulk run, listings and single deletes on one account inside its limit: no 429', async () => {
+    const clock = new ManualClock();
+    const server = new CountingServer(clock, 60);
+    const limiter = new AccountLimiters(clock).for({ host: 'https://platform.kore.ai', accountId: 'acc-1' }, 60);
+    // What the connection does for a single request: wait for the account, then send.
+    const single = async (): Promise<KoreCallResult> => {
+      await limiter.acquire();
+      await clock.sleep(30);
+      return server.answer();
+    };
+    const ids = Array.from({ length: 150 }, (_, index) => `cl-${index}`);
+    const bulk = runBulkDeletion({
+      ids,
+      limiter,
+      backoffMs: () => 1_000,
+      deleteOne: async (_id, signal) => {
+        await clock.sleep(30, signal);
+        return server.answer();
+      },
+    });
+    // A person browsing and deleting by hand while the run goes on: a listing, then a look-up and a DELETE, twice.
+    const byHand = (async () => {
+      const results: KoreCallResult[] = [];
+      for (const at of [5_000, 70_000]) {
+        await clock.sleep(at - clock.now());
+        for (let request = 0; request < 3; request++) results.push(await single());
+      }
+      return results;
+    })();
+    const [report, manual] = await clock.runUntilSettled(Promise.all([bulk, byHand]));
+    assert.equal(server.rejected, 0, 'no request met a 429');
+    assert.equal(report.succeeded.length, ids.length);
+    assert.ok(manual.every((result) => result.ok));
+    for (const at of server.arrivals) {
+      assert.ok(server.arrivals.filter((other) => other > at - MINUTE_MS && other <= at).length <= 60, `more than 60 arrivals in the minute before ${at}`);
+    }
+  });
+});
