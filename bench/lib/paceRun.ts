@@ -21,6 +21,8 @@ export interface PaceSetting {
   readonly latencyMs: number;
   /** How much faster than real time `clock` runs: the latency in clock time is latencyMs × speed. */
   readonly speed: number;
+  /** Wraps each request, e.g. QuietNetworkClock.track. */
+  readonly track?: <T>(request: Promise<T>) => Promise<T>;
 }
 
 export interface PaceRun {
@@ -53,7 +55,7 @@ export function paceRun(setting: PaceSetting): Promise<PaceRun> {
       // The send time of each id's first DELETE, on the clock the server stamps arrivals with.
       deleteOne: (id, signal) => {
         if (!sentAt.has(id)) sentAt.set(id, clock.now());
-        return deleteOne(id, signal);
+        return setting.track ? setting.track(deleteOne(id, signal)) : deleteOne(id, signal);
       },
       limiter: new RateLimiter({ perMinute: setting.perMinute, clock }),
     });
