@@ -58,7 +58,7 @@ async function measure(): Promise<FigureResult> {
         `${median(runs.map((run) => run.durationMs / run.minimumMs)).toFixed(4)} ×: the workers, not the limiter, set the pace within a window.`,
       `Margin for arrival jitter: ${ARRIVAL_MARGIN_MS} ms added to each window (src/core/rateLimiter.ts). The server counts arrivals, so a call that ` +
         `reaches it late shortens its gap to the call ${PER_MINUTE} after it. The send-to-arrival spread measured here, over every DELETE ` +
-        `of every run, was at most ${formatMs(spread)} on loopback (1-13 ms when the machine is quiet; event-loop stalls of a busy shared machine ` +
+        `of every run, was at most ${formatMs(spread)} on loopback (up to 16 ms when the machine is quiet; event-loop stalls of a busy shared machine ` +
         'add tens of ms); the margin covers that with room for a real network path, and costs 0.4% of the pace.',
       'Before the sliding log, the token bucket (4, refilled at perMinute − 4) ran at 596/min at best and needed 2 minutes for what the limit allows in 1.',
     ],

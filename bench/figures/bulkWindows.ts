@@ -1,6 +1,6 @@
 // Figure: the most DELETEs any 60 s window at the fake server held, over every run of the two pace figures
 // (bulkPace, bulkRate), closed windows and half-open ones. Those figures write what they saw to
-// out/bench/windows/ as they finish; this one runs after them and judges it, so nothing is measured twice.
+// $TMPDIR/kcl-bench/windows/ as they finish; this one runs after them and judges it, so nothing is measured twice.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FigureResult, runAsScript, verdictOf } from '../lib/figure';

@@ -3,6 +3,7 @@
 // figures judge: the run's duration against the limit's model, the server's 429s, the most calls any 60 s
 // window at the server held (closed and half-open), and how much the send-to-arrival time varied.
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { DEFAULT_CONCURRENCY } from '../../src/core/bulk/options';
 import { runBulkDeletion } from '../../src/core/bulk/runner';
@@ -11,7 +12,6 @@ import { RateLimiter, estimateRunMs } from '../../src/core/rateLimiter';
 import { maxInAnyWindow } from '../../test/support/slidingWindows';
 import { countStatus, withInProcessKore } from './inProcessKore';
 import { clientDeleteOne } from './koreClient';
-import { OUT_BENCH } from './paths';
 
 export interface PaceSetting {
   readonly ids: number;
@@ -92,7 +92,8 @@ export interface WindowRecord {
   readonly runs: ReadonlyArray<Pick<PaceRun, 'maxClosedWindow' | 'maxHalfOpenWindow' | 'jitterMs' | 'lateMs' | 'rejected429'>>;
 }
 
-export const WINDOWS_DIR = path.join(OUT_BENCH, 'windows');
+/** Outside out/, which every build wipes: the records must survive from one figure's process to the next. */
+export const WINDOWS_DIR = path.join(os.tmpdir(), 'kcl-bench', 'windows');
 
 export function writeWindowRecord(record: WindowRecord): void {
   fs.mkdirSync(WINDOWS_DIR, { recursive: true });
