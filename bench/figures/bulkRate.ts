@@ -1,89 +1,66 @@
-// Figure 4: how close the bulk runner gets to the rate it is allowed. 300 ids, the real client, a
-// RateLimiter of 600/min on real time, against a fake server that allows 600/min and answers after 30 ms.
-// Achieved rate = DELETEs the server received ÷ the run's duration; every 429 the server sent is counted.
-import { runBulkDeletion } from '../../src/core/bulk/runner';
-import { RateLimiter } from '../../src/core/rateLimiter';
+// Figure: the limiter at 600/min in real time. 1,200 ids, the real client and runner, against an in-process
+// fake server allowing 600/min that answers after 30 ms: two windows' worth, so the run crosses a window's
+// edge on the system clock, where the margin for arrival jitter is what stands between the pace and a 429.
+import { systemClock } from '../../src/core/clock';
+import { ARRIVAL_MARGIN_MS } from '../../src/core/rateLimiter';
 import { FigureResult, runAsScript, verdictOf } from '../lib/figure';
-import { countStatus, withInProcessKore } from '../lib/inProcessKore';
-import { clientDeleteOne } from '../lib/koreClient';
-import { formatSeconds, median } from '../lib/stats';
+import { PaceRun, paceRun, writeWindowRecord } from '../lib/paceRun';
+import { formatMs, formatSeconds, median } from '../lib/stats';
 
-/** Each run takes about 30 s of real time: three is the most the bench can afford. */
+/** Each run takes about 65 s of real time: three is the most the bench can afford. */
 const RUNS = 3;
-const IDS = 300;
+/**
+ * Two windows at 600/min: the first 600 go at once (as fast as four workers can send them), the next 600 at
+ * 60.25 s, each when the call 600 before it leaves the window. The issue's 300 ids would fit in one window
+ * and never meet the limiter at all.
+ */
+const IDS = 1_200;
 const PER_MINUTE = 600;
 const LATENCY_MS = 30;
-const TARGET_SHARE = 0.95;
+const TARGET_RATIO = 1.03;
 
-interface RateRun {
-  readonly perMinute: number;
-  /** Between the first and the last DELETE the server received: the pace once the initial burst is spent. */
-  readonly steadyPerMinute: number;
-  readonly durationMs: number;
-  readonly requests: number;
-  readonly rejected429: number;
-  readonly succeeded: number;
-}
-
-function runOnce(): Promise<RateRun> {
-  return withInProcessKore({ rateLimitPerMinute: PER_MINUTE, latencyMs: LATENCY_MS }, IDS, async ({ server, endpoint, ids }) => {
-    const limiter = new RateLimiter({ perMinute: PER_MINUTE });
-    const report = await runBulkDeletion({ ids, deleteOne: clientDeleteOne(endpoint), limiter });
-    const deletes = server.requests.filter((request) => request.method === 'DELETE');
-    const span = deletes.length > 1 ? deletes[deletes.length - 1].at - deletes[0].at : Number.NaN;
-    return {
-      perMinute: (deletes.length / report.durationMs) * 60_000,
-      steadyPerMinute: ((deletes.length - 1) / span) * 60_000,
-      durationMs: report.durationMs,
-      requests: deletes.length,
-      rejected429: countStatus(server, 429),
-      succeeded: report.succeeded.length,
-    };
-  });
-}
-
-function describe(run: RateRun): string {
+function describe(run: PaceRun): string {
   return (
-    `${run.perMinute.toFixed(1)}/min (${run.requests} DELETEs in ${formatSeconds(run.durationMs)}; ` +
-    `first→last ${run.steadyPerMinute.toFixed(1)}/min; ${run.rejected429} × 429; ${run.succeeded}/${IDS} succeeded)`
+    `${formatSeconds(run.durationMs)} (${(run.durationMs / run.workersMinimumMs).toFixed(4)} × the minimum ${formatSeconds(run.workersMinimumMs)}); ` +
+    `${run.rejected429} × 429; ${run.succeeded}/${IDS} succeeded; at most ${run.maxClosedWindow} DELETEs in a closed 60 s window, ` +
+    `${run.maxHalfOpenWindow} in a half-open one; send-to-arrival spread ${formatMs(run.jitterMs)} (latest ${formatMs(run.lateMs)} after the median)`
   );
 }
 
 async function measure(): Promise<FigureResult> {
-  const runs: RateRun[] = [];
+  const runs: PaceRun[] = [];
   for (let index = 1; index <= RUNS; index++) {
-    console.log(`run ${index}/${RUNS}: ${IDS} ids at ${PER_MINUTE}/min (about ${Math.round((IDS / PER_MINUTE) * 60)} s)…`);
-    const run = await runOnce();
+    console.log(`run ${index}/${RUNS}: ${IDS} ids at ${PER_MINUTE}/min (about 65 s)…`);
+    const run = await paceRun({ ids: IDS, perMinute: PER_MINUTE, clock: systemClock, latencyMs: LATENCY_MS, speed: 1 });
     runs.push(run);
     console.log(`run ${index}/${RUNS}: ${describe(run)}`);
   }
-  const achieved = median(runs.map((run) => run.perMinute));
+  writeWindowRecord({ figure: 'bulkRate', perMinute: PER_MINUTE, writtenAt: new Date().toISOString(), runs });
+  const ratio = median(runs.map((run) => run.durationMs / run.workersMinimumMs));
   const total429 = runs.reduce((sum, run) => sum + run.rejected429, 0);
-  const allSucceeded = runs.every((run) => run.succeeded === IDS);
-  const floor = TARGET_SHARE * PER_MINUTE;
-  const met = achieved >= floor && total429 === 0;
-  const limiter = new RateLimiter({ perMinute: PER_MINUTE });
-  const refill = Math.max(1, PER_MINUTE - limiter.burst);
-  // What this limiter can do at best on this run: `burst` at once, then the refill rate, plus one answer's latency.
-  const bestMs = ((IDS - limiter.burst) / refill) * 60_000 + LATENCY_MS;
+  const met = ratio <= TARGET_RATIO && total429 === 0 && runs.every((run) => run.succeeded === IDS);
+  const spread = Math.max(...runs.map((run) => run.jitterMs));
   return {
-    title: `Bulk deletion pace: ${IDS} ids, limiter and server both ${PER_MINUTE}/min, ${LATENCY_MS} ms latency`,
-    median: `${achieved.toFixed(1)}/min (${((achieved / PER_MINUTE) * 100).toFixed(1)}% of ${PER_MINUTE}), ${total429} × 429`,
-    target: `at least ${floor}/min (${TARGET_SHARE * 100}%) and no 429`,
+    title: `Bulk deletion at the limit in real time: ${IDS} ids at ${PER_MINUTE}/min, ${LATENCY_MS} ms latency`,
+    median: `${formatSeconds(median(runs.map((run) => run.durationMs)))} = ${ratio.toFixed(4)} × the minimum, ${total429} × 429`,
+    target: `at most ${TARGET_RATIO} × the minimum (${formatSeconds(runs[0].workersMinimumMs)}), no 429`,
     verdict: verdictOf(met),
     runs: `${RUNS} runs`,
     samples: runs.map(describe),
     method:
       `\`runBulkDeletion\` (default concurrency 4 and retries) with the real client and \`new RateLimiter({ perMinute: ${PER_MINUTE} })\` on the system clock, ` +
-      `against an in-process \`FakeKoreServer.start({ rateLimitPerMinute: ${PER_MINUTE}, latencyMs: ${LATENCY_MS} })\` holding ${IDS} fresh lists. ` +
-      'Rate = DELETE requests the server recorded ÷ the report\'s `durationMs`; 429s counted from the statuses the server recorded.',
+      `against an in-process \`FakeKoreServer\` allowing ${PER_MINUTE}/min (sliding minute counted at arrival, \`at > now − 60 s\`, on the same clock) ` +
+      `with ${LATENCY_MS} ms latency, holding ${IDS} fresh lists. Duration is the report's \`durationMs\`; 429s counted from the statuses the server recorded.`,
     notes: [
-      `The limiter is a token bucket of capacity ${limiter.burst} refilled at perMinute − burst = ${refill}/min (${((refill / PER_MINUTE) * 100).toFixed(1)}% of ${PER_MINUTE}), ` +
-        'so that no sliding minute can ever hold more than perMinute calls (see src/core/rateLimiter.ts). On this run its best possible ' +
-        `duration is ${formatSeconds(bestMs)}, i.e. ${((IDS / bestMs) * 60_000).toFixed(1)}/min: a run shorter than a minute gets the burst on top of the refill rate, ` +
-        `and a long run tends to ${refill}/min.`,
-      '"first→last" is the pace between the first and the last DELETE the server received (server clock, 1 ms resolution): the steady refill rate without the burst.',
-      allSucceeded ? `Every id of every run ended succeeded.` : 'Not every id succeeded in every run: see the samples.',
+      `The minimum: the limit's (⌈N/L⌉ − 1) × (60 s + ${ARRIVAL_MARGIN_MS} ms margin) = ${formatSeconds(runs[0].minimumMs - LATENCY_MS)}, then the last window's ` +
+        `${PER_MINUTE} calls four at a time, ${LATENCY_MS} ms each: no runner with four workers can be faster. ` +
+        `Against the limit's minimum plus one latency alone (${formatSeconds(runs[0].minimumMs)}) the median is ` +
+        `${median(runs.map((run) => run.durationMs / run.minimumMs)).toFixed(4)} ×: the workers, not the limiter, set the pace within a window.`,
+      `Margin for arrival jitter: ${ARRIVAL_MARGIN_MS} ms added to each window (src/core/rateLimiter.ts). The server counts arrivals, so a call that ` +
+        `reaches it late shortens its gap to the call ${PER_MINUTE} after it. The send-to-arrival spread measured here, over every DELETE ` +
+        `of every run, was at most ${formatMs(spread)} on loopback (up to 16 ms when the machine is quiet; event-loop stalls of a busy shared machine ` +
+        'add tens of ms); the margin covers that with room for a real network path, and costs 0.4% of the pace.',
+      'Before the sliding log, the token bucket (4, refilled at perMinute − 4) ran at 596/min at best and needed 2 minutes for what the limit allows in 1.',
     ],
   };
 }

@@ -231,7 +231,6 @@ const scenario = fc.record({
   concurrency: fc.integer({ min: 1, max: 5 }),
   maxRetries: fc.integer({ min: 0, max: 3 }),
   perMinute: fc.integer({ min: 60, max: 600 }),
-  burst: fc.integer({ min: 1, max: 8 }),
   seed: fc.integer(),
 });
 
@@ -299,7 +298,7 @@ describe('runBulkDeletion (properties)', function () {
               lookUpFirst: resume.lookUpFirst,
               ...(step.lookUp ? { lookUp: model.lookUp } : {}),
               deleteOne: model.deleteOne,
-              limiter: new RateLimiter({ clock, perMinute: plan.perMinute, burst: plan.burst }),
+              limiter: new RateLimiter({ clock, perMinute: plan.perMinute }),
               concurrency: plan.concurrency,
               maxRetries: plan.maxRetries,
               backoffMs: exponentialBackoff({ random }),

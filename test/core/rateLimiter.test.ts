@@ -1,13 +1,15 @@
-// The limiter in virtual time: minutes of pacing checked exactly, with no real timer involved.
+// The limiter in virtual time: minutes of pacing checked exactly, with no real timer involved. The limit is
+// reached exactly (the least time the server allows) and never exceeded, in any window a server may count.
 import * as assert from 'node:assert/strict';
 import { AbortedError, isAbortError } from '../../src/core/clock';
-import { RateLimiter } from '../../src/core/rateLimiter';
+import { ARRIVAL_MARGIN_MS, RateLimiter, estimateRunMs } from '../../src/core/rateLimiter';
 import { ManualClock } from '../support/manualClock';
-import { seededRandom } from '../support/seededRandom';
+import { maxInAnyWindow } from '../support/slidingWindows';
 
 const MINUTE = 60_000;
+const SPAN = MINUTE + ARRIVAL_MARGIN_MS;
 
-/** Acquires `count` tokens one after another, returning the virtual time of each grant. */
+/** Acquires `count` grants one after another, returning the virtual time of each grant. */
 async function acquireInSequence(limiter: RateLimiter, clock: ManualClock, count: number): Promise<number[]> {
   const times: number[] = [];
   await clock.runUntilSettled(
@@ -21,98 +23,70 @@ async function acquireInSequence(limiter: RateLimiter, clock: ManualClock, count
   return times;
 }
 
-/**
- * The most grants in any sliding minute, counted the way the fake Kore server (and, as documented, Kore.ai)
- * counts: at each grant, the grants within the 60 s before it, that one included, an exact minute ago excluded.
- */
-function maxPerSlidingMinute(times: readonly number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let max = 0;
-  let start = 0;
-  for (let end = 0; end < sorted.length; end++) {
-    while (sorted[start] <= sorted[end] - MINUTE) start++;
-    max = Math.max(max, end - start + 1);
-  }
-  return max;
+/** `count` callers ask at once; the time of each grant, in grant order. */
+async function acquireTogether(limiter: RateLimiter, clock: ManualClock, count: number): Promise<number[]> {
+  const times: number[] = [];
+  await clock.runUntilSettled(Promise.all(Array.from({ length: count }, () => limiter.acquire().then(() => times.push(clock.now())))));
+  return times;
 }
 
-describe('RateLimiter', () => {
-  it('grants the burst at once, then one token every 60 s / (perMinute - burst)', async () => {
+/** Every window a server may count: what the limiter grants, shifted by up to `jitter`, never exceeds the budget. */
+function assertWithinBudget(times: readonly number[], perMinute: number, what: string): void {
+  assert.ok(maxInAnyWindow(times, true) <= perMinute, `${what}: ${maxInAnyWindow(times, true)} in a closed minute`);
+  assert.ok(maxInAnyWindow(times, false) <= perMinute, `${what}: ${maxInAnyWindow(times, false)} in a half-open minute`);
+}
+
+describe('RateLimiter (sliding log)', () => {
+  for (const perMinute of [1, 2, 4, 5, 60, 600]) {
+    it(`at ${perMinute}/min: never more than ${perMinute} in any minute, closed or half-open, and no slower than the limit`, async () => {
+      const count = 3 * perMinute + 1;
+      for (const [how, acquire] of [['in sequence', acquireInSequence], ['all at once', acquireTogether]] as const) {
+        const clock = new ManualClock();
+        const times = await acquire(new RateLimiter({ perMinute, clock }), clock, count);
+        assertWithinBudget(times, perMinute, `${perMinute}/min ${how}`);
+        // The least time the server allows: the first `perMinute` at once, each later group one window on.
+        assert.equal(times[times.length - 1], estimateRunMs(count, perMinute), `${perMinute}/min ${how}`);
+        assert.equal(times[times.length - 1], 3 * SPAN);
+        // And every single grant as early as allowed: grant i goes when grant i − perMinute leaves the window.
+        times.forEach((at, i) => assert.equal(at, Math.floor(i / perMinute) * SPAN, `grant ${i} at ${perMinute}/min ${how}`));
+      }
+    });
+  }
+
+  it('lets a call go the moment the oldest of the last perMinute calls leaves the window, not before', async () => {
     const clock = new ManualClock();
-    const limiter = new RateLimiter({ clock });
-    assert.equal(limiter.perMinute, 60);
-    assert.equal(limiter.burst, 4);
-    const times = await acquireInSequence(limiter, clock, 8);
-    assert.deepEqual(times.slice(0, 4), [0, 0, 0, 0]);
-    const interval = MINUTE / 56;
-    for (let k = 1; k <= 4; k++) {
-      // Whole-millisecond waits: at most a millisecond late, never early.
-      assert.ok(times[3 + k] >= k * interval && times[3 + k] < k * interval + 1, `grant ${3 + k} at ${times[3 + k]}`);
+    const limiter = new RateLimiter({ clock, perMinute: 3 });
+    const times: number[] = [];
+    for (const gap of [0, 10_000, 25_000]) {
+      await clock.advance(gap);
+      await limiter.acquire();
+      times.push(clock.now());
     }
+    assert.deepEqual(times, [0, 10_000, 35_000]);
+    assert.deepEqual(await acquireTogether(limiter, clock, 4), [SPAN, 10_000 + SPAN, 35_000 + SPAN, 2 * SPAN]);
   });
 
-  it('never grants more than perMinute in any sliding minute, whatever the settings and the pattern', async () => {
-    for (const [perMinute, burst] of [[60, 4], [60, 1], [60, 60], [60, 20], [10, 3], [7, 7], [1, 1], [600, 50]]) {
-      // One after another, as fast as allowed.
-      const clock = new ManualClock();
-      const times = await acquireInSequence(new RateLimiter({ perMinute, burst, clock }), clock, 3 * perMinute + 5);
-      assert.ok(maxPerSlidingMinute(times) <= perMinute, `${perMinute}/min burst ${burst} in sequence: ${maxPerSlidingMinute(times)}`);
-      // Everybody at once, concurrently.
-      const crowdClock = new ManualClock();
-      const crowd = new RateLimiter({ perMinute, burst, clock: crowdClock });
-      const crowdTimes: number[] = [];
-      await crowdClock.runUntilSettled(Promise.all(Array.from({ length: 2 * perMinute + 3 }, () => crowd.acquire().then(() => crowdTimes.push(crowdClock.now())))));
-      assert.ok(maxPerSlidingMinute(crowdTimes) <= perMinute, `${perMinute}/min burst ${burst} concurrently: ${maxPerSlidingMinute(crowdTimes)}`);
-      // Bursts separated by quiet spells of random length, and a 429 pause now and then.
-      const random = seededRandom(perMinute * 1000 + burst);
-      const gapClock = new ManualClock();
-      const gappy = new RateLimiter({ perMinute, burst, clock: gapClock });
-      const gapTimes: number[] = [];
-      await gapClock.runUntilSettled(
-        (async () => {
-          for (let round = 0; round < 12; round++) {
-            await gapClock.sleep(random() * 2 * MINUTE);
-            if (random() < 0.3) gappy.pauseUntil(gapClock.now() + random() * 10_000);
-            const count = 1 + Math.floor(random() * perMinute);
-            await Promise.all(Array.from({ length: count }, () => gappy.acquire().then(() => gapTimes.push(gapClock.now()))));
-          }
-        })(),
-      );
-      assert.ok(maxPerSlidingMinute(gapTimes) <= perMinute, `${perMinute}/min burst ${burst} with gaps: ${maxPerSlidingMinute(gapTimes)}`);
-    }
-  });
-
-  it('keeps close to the budget over a long run', async () => {
+  it('grants a whole budget again after a quiet window, and never more', async () => {
     const clock = new ManualClock();
-    const times = await acquireInSequence(new RateLimiter({ clock }), clock, 4 + 560);
-    // 560 grants after the burst at 56 a minute: ten minutes, give or take the rounding to whole milliseconds.
-    assert.ok(times[times.length - 1] >= 10 * MINUTE && times[times.length - 1] < 10 * MINUTE + 560);
-  });
-
-  it('refills only up to the burst during a quiet spell', async () => {
-    const clock = new ManualClock();
-    const limiter = new RateLimiter({ clock });
-    await acquireInSequence(limiter, clock, 5);
+    const limiter = new RateLimiter({ clock, perMinute: 5 });
+    await acquireTogether(limiter, clock, 5);
     await clock.advance(10 * MINUTE);
     const start = clock.now();
-    const times = await acquireInSequence(limiter, clock, 5);
-    assert.deepEqual(times.slice(0, 4), [start, start, start, start]);
-    assert.ok(times[4] >= start + MINUTE / 56 && times[4] < start + MINUTE / 56 + 1);
+    assert.deepEqual(await acquireTogether(limiter, clock, 6), [start, start, start, start, start, start + SPAN]);
   });
 
   it('serves concurrent waiters first come, first served', async () => {
     const clock = new ManualClock();
-    const limiter = new RateLimiter({ clock, perMinute: 10, burst: 2 });
+    const limiter = new RateLimiter({ clock, perMinute: 2 });
     const order: number[] = [];
     await clock.runUntilSettled(Promise.all(Array.from({ length: 6 }, (_, i) => limiter.acquire().then(() => order.push(i)))));
     assert.deepEqual(order, [0, 1, 2, 3, 4, 5]);
-    // Two at once, then one every 60 s / 8 = 7.5 s.
-    assert.equal(clock.now(), 30_000);
+    assert.equal(clock.now(), 2 * SPAN);
   });
 
   it('serves queue-jumpers (retries) before the others, among themselves in order', async () => {
     const clock = new ManualClock();
-    const limiter = new RateLimiter({ clock, perMinute: 10, burst: 1 });
+    const limiter = new RateLimiter({ clock, perMinute: 1 });
     await limiter.acquire();
     const order: string[] = [];
     const all = [
@@ -125,11 +99,12 @@ describe('RateLimiter', () => {
     assert.equal(limiter.waiting, 5);
     await clock.runUntilSettled(Promise.all(all));
     assert.deepEqual(order, ['retry 1', 'retry 2', 'first', 'second', 'third']);
+    assert.equal(clock.now(), 5 * SPAN);
   });
 
-  it('rejects a waiter whose signal aborts, at once, without using a token', async () => {
+  it('rejects a waiter whose signal aborts, at once, without taking its slot', async () => {
     const clock = new ManualClock();
-    const limiter = new RateLimiter({ clock, perMinute: 60, burst: 1 });
+    const limiter = new RateLimiter({ clock, perMinute: 1 });
     await limiter.acquire();
     const controller = new AbortController();
     const aborted = limiter.acquire(controller.signal);
@@ -142,13 +117,13 @@ describe('RateLimiter', () => {
     assert.equal(clock.now(), 300, 'no virtual time passed');
     assert.equal(limiter.waiting, 1);
     await clock.runUntilSettled(next);
-    // The next waiter gets the token the aborted one would have had: 60 s / 59 after the first grant.
-    assert.ok(nextAt !== undefined && nextAt >= MINUTE / 59 && nextAt < MINUTE / 59 + 1);
+    // The next waiter gets the slot the aborted one would have had, not one a window later.
+    assert.equal(nextAt, SPAN);
   });
 
   it('rejects at once when the signal has already aborted, and stops its timer when nobody waits', async () => {
     const clock = new ManualClock();
-    const limiter = new RateLimiter({ clock, burst: 1 });
+    const limiter = new RateLimiter({ clock, perMinute: 1 });
     const controller = new AbortController();
     controller.abort();
     await assert.rejects(limiter.acquire(controller.signal), isAbortError);
@@ -157,30 +132,31 @@ describe('RateLimiter', () => {
     const late = new AbortController();
     const waiting = limiter.acquire(late.signal);
     await clock.advance(10);
-    assert.equal(clock.pendingSleeps, 1, 'the limiter sleeps until the next token');
+    assert.equal(clock.pendingSleeps, 1, 'the limiter sleeps until the next slot');
     late.abort();
     await assert.rejects(waiting, isAbortError);
     await clock.advance(0);
     assert.equal(clock.pendingSleeps, 0, 'and stops sleeping once nobody waits');
   });
 
-  it('pauses every acquisition until the given time, and empties the bucket', async () => {
+  it('after a 429, pauses everyone until Retry-After, then spreads one window of calls evenly', async () => {
     const clock = new ManualClock();
-    const limiter = new RateLimiter({ clock });
+    const limiter = new RateLimiter({ clock, perMinute: 4 });
     limiter.pauseUntil(5_000);
     assert.equal(limiter.pausedUntil, 5_000);
-    const times: number[] = [];
-    await clock.runUntilSettled(Promise.all([limiter.acquire(), limiter.acquire()].map((p) => p.then(() => times.push(clock.now())))));
-    // The four saved tokens are gone: the first grant waits for one refill after the pause, the next for another.
-    const interval = MINUTE / 56;
-    assert.ok(times[0] >= 5_000 + interval && times[0] < 5_000 + interval + 1, String(times[0]));
-    assert.ok(times[1] >= 5_000 + 2 * interval && times[1] < 5_000 + 2 * interval + 1, String(times[1]));
+    const times = await acquireTogether(limiter, clock, 9);
+    // Retry-After says when the first slot frees, not how many: one every SPAN / 4 from then on, and the
+    // grants after the ramp follow the window of the ramp's own grants.
+    const step = SPAN / 4;
+    const ramp = [0, 1, 2, 3].map((i) => Math.ceil(5_000 + i * step));
+    assert.deepEqual(times, [...ramp, ...ramp.map((at) => at + SPAN), ramp[0] + 2 * SPAN]);
+    assertWithinBudget(times, 4, 'after a pause');
   });
 
   it('extends the wait of a waiter already sleeping, and never shortens a pause', async () => {
     const clock = new ManualClock();
-    const limiter = new RateLimiter({ clock, burst: 1 });
-    await limiter.acquire();
+    const limiter = new RateLimiter({ clock, perMinute: 60 });
+    limiter.pauseUntil(1_000);
     let grantedAt: number | undefined;
     const waiting = limiter.acquire().then(() => (grantedAt = clock.now()));
     await clock.advance(500);
@@ -188,26 +164,45 @@ describe('RateLimiter', () => {
     limiter.pauseUntil(10_000);
     assert.equal(limiter.pausedUntil, 30_000);
     await clock.runUntilSettled(waiting);
-    assert.ok(grantedAt !== undefined && grantedAt >= 30_000 + MINUTE / 59 && grantedAt < 30_000 + MINUTE / 59 + 1, String(grantedAt));
+    assert.equal(grantedAt, 30_000);
   });
 
-  it('estimates the wait for a number of acquisitions, pauses included', async () => {
-    const clock = new ManualClock();
-    const limiter = new RateLimiter({ clock });
-    assert.equal(limiter.estimateWaitMs(0), 0);
-    assert.equal(limiter.estimateWaitMs(4), 0);
-    assert.ok(Math.abs(limiter.estimateWaitMs(5) - MINUTE / 56) < 1e-6);
-    assert.ok(Math.abs(limiter.estimateWaitMs(60) - (56 * MINUTE) / 56) < 1e-6);
-    limiter.pauseUntil(5_000);
-    assert.ok(Math.abs(limiter.estimateWaitMs(1) - (5_000 + MINUTE / 56)) < 1e-6);
-    await clock.advance(5_000);
-    assert.ok(Math.abs(limiter.estimateWaitMs(1) - MINUTE / 56) < 1e-6);
+  it('estimates exactly the wait the limiter then imposes: fresh, part used, and paused', async () => {
+    for (const perMinute of [1, 3, 60]) {
+      for (const [used, pause] of [[0, 0], [1, 0], [perMinute + 1, 0], [2, 7_000], [0, 90_000]]) {
+        for (const count of [1, perMinute, perMinute + 1, 2 * perMinute + 3]) {
+          const clock = new ManualClock();
+          const limiter = new RateLimiter({ clock, perMinute });
+          await acquireInSequence(limiter, clock, used);
+          await clock.advance(1_234);
+          if (pause > 0) limiter.pauseUntil(clock.now() + pause);
+          const start = clock.now();
+          const estimate = limiter.estimateWaitMs(count);
+          const times = await acquireTogether(limiter, clock, count);
+          // Within the rounding of each wait to a whole millisecond.
+          const actual = times[times.length - 1] - start;
+          assert.ok(actual >= estimate && actual - estimate < 1, `${perMinute}/min, ${used} used, pause ${pause}, ${count}: ${estimate} vs ${actual}`);
+        }
+      }
+    }
   });
 
-  it('refuses a budget or burst below one, and caps the burst at the budget', () => {
+  it('models a run as (⌈N/L⌉ − 1) windows plus the margin, plus one latency', () => {
+    assert.equal(estimateRunMs(0, 60), 0);
+    assert.equal(estimateRunMs(60, 60), 0);
+    assert.equal(estimateRunMs(61, 60), SPAN);
+    assert.equal(estimateRunMs(300, 60), 4 * SPAN);
+    assert.equal(estimateRunMs(300, 60, { marginMs: 0, latencyMs: 30 }), 240_030);
+    // The issue's example: 16 ids at 5/min take three windows, not the 720 s the token bucket took.
+    assert.equal(estimateRunMs(16, 5), 3 * SPAN);
+    assert.equal(estimateRunMs(16, 5.9), 3 * SPAN, 'a fractional budget sends whole calls');
+  });
+
+  it('refuses a budget below one or a negative margin', () => {
     assert.throws(() => new RateLimiter({ perMinute: 0 }), RangeError);
     assert.throws(() => new RateLimiter({ perMinute: Number.NaN }), RangeError);
-    assert.throws(() => new RateLimiter({ burst: 0 }), RangeError);
-    assert.equal(new RateLimiter({ perMinute: 5, burst: 50 }).burst, 5);
+    assert.throws(() => new RateLimiter({ marginMs: -1 }), RangeError);
+    assert.throws(() => estimateRunMs(5, 0), RangeError);
+    assert.equal(new RateLimiter({ perMinute: 5.5 }).perMinute, 5);
   });
 });

@@ -3,7 +3,7 @@
 // from the runner so that the steps an id goes through and the bookkeeping of the whole run read separately.
 import { Clock } from '../clock';
 import { oneLine } from '../textSafety';
-import { BulkDeletionOptions } from './options';
+import { BulkDeletionOptions, DEFAULT_CONCURRENCY } from './options';
 import { BulkDeletionReport, IdOutcome, buildReport } from './report';
 import { StartingPoint } from './startingPoint';
 
@@ -17,9 +17,12 @@ export class RunLedger {
   private readonly startedAt: number;
   /** Ids whose onStarting ran: if their DELETE is then not sent, the caller hears so and can correct its record. */
   private readonly announced = new Set<string>();
+  /** Answers received and their summed latency (send to answer), for the time left. */
+  private answers = 0;
+  private latencyTotalMs = 0;
 
   constructor(
-    private readonly options: Pick<BulkDeletionOptions, 'onProgress' | 'onSettled' | 'limiter'>,
+    private readonly options: Pick<BulkDeletionOptions, 'onProgress' | 'onSettled' | 'limiter' | 'concurrency'>,
     private readonly start: StartingPoint,
   ) {
     this.outcomes = new Map(start.earlier);
@@ -36,6 +39,25 @@ export class RunLedger {
     this.announced.add(id);
   }
 
+  /** A request sent at `sentAt` (clock time) was answered now. */
+  answered(sentAt: number): void {
+    this.answers++;
+    this.latencyTotalMs += Math.max(0, this.clock.now() - sentAt);
+  }
+
+  /**
+   * The time left, from the limiter's own model: the calls not yet granted wait for the limiter (or, when it is
+   * not the bottleneck, for the workers, one request each at a time), and the last answer takes one latency.
+   * Not the pace observed so far: the first window's calls all go at once, so that pace misleads by a third.
+   */
+  private estimateMs(): number {
+    const latency = this.answers > 0 ? this.latencyTotalMs / this.answers : 0;
+    const { limiter } = this.options;
+    const toSend = this.start.queue.length + limiter.waiting;
+    const workers = Math.max(1, Math.floor(this.options.concurrency ?? DEFAULT_CONCURRENCY));
+    return Math.max(limiter.estimateWaitMs(toSend), (toSend * latency) / workers) + latency;
+  }
+
   /** Called at the start and after each id is decided. */
   progress(): void {
     const { onProgress } = this.options;
@@ -43,12 +65,7 @@ export class RunLedger {
     const total = this.start.order.length;
     const done = this.decidedEarlier + this.decidedThisRun;
     const remaining = total - done;
-    let etaMs = 0;
-    if (remaining > 0) {
-      // The observed pace so far, but never less than the limiter says the ids not yet started must wait.
-      const observed = this.decidedThisRun > 0 ? ((this.clock.now() - this.startedAt) / this.decidedThisRun) * remaining : 0;
-      etaMs = Math.round(Math.max(observed, this.options.limiter.estimateWaitMs(this.start.queue.length)));
-    }
+    const etaMs = remaining > 0 ? Math.round(this.estimateMs()) : 0;
     try {
       onProgress(done, total, etaMs);
     } catch {

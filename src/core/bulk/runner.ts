@@ -145,7 +145,9 @@ class BulkRun {
     progress.lookUpTries++;
     let found: KoreCallResult | NotSent;
     try {
+      const sentAt = this.clock.now();
       found = await lookUp(id, this.inFlight.signal);
+      this.ledger.answered(sentAt);
     } catch (error) {
       this.ledger.settle(id, unsettledByLookUp(progress, this.start.lookUpFirst.get(id), messageOf(error), this.t));
       return 'done';
@@ -192,7 +194,9 @@ class BulkRun {
     progress.attempts++;
     let result: KoreCallResult | NotSent;
     try {
+      const sentAt = this.clock.now();
       result = await this.options.deleteOne(id, this.inFlight.signal);
+      this.ledger.answered(sentAt);
     } catch (error) {
       const reason = this.t('Unexpected error ({0}), so whether it was deleted is unknown.', messageOf(error));
       this.ledger.settle(id, { kind: 'unknown', reason, attempts: progress.attempts });

@@ -2,13 +2,14 @@
 // rate limit; production asks for the number of lists to be typed.
 import * as vscode from 'vscode';
 import { Environment } from '../../core/environment';
+import { estimateRunMs } from '../../core/rateLimiter';
 import { confirmByTyping } from '../progress';
 import type { KoreServices } from '../services';
 import { SHOWN_IDS } from './bulkIds';
 
 export async function confirmBulkDeletion(services: KoreServices, environment: Environment, ids: readonly string[]): Promise<boolean> {
   const perMinute = services.settings.rateLimitPerMinute();
-  const minutes = Math.max(1, Math.ceil(ids.length / perMinute));
+  const minutes = Math.max(1, Math.round(estimateRunMs(ids.length, perMinute) / 60_000));
   const shown = ids.slice(0, SHOWN_IDS).join('\n');
   const more = ids.length > SHOWN_IDS ? `\n${vscode.l10n.t('…and {0} more', ids.length - SHOWN_IDS)}` : '';
   const production = environment.production === true;
