@@ -2,12 +2,13 @@
 // crash) reads back and may resume, a torn tail cut off before the next line, damaged journals kept aside once,
 // and the size of a 10,000-id run's journal (bytes per id do not grow with the run).
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DAMAGED_FOLDER, RunJournalStore } from '../../src/core/bulk/journalStore';
+import { DAMAGED_FOLDER, RunJournalStore, processGone } from '../../src/core/bulk/journalStore';
 import { ALIVE_MS, RESUME_WINDOW_MS } from '../../src/core/bulk/runOwnership';
-import { isDamagedJournal, replayJournal } from '../../src/core/bulk/runJournal';
+import { isDamagedJournal, journalHeader, journalLine, replayJournal } from '../../src/core/bulk/runJournal';
 import { createBulkRunState, planResume, serialiseBulkRunState } from '../../src/core/bulk/runState';
 
 const NOW = 1_700_000_000_000;
@@ -38,7 +39,7 @@ describe('RunJournalStore', () => {
     // Window A is killed here: cl-b's DELETE may be on its way.
     const lines = journalText('run-1').split('\n');
     assert.equal(lines.length, 6, 'header, heartbeat, three events and the final newline');
-    assert.deepEqual(JSON.parse(lines[1]), { e: 'heartbeat', owner: 'window-a', at: NOW });
+    assert.deepEqual(JSON.parse(lines[1]), { e: 'heartbeat', owner: 'window-a', at: NOW, process: { pid: process.pid, host: os.hostname() } });
     assert.deepEqual(JSON.parse(lines[4]), { e: 'started', id: 'cl-b' });
 
     const other = new RunJournalStore(directory, 'window-b', clock);
@@ -58,6 +59,23 @@ describe('RunJournalStore', () => {
     assert.deepEqual((await new RunJournalStore(directory, 'window-a', clock).resumable()).runs, []);
     assert.equal((await other.resumable()).runs.length, 1, 'its own run is offered to window B');
     await writer.close();
+  });
+
+  it('offers at once a run whose owner\'s process on this machine has died (a killed window), but not one whose owner lives', async () => {
+    fs.mkdirSync(directory, { recursive: true });
+    const child = spawnSync(process.execPath, ['-e', ''], { stdio: 'ignore' });
+    assert.equal(child.status, 0);
+    const state = createBulkRunState({ runId: 'run-k', environmentId: 'env-1', ids: ['cl-a'], createdAt: NOW });
+    const heartbeat = (pid: number) => journalLine({ e: 'heartbeat', owner: 'killed-window', at: NOW, process: { pid, host: os.hostname() } });
+    fs.writeFileSync(path.join(directory, 'run-k.jsonl'), journalHeader(state) + heartbeat(child.pid ?? 0) + journalLine({ e: 'started', id: 'cl-a' }));
+    const store = new RunJournalStore(directory, 'restarted-window', clock);
+    assert.deepEqual((await store.resumable()).runs.map((run) => run.runId), ['run-k'], 'its extension host is gone: nobody drives it');
+    assert.equal(processGone({ pid: child.pid ?? 0, host: os.hostname() }), true);
+    // The same heartbeat naming a live process (this one's parent), or a process on another machine: still driven there.
+    fs.writeFileSync(path.join(directory, 'run-k.jsonl'), journalHeader(state) + heartbeat(process.ppid));
+    assert.deepEqual((await store.resumable()).runs, []);
+    fs.writeFileSync(path.join(directory, 'run-k.jsonl'), journalHeader(state) + journalLine({ e: 'heartbeat', owner: 'w', at: NOW, process: { pid: child.pid ?? 0, host: 'another-machine' } }));
+    assert.deepEqual((await store.resumable()).runs, []);
   });
 
   it('cuts off a torn last line before appending, so the journal stays readable and the torn event never counts', async () => {

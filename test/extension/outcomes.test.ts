@@ -86,7 +86,8 @@ describe('Outcomes in the extension host', function () {
   it('keeps a saved bulk run that cannot be read aside, and names it once; moves a run an earlier version kept in globalState into a journal', async () => {
     const memento = new MemoryMemento();
     const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'kcl-runs-'));
-    const store = new BulkRunStore(memento, storage, 'session-1', () => 1_000);
+    // Ten minutes after the epoch: the legacy run's window (last heard of at 1 ms) has long gone quiet.
+    const store = new BulkRunStore(memento, storage, 'session-1', () => 600_000);
     const journal = await store.open(createBulkRunState({ runId: 'good', environmentId: 'env-1', ids: ['cl-a'], createdAt: 500 }));
     await journal.close();
     const damaged = '{"journal":1,"runId":"broken","ids":["cl-a"';

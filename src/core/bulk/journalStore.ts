@@ -4,9 +4,10 @@
 // the folder and moves files. A journal that cannot be read is moved to `damaged/`, never deleted: it may be
 // the only record of DELETEs already sent.
 import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { JournalFile } from './journalFile';
-import { isDamagedJournal, journalHeader, journalLine, replayJournal } from './runJournal';
+import { OwnerProcess, isDamagedJournal, journalHeader, journalLine, replayJournal } from './runJournal';
 import { IdOutcome } from './report';
 import { BulkRunState } from './runState';
 import { journalDisposition, newestFirst } from './runOwnership';
@@ -45,7 +46,7 @@ export class RunJournalWriter {
   }
 
   heartbeat(): Promise<void> {
-    return this.journal.append(journalLine({ e: 'heartbeat', owner: this.session, at: this.now() }), { flush: false });
+    return this.journal.append(heartbeatLine(this.session, this.now()), { flush: false });
   }
 
   close(): Promise<void> {
@@ -67,7 +68,7 @@ export class RunJournalStore {
   async open(state: BulkRunState): Promise<RunJournalWriter> {
     const file = this.fileOf(state.runId);
     await fs.mkdir(this.directory, { recursive: true });
-    const heartbeat = journalLine({ e: 'heartbeat', owner: this.session, at: this.now() });
+    const heartbeat = heartbeatLine(this.session, this.now());
     let journal: JournalFile;
     try {
       journal = await JournalFile.create(file, journalHeader(state) + heartbeat);
@@ -111,7 +112,7 @@ export class RunJournalStore {
       // Removed by another window (finished, or set aside) since the folder was listed.
       if (text === undefined) continue;
       const replayed = replayJournal(text);
-      const disposition = journalDisposition(replayed, { session: this.session, now: this.now() });
+      const disposition = journalDisposition(replayed, { session: this.session, now: this.now() }, processGone);
       // A file whose name is not its run's id is not one this store wrote: kept aside, not trusted.
       const misnamed = !isDamagedJournal(replayed) && name !== replayed.state.runId + JOURNAL_EXTENSION;
       if (disposition.kind === 'damaged' || misnamed) {
@@ -153,6 +154,25 @@ export class RunJournalStore {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
+  }
+}
+
+/** This window's heartbeat: its session, and its extension host's process, by which a crash can be told apart. */
+function heartbeatLine(session: string, at: number): string {
+  return journalLine({ e: 'heartbeat', owner: session, at, process: { pid: process.pid, host: os.hostname() } });
+}
+
+/**
+ * Whether a run's owner is known to be dead: its process, on this machine, no longer exists. Anywhere else, or
+ * if the check cannot tell (EPERM: it exists, under another user), it is taken to be alive.
+ */
+export function processGone(owner: OwnerProcess): boolean {
+  if (owner.host !== os.hostname() || owner.pid === process.pid) return false;
+  try {
+    process.kill(owner.pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
   }
 }
 

@@ -13,7 +13,13 @@ export const JOURNAL_VERSION = 1;
 export type JournalEvent =
   | { readonly e: 'started'; readonly id: string }
   | { readonly e: 'outcome'; readonly id: string; readonly outcome: IdOutcome }
-  | { readonly e: 'heartbeat'; readonly owner: string; readonly at: number };
+  /** `process`: the owner's extension host, so that a window on the same machine can tell it has died (crashed). */
+  | { readonly e: 'heartbeat'; readonly owner: string; readonly at: number; readonly process?: OwnerProcess };
+
+export interface OwnerProcess {
+  readonly pid: number;
+  readonly host: string;
+}
 
 /** The header line, newline included. */
 export function journalHeader(state: Pick<BulkRunState, 'runId' | 'environmentId' | 'target' | 'createdAt' | 'ids'>): string {
@@ -30,6 +36,8 @@ export interface ReplayedJournal {
   readonly state: BulkRunState;
   /** The session of the window that last wrote a heartbeat; undefined when none was written. */
   readonly owner: string | undefined;
+  /** The owner's process, as its last heartbeat named it. */
+  readonly ownerProcess: OwnerProcess | undefined;
   /** Epoch milliseconds of the last heartbeat; the run's createdAt when there is none. */
   readonly lastHeartbeat: number;
   /** The text ended in a torn (or unreadable) last line, which was ignored. */
@@ -53,6 +61,7 @@ export function replayJournal(text: string): ReplayedJournal | DamagedJournal {
   const known = new Set(header.ids);
   const outcomes = new Map<string, RunStateEntry>();
   let owner: string | undefined;
+  let ownerProcess: OwnerProcess | undefined;
   let lastHeartbeat = header.createdAt;
   let intactBytes = Buffer.byteLength(lines[0]) + 1;
   let badLast = false;
@@ -67,13 +76,14 @@ export function replayJournal(text: string): ReplayedJournal | DamagedJournal {
     intactBytes += Buffer.byteLength(lines[index]) + 1;
     if (event.e === 'heartbeat') {
       owner = event.owner;
+      ownerProcess = event.process;
       lastHeartbeat = event.at;
     } else {
       outcomes.set(event.id, event.e === 'started' ? { kind: 'started' } : event.outcome);
     }
   }
   const state: BulkRunState = { ...header, outcomes };
-  return { state, owner, lastHeartbeat, damagedTail: badLast || torn.length > 0, intactBytes };
+  return { state, owner, ownerProcess, lastHeartbeat, damagedTail: badLast || torn.length > 0, intactBytes };
 }
 
 export function isDamagedJournal(replayed: ReplayedJournal | DamagedJournal): replayed is DamagedJournal {
@@ -107,7 +117,10 @@ function parseEvent(line: string, known: ReadonlySet<string>): JournalEvent | un
   if (!isRecord(value)) return undefined;
   if (value.e === 'heartbeat') {
     const { owner, at } = value;
-    return isShortText(owner) && typeof at === 'number' && Number.isFinite(at) ? { e: 'heartbeat', owner, at } : undefined;
+    if (!isShortText(owner) || typeof at !== 'number' || !Number.isFinite(at)) return undefined;
+    const process = parseProcess(value.process);
+    if (process === false) return undefined;
+    return { e: 'heartbeat', owner, at, ...(process ? { process } : {}) };
   }
   // An event for an id the run was not given is not ours: the journal is damaged, not merely torn.
   if (typeof value.id !== 'string' || !known.has(value.id)) return undefined;
@@ -115,6 +128,13 @@ function parseEvent(line: string, known: ReadonlySet<string>): JournalEvent | un
   if (value.e !== 'outcome') return undefined;
   const outcome = parseEntry(value.outcome);
   return outcome && outcome.kind !== 'started' ? { e: 'outcome', id: value.id, outcome } : undefined;
+}
+
+/** undefined: absent; false: present but malformed. */
+function parseProcess(value: unknown): OwnerProcess | undefined | false {
+  if (value === undefined) return undefined;
+  if (!isRecord(value) || !Number.isSafeInteger(value.pid) || (value.pid as number) <= 0 || !isShortText(value.host)) return false;
+  return { pid: value.pid as number, host: value.host };
 }
 
 function parseJson(line: string): unknown {

@@ -4,7 +4,7 @@
 // DELETEs already sent, so it is set aside for the user to be told about once. Pure: the stores
 // (core/bulk/journalStore.ts, over journal files with an owner and a heartbeat; src/vscode/bulk/bulkRunStore.ts for
 // runs an earlier version left in globalState) only reads and writes what this decides.
-import { DamagedJournal, ReplayedJournal, isDamagedJournal } from './runJournal';
+import { DamagedJournal, OwnerProcess, ReplayedJournal, isDamagedJournal } from './runJournal';
 import { BulkRunState, parseBulkRunState, serialiseBulkRunState } from './runState';
 
 /** A run saved more recently than this by another window is taken to be running there. */
@@ -52,11 +52,14 @@ export function runDisposition(stored: unknown, observer: Observer): RunDisposit
 
 /**
  * Decides one run journal, replayed (runJournal.ts): the same rule, with the last heartbeat as the time the owner
- * was last heard of. A journal with no heartbeat has no owner to wait for.
+ * was last heard of. A journal with no heartbeat has no owner to wait for, and neither has one whose owner's
+ * process is known to be gone (`processGone`: a crashed or killed window on this machine), so a run is offered
+ * again as soon as the window that drove it is restarted, not ALIVE_MS later.
  */
-export function journalDisposition(replayed: ReplayedJournal | DamagedJournal, observer: Observer): RunDisposition {
+export function journalDisposition(replayed: ReplayedJournal | DamagedJournal, observer: Observer, processGone: (owner: OwnerProcess) => boolean = () => false): RunDisposition {
   if (isDamagedJournal(replayed)) return { kind: 'damaged' };
-  const heard = replayed.owner === undefined ? undefined : { owner: replayed.owner, at: replayed.lastHeartbeat };
+  const gone = replayed.ownerProcess !== undefined && processGone(replayed.ownerProcess);
+  const heard = replayed.owner === undefined || gone ? undefined : { owner: replayed.owner, at: replayed.lastHeartbeat };
   return ownedDisposition(replayed.state, heard, observer);
 }
 
