@@ -2,7 +2,7 @@
 // group) gets SIGKILL in the middle of a run with DELETEs in flight, is started again on the same user data, and
 // the run is resumed from the Command Palette. The fake server's log is the judge: every list is deleted exactly
 // once, no DELETE follows a 2xx for the same list, and a list whose DELETE was in flight at the kill is looked up
-// (GET) before anything else is sent for it. Screenshots of every step go to test-artifacts/ui/bulk-crash/.
+// (GET) before anything else is sent for it. Screenshots of every step go to test-artifacts/ui-crash/.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -14,7 +14,8 @@ import { signFakeJwt } from '../fakeKore/jwt';
 import { Workbench } from './workbench';
 
 const VSIX = path.join(PROJECT_ROOT, 'dist', 'kore-contact-lists.vsix');
-const SHOTS = path.join(PROJECT_ROOT, 'test-artifacts', 'ui', 'bulk-crash');
+// Beside test-artifacts/ui/, not in it: the delete flow's suite empties that folder when it starts.
+const SHOTS = path.join(PROJECT_ROOT, 'test-artifacts', 'ui-crash');
 const LISTS = 30;
 /** Each answer waits this long, so that several DELETEs are applied but not yet answered when the kill comes. */
 const LATENCY_MS = 1500;
@@ -58,8 +59,19 @@ describe('UI: a bulk run survives code-server killed with SIGKILL, and is resume
     const page = browser.pages()[0] ?? (await browser.newPage());
     workbench = new Workbench(page, SHOTS);
     await page.goto(`${codeServer.url}/?folder=${encodeURIComponent(folder)}`);
-    await workbench.waitForWorkbench();
+    await waitForExtension();
   });
+
+  /** The workbench is up and the extension is loaded: its view shows the environment from the settings. */
+  async function waitForExtension(): Promise<void> {
+    await workbench.waitForWorkbench();
+    const icon = workbench.page.locator('.activitybar .action-item a.action-label[aria-label^="Kore.ai Contact Lists"]');
+    await icon.waitFor({ timeout: 60_000 });
+    // After the restart the workbench may reopen the container on its own: a click would then close it.
+    const open = await workbench.page.locator('.activitybar .action-item.checked a.action-label[aria-label^="Kore.ai Contact Lists"]').count();
+    if (open === 0) await icon.click();
+    await workbench.treeRow('Crash sandbox').waitFor({ timeout: 60_000 });
+  }
 
   afterEach(async function () {
     if (this.currentTest?.state !== 'failed') return;
@@ -111,7 +123,7 @@ describe('UI: a bulk run survives code-server killed with SIGKILL, and is resume
     kore.setLatency(50);
     codeServer = await startCodeServer({ scratch, folder, settings, port, restart: true });
     await workbench.page.goto(`${codeServer.url}/?folder=${encodeURIComponent(folder)}`);
-    await workbench.waitForWorkbench();
+    await waitForExtension();
     await workbench.screenshot('restarted');
     await workbench.runCommand('Kore.ai: Delete Contact Lists…');
     const widget = workbench.page.locator('.quick-input-widget');
