@@ -33,6 +33,7 @@ const STEPS: readonly FigureStep[] = [
   { title: 'Any 60 s window at the fake server', script: 'figures/bulkWindows', timeoutMs: 60_000 },
   { title: 'Bulk deletion against a stricter server', script: 'figures/bulkStrictServer', timeoutMs: 10 * 60_000 },
   { title: 'Memory of a 10,000-id bulk run', script: 'figures/bulkMemory', timeoutMs: 20 * 60_000 },
+  { title: 'Bytes written for the progress of a 10,000-id bulk run', script: 'figures/bulkJournal', timeoutMs: 20 * 60_000 },
 ];
 
 /** What results.md says for a figure whose script failed: the error, instead of a number. */

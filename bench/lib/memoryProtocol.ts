@@ -11,4 +11,13 @@ export interface MemoryRun {
   readonly durationMs: number;
   readonly ids: number;
   readonly succeeded: number;
+  /** Bytes the run's journal received through write(2): its file's size at the end (it is only ever appended to). */
+  readonly journalBytes: number;
+  /** How many journal lines were flushed (fdatasync) before their DELETE. */
+  readonly flushes: number;
+  /**
+   * What the kernel counted as written to storage by the process during the run (/proc/self/io write_bytes, whole
+   * pages: each flush writes the file's last page again); undefined where /proc is not available.
+   */
+  readonly storageWriteBytes?: number;
 }

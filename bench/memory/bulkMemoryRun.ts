@@ -1,6 +1,13 @@
-// One memory run of figure 6, in a fresh process started with --expose-gc: 10,000 ids through the bulk
+// One memory run of figures 6 and 7, in a fresh process started with --expose-gc: 10,000 ids through the bulk
 // runner and the real client against a fake server in a child process (so the requests it records are not
-// in this heap). RSS is sampled every 50 ms; the growth is the peak minus the RSS just before the run.
+// in this heap), progress saved as the extension saves it: each id's `started` line appended and flushed to the
+// run's journal before its DELETE, its outcome line after. RSS is sampled every 50 ms; the growth is the peak
+// minus the RSS just before the run. The journal's size is the bytes written for the progress.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { RunJournalStore } from '../../src/core/bulk/journalStore';
+import { createBulkRunState } from '../../src/core/bulk/runState';
 import { runBulkDeletion } from '../../src/core/bulk/runner';
 import { RateLimiter } from '../../src/core/rateLimiter';
 import { startFakeServerProcess } from '../lib/fakeServerProcess';
@@ -20,15 +27,28 @@ function collectGarbage(): void {
   gc();
 }
 
+/** Bytes the kernel counted as written to storage by this process so far; undefined without /proc. */
+function storageWriteBytes(): number | undefined {
+  try {
+    const match = /^write_bytes:\s*(\d+)$/m.exec(fs.readFileSync('/proc/self/io', 'utf8'));
+    return match ? Number(match[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function main(): Promise<MemoryRun> {
   const server = await startFakeServerProcess({ lists: IDS, rateLimitPerMinute: UNLIMITED_PER_MINUTE, latencyMs: 0 });
+  const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'kcl-bench-journal-'));
   try {
     const ids = [...server.descriptor.ids];
     const deleteOne = clientDeleteOne(server.descriptor);
     const limiter = new RateLimiter({ perMinute: UNLIMITED_PER_MINUTE });
+    const state = createBulkRunState({ runId: 'bench', environmentId: 'bench', ids });
     collectGarbage();
     await new Promise((resolve) => setTimeout(resolve, 200));
     const baseline = process.memoryUsage();
+    const writtenBefore = storageWriteBytes();
     let peakRss = baseline.rss;
     let peakHeapUsed = baseline.heapUsed;
     let samples = 0;
@@ -40,13 +60,30 @@ async function main(): Promise<MemoryRun> {
     };
     const sampler = setInterval(sample, SAMPLE_EVERY_MS);
     const started = performance.now();
+    const journal = await new RunJournalStore(storage, 'bench', Date.now).open(state);
+    let flushes = 0;
+    let failure: Error | undefined;
     let report: Awaited<ReturnType<typeof runBulkDeletion>>;
     try {
-      report = await runBulkDeletion({ ids, deleteOne, limiter });
+      report = await runBulkDeletion({
+        ids,
+        deleteOne,
+        limiter,
+        onStarting: (id) => {
+          flushes++;
+          return journal.started(id);
+        },
+        onSettled: (id, outcome) => {
+          journal.outcome(id, outcome).catch((error: unknown) => (failure ??= error instanceof Error ? error : new Error(String(error))));
+        },
+      });
+      await journal.close();
+      if (failure !== undefined) throw failure;
     } finally {
       clearInterval(sampler);
     }
     const durationMs = performance.now() - started;
+    const writtenAfter = storageWriteBytes();
     // The report itself is part of what a run holds at its end.
     sample();
     return {
@@ -58,8 +95,12 @@ async function main(): Promise<MemoryRun> {
       durationMs,
       ids: ids.length,
       succeeded: report.succeeded.length,
+      journalBytes: fs.statSync(journal.file).size,
+      flushes,
+      ...(writtenBefore !== undefined && writtenAfter !== undefined ? { storageWriteBytes: writtenAfter - writtenBefore } : {}),
     };
   } finally {
+    fs.rmSync(storage, { recursive: true, force: true });
     await server.stop();
   }
 }

@@ -1,14 +1,16 @@
 // Properties of the bulk runner against a modelled Kore server that may apply a DELETE and still fail (5xx,
 // a timeout, a broken connection), refuse with 429, answer 2xx with odd bodies, or be asked about lists that
 // never existed; with cancels, crashes (a window closing mid-run) and resumes at random points, each resume
-// going through what the VS Code layer does: the saved state's text, parseBulkRunState, planResume, look-ups.
+// going through what the VS Code layer does: the run's journal (a crash may tear its last line), replayJournal,
+// planResume, look-ups.
 // Virtual time (ManualClock) throughout, so a run of minutes of backoff takes no real time.
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { BulkDeletionReport, IdOutcome } from '../../src/core/bulk/report';
 import { DeleteOne, LookUpOne, notSent } from '../../src/core/bulk/requests';
 import { exponentialBackoff } from '../../src/core/bulk/retryPolicy';
-import { createBulkRunState, parseBulkRunState, planResume, recordOutcome, recordStarted, serialiseBulkRunState } from '../../src/core/bulk/runState';
+import { isDamagedJournal, journalHeader, journalLine, replayJournal } from '../../src/core/bulk/runJournal';
+import { createBulkRunState, parseBulkRunState, planResume, recordStarted, serialiseBulkRunState } from '../../src/core/bulk/runState';
 import { runBulkDeletion } from '../../src/core/bulk/runner';
 import { HttpExchange } from '../../src/core/koreHttp';
 import { interpretExchange, KoreCallResult, MAX_RETRY_AFTER_SECONDS, parseRetryAfter } from '../../src/core/koreResult';
@@ -263,11 +265,14 @@ describe('runBulkDeletion (properties)', function () {
         );
         const existedAtStart = new Set(model.existing);
 
-        // What the VS Code layer persists: the state's text, rewritten before each DELETE and after each outcome.
-        let stored = serialiseBulkRunState(createBulkRunState({ runId: 'run-p', environmentId: 'env-p', ids, createdAt: 0 }));
-        const readStored = (): ReturnType<typeof parseBulkRunState> & object => parseBulkRunState(stored) ?? assert.fail(`the saved state no longer parses: ${stored}`);
+        // What the VS Code layer persists: the run's journal, a line appended before each DELETE and after each outcome.
+        let stored = journalHeader(createBulkRunState({ runId: 'run-p', environmentId: 'env-p', ids, createdAt: 0 }));
+        const readStored = () => {
+          const replayed = replayJournal(stored);
+          return isDamagedJournal(replayed) ? assert.fail(`the journal no longer replays (${replayed.damaged}): ${stored}`) : replayed;
+        };
         let resume: { ids: readonly string[]; completed: ReadonlyMap<string, IdOutcome>; lookUpFirst: ReadonlyMap<string, IdOutcome> } = {
-          ids: readStored().ids,
+          ids: readStored().state.ids,
           completed: new Map(),
           lookUpFirst: new Map(),
         };
@@ -283,8 +288,10 @@ describe('runBulkDeletion (properties)', function () {
             clock.sleep(step.cutAtMs, cutTimer.signal).then(
               () => {
                 arrivalsAtCut = model.arrivals.length;
-                // A crash: what was saved up to this instant is all the next window will see.
-                if (step.cut === 'crash') snapshot = stored;
+                // A crash: what was saved up to this instant is all the next window will see, and the line being
+                // written at that instant may be torn (its DELETE was not sent: onStarting had not resolved).
+                const next = journalLine({ e: 'started', id: ids[Math.floor(random() * ids.length)] });
+                if (step.cut === 'crash') snapshot = stored + next.slice(0, Math.floor(random() * (next.length - 1)));
                 controller.abort();
               },
               () => undefined,
@@ -304,11 +311,11 @@ describe('runBulkDeletion (properties)', function () {
               backoffMs: exponentialBackoff({ random }),
               signal: controller.signal,
               onStarting: (id) => {
-                stored = serialiseBulkRunState(recordStarted(readStored(), id));
+                stored += journalLine({ e: 'started', id });
               },
               onSettled: (id, outcome) => {
                 try {
-                  stored = serialiseBulkRunState(recordOutcome(readStored(), id, outcome));
+                  stored += journalLine({ e: 'outcome', id, outcome });
                 } catch (error) {
                   saveFailure ??= error instanceof Error ? error : new Error(String(error));
                 }
@@ -339,10 +346,11 @@ describe('runBulkDeletion (properties)', function () {
           }
           assert.deepEqual(model.violations, []);
 
-          // The next window reads the state back and plans, as the VS Code layer does.
-          // A crash after the run had ended anyway loses nothing.
+          // The next window replays the journal and plans, as the VS Code layer does, and appends after the lines it
+          // read (a torn tail is cut off first). A crash after the run had ended anyway loses nothing.
           if (snapshot !== undefined) stored = snapshot;
-          const state = parseBulkRunState(stored) ?? assert.fail(`${label}: the saved state does not parse`);
+          const { state, intactBytes } = readStored();
+          stored = Buffer.from(stored, 'utf8').subarray(0, intactBytes).toString('utf8');
           const next = planResume(state, { retryUnknown: step.retryUnknown, retryFailed: step.retryFailed });
           resume = { ids: next.ids, completed: next.completed, lookUpFirst: next.lookUpFirst };
         }

@@ -2,9 +2,13 @@
 // usual words is still a deletion, an unclear one is looked up before anything is sent again, and a saved
 // bulk run that cannot be read is kept and reported, never dropped.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { createBulkRunState, serialiseBulkRunState } from '../../src/core/bulk/runState';
-import { BulkRunStore, DAMAGED_PREFIX } from '../../src/vscode/bulk/bulkRunStore';
+import { ownedRunRecord } from '../../src/core/bulk/runOwnership';
+import { createBulkRunState, recordStarted, serialiseBulkRunState } from '../../src/core/bulk/runState';
+import { BulkRunStore, DAMAGED_PREFIX, RUNS_FOLDER } from '../../src/vscode/bulk/bulkRunStore';
 import { SEED_ID, useExtensionHarness } from './harness';
 import type { DeleteOutcome } from './harness';
 
@@ -79,20 +83,32 @@ describe('Outcomes in the extension host', function () {
     assert.equal(ids.every((id) => !harness.server.lists.has(id)), true);
   });
 
-  it('keeps a saved bulk run that cannot be read aside, and names it once', async () => {
+  it('keeps a saved bulk run that cannot be read aside, and names it once; moves a run an earlier version kept in globalState into a journal', async () => {
     const memento = new MemoryMemento();
-    const store = new BulkRunStore(memento, 'session-1', () => 1_000);
-    await store.save(createBulkRunState({ runId: 'good', environmentId: 'env-1', ids: ['cl-a'], createdAt: 500 }));
-    const damaged = '{"owner":"session-0","updatedAt":1,"state":"{\\"version\\":1,\\"ids\\":[\\"cl-a\\""}';
-    await memento.update('koreContactLists.bulkRun.broken', damaged);
+    const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'kcl-runs-'));
+    // Ten minutes after the epoch: the legacy run's window (last heard of at 1 ms) has long gone quiet.
+    const store = new BulkRunStore(memento, storage, 'session-1', () => 600_000);
+    const journal = await store.open(createBulkRunState({ runId: 'good', environmentId: 'env-1', ids: ['cl-a'], createdAt: 500 }));
+    await journal.close();
+    const damaged = '{"journal":1,"runId":"broken","ids":["cl-a"';
+    fs.writeFileSync(path.join(storage, RUNS_FOLDER, 'broken.jsonl'), damaged);
+    const legacyDamaged = '{"owner":"session-0","updatedAt":1,"state":"{\\"version\\":1,\\"ids\\":[\\"cl-a\\""}';
+    await memento.update('koreContactLists.bulkRun.legacy-broken', legacyDamaged);
+    const legacy = recordStarted(createBulkRunState({ runId: 'legacy', environmentId: 'env-1', ids: ['cl-b', 'cl-c'], createdAt: 700 }), 'cl-b');
+    await memento.update('koreContactLists.bulkRun.legacy', ownedRunRecord(legacy, { session: 'session-0', now: 1 }));
+
     const first = await store.resumable();
-    assert.deepEqual(first.runs.map((run) => run.runId), ['good']);
-    assert.deepEqual(first.setAside, [`${DAMAGED_PREFIX}broken`]);
-    assert.equal(memento.get(`${DAMAGED_PREFIX}broken`), damaged, 'kept, byte for byte');
-    assert.equal(memento.get('koreContactLists.bulkRun.broken'), undefined);
+    assert.deepEqual(first.runs.map((run) => run.runId), ['legacy', 'good']);
+    assert.equal(serialiseBulkRunState(first.runs[0]), serialiseBulkRunState(legacy), 'the migrated run reads back as it was saved');
+    assert.equal(memento.get('koreContactLists.bulkRun.legacy'), undefined, 'moved out of globalState');
+    assert.equal(first.setAside.length, 2, JSON.stringify(first.setAside));
+    assert.equal(first.setAside[0], `${DAMAGED_PREFIX}legacy-broken`);
+    assert.equal(memento.get(`${DAMAGED_PREFIX}legacy-broken`), legacyDamaged, 'kept, byte for byte');
+    assert.equal(fs.readFileSync(first.setAside[1], 'utf8'), damaged, 'kept, byte for byte');
+    assert.equal(fs.existsSync(path.join(storage, RUNS_FOLDER, 'broken.jsonl')), false);
     const second = await store.resumable();
     assert.deepEqual(second.setAside, [], 'reported once');
-    assert.equal(memento.get(`${DAMAGED_PREFIX}broken`), damaged, 'still kept');
-    assert.ok(serialiseBulkRunState(second.runs[0]).includes('"good"'));
+    assert.equal(fs.readFileSync(first.setAside[1], 'utf8'), damaged, 'still kept');
+    fs.rmSync(storage, { recursive: true, force: true });
   });
 });

@@ -21,6 +21,11 @@ export interface CodeServerOptions {
   /** Extra environment for code-server and its extension host. */
   readonly env?: Record<string, string>;
   readonly port?: number;
+  /**
+   * Start again on the scratch folder of an earlier start (after a crash): nothing in it is removed, and the
+   * extensions installed then are used as they are.
+   */
+  readonly restart?: boolean;
 }
 
 export interface CodeServer {
@@ -31,6 +36,8 @@ export interface CodeServer {
   readonly logFile: string;
   readonly env: Record<string, string>;
   stop(): Promise<void>;
+  /** SIGKILL to the whole process group (server and extension host), as a crash would: nothing can clean up. */
+  kill(): Promise<void>;
 }
 
 const running = new Set<ChildProcess>();
@@ -92,7 +99,7 @@ export function scratchEnv(scratch: string): Record<string, string> {
 
 export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {
   assertTestHostInstalled();
-  fs.rmSync(options.scratch, { recursive: true, force: true });
+  if (!options.restart) fs.rmSync(options.scratch, { recursive: true, force: true });
   const userDataDir = path.join(options.scratch, 'user-data');
   const extensionsDir = path.join(options.scratch, 'extensions');
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
@@ -116,7 +123,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     ),
   );
   const env = { ...scratchEnv(options.scratch), ...options.env };
-  for (const vsix of options.install ?? []) {
+  for (const vsix of options.restart ? [] : (options.install ?? [])) {
     execFileSync(CODE_SERVER_BIN, ['--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix], {
       env,
       stdio: 'pipe',
@@ -125,7 +132,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const port = options.port ?? (await freePort());
   const authority = `127.0.0.1:${port}`;
   const logFile = path.join(options.scratch, 'code-server.log');
-  const out = fs.openSync(logFile, 'w');
+  const out = fs.openSync(logFile, options.restart ? 'a' : 'w');
   const child = spawn(
     CODE_SERVER_BIN,
     [
@@ -161,6 +168,15 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     await exited;
     clearTimeout(killer);
   };
+  const kill = async () => {
+    if (!running.delete(child)) return;
+    try {
+      if (child.pid) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      return;
+    }
+    await exited;
+  };
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`code-server exited with ${child.exitCode}; see ${logFile}`);
@@ -176,7 +192,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return { url: `http://${authority}`, authority, userDataDir, extensionsDir, logFile, env, stop };
+  return { url: `http://${authority}`, authority, userDataDir, extensionsDir, logFile, env, stop, kill };
 }
 
 /** A fresh scratch folder under the system temp dir, named for what uses it. */

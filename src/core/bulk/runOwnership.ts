@@ -1,8 +1,10 @@
 // Which saved bulk runs a window may offer to resume. Several windows share the same store: a run another window
 // is still driving is never offered (that would send its DELETEs twice), old runs are dropped (the lists have
 // likely changed since), and a saved run that cannot be read is never dropped: it may be the only record of
-// DELETEs already sent, so it is set aside for the user to be told about once. Pure: the VS Code layer's store
-// (src/vscode/bulkRunStore.ts) only reads and writes what this decides.
+// DELETEs already sent, so it is set aside for the user to be told about once. Pure: the stores
+// (core/bulk/journalStore.ts, over journal files with an owner and a heartbeat; src/vscode/bulk/bulkRunStore.ts for
+// runs an earlier version left in globalState) only reads and writes what this decides.
+import { DamagedJournal, OwnerProcess, ReplayedJournal, isDamagedJournal } from './runJournal';
 import { BulkRunState, parseBulkRunState, serialiseBulkRunState } from './runState';
 
 /** A run saved more recently than this by another window is taken to be running there. */
@@ -45,8 +47,25 @@ export function runDisposition(stored: unknown, observer: Observer): RunDisposit
   const envelope = typeof stored === 'string' ? parseEnvelope(stored) : undefined;
   const state = envelope && parseBulkRunState(envelope.state);
   if (!envelope || !state) return { kind: 'damaged' };
+  return ownedDisposition(state, { owner: envelope.owner, at: envelope.updatedAt }, observer);
+}
+
+/**
+ * Decides one run journal, replayed (runJournal.ts): the same rule, with the last heartbeat as the time the owner
+ * was last heard of. A journal with no heartbeat has no owner to wait for, and neither has one whose owner's
+ * process is known to be gone (`processGone`: a crashed or killed window on this machine), so a run is offered
+ * again as soon as the window that drove it is restarted, not ALIVE_MS later.
+ */
+export function journalDisposition(replayed: ReplayedJournal | DamagedJournal, observer: Observer, processGone: (owner: OwnerProcess) => boolean = () => false): RunDisposition {
+  if (isDamagedJournal(replayed)) return { kind: 'damaged' };
+  const gone = replayed.ownerProcess !== undefined && processGone(replayed.ownerProcess);
+  const heard = replayed.owner === undefined || gone ? undefined : { owner: replayed.owner, at: replayed.lastHeartbeat };
+  return ownedDisposition(replayed.state, heard, observer);
+}
+
+function ownedDisposition(state: BulkRunState, heard: { owner: string; at: number } | undefined, observer: Observer): RunDisposition {
   if (observer.now - state.createdAt > RESUME_WINDOW_MS) return { kind: 'expired' };
-  const drivenElsewhere = envelope.owner !== observer.session && observer.now - envelope.updatedAt < ALIVE_MS;
+  const drivenElsewhere = heard !== undefined && heard.owner !== observer.session && observer.now - heard.at < ALIVE_MS;
   return drivenElsewhere ? { kind: 'drivenElsewhere' } : { kind: 'resumable', state };
 }
 

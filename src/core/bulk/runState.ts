@@ -66,7 +66,7 @@ export function resumeTargetChanged(state: BulkRunState, now: RunTarget): boolea
   return then !== undefined && (then.host !== now.host || then.iid !== now.iid || then.accountId !== now.accountId);
 }
 
-function isValidId(value: unknown): value is string {
+export function isValidId(value: unknown): value is string {
   return typeof value === 'string' && validateContactListId(value) === undefined;
 }
 
@@ -131,7 +131,8 @@ export function parseBulkRunState(text: string | undefined): BulkRunState | unde
   return { runId, environmentId, ...savedTarget, createdAt, ids: [...known], outcomes: parsed };
 }
 
-function parseEntry(entry: unknown): RunStateEntry | undefined {
+/** One id's entry as stored (in a state, or a journal's outcome line); undefined when malformed. */
+export function parseEntry(entry: unknown): RunStateEntry | undefined {
   if (!isRecord(entry)) return undefined;
   if (entry.kind === 'started' || entry.kind === 'notAttempted') return { kind: entry.kind };
   const { attempts, status, reason, serverMessage, foundGone } = entry;
@@ -147,11 +148,11 @@ function parseEntry(entry: unknown): RunStateEntry | undefined {
   return { kind: entry.kind, reason, attempts, ...(status === undefined ? {} : { status }) };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isShortText(value: unknown): value is string {
+export function isShortText(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0 && value.length <= MAX_STATE_FIELD;
 }
 

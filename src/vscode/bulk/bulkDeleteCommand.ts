@@ -2,6 +2,7 @@
 // (bulkConfirmation), then a paced, cancellable, resumable run (bulkRun). An interrupted run is offered for
 // resuming first: succeeded ids are never sent again, and unknown ones are looked up before any DELETE.
 import { randomUUID } from 'node:crypto';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { createBulkRunState, planResume, resumeTargetChanged } from '../../core/bulk/runState';
 import { InFlightDeletes } from '../../core/inFlightDeletes';
@@ -21,7 +22,8 @@ export class BulkDeleteCommand {
     private readonly services: KoreServices,
     inFlight: InFlightDeletes,
   ) {
-    this.runs = new BulkRunStore(services.globalState);
+    // The audit trail's folder is the extension's global storage, where the run journals live too.
+    this.runs = new BulkRunStore(services.globalState, path.dirname(services.audit.file));
     this.ids = new BulkIds(services);
     this.bulkRun = new BulkRun(services, this.runs, inFlight);
   }
@@ -89,7 +91,7 @@ export class BulkDeleteCommand {
     if (setAside.length > 0) {
       log.warn(`Saved bulk runs that could not be read were kept aside under: ${setAside.join(', ')}`);
       void ui.current.showWarningMessage(
-        vscode.l10n.t('{0} interrupted bulk deletion(s) could not be read back, so they cannot be resumed. They were kept aside (global state key {1}). Lists they covered may already be deleted: look them up before deleting them again.', setAside.length, setAside.join(', ')),
+        vscode.l10n.t('{0} interrupted bulk deletion(s) could not be read back, so they cannot be resumed. They were kept aside ({1}). Lists they covered may already be deleted: look them up before deleting them again.', setAside.length, setAside.join(', ')),
         {},
       );
     }

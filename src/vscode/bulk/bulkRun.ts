@@ -1,12 +1,14 @@
-// One bulk run, once confirmed: paced by the rate limiter, each step saved before the next DELETE goes out (so a
-// closed window never loses what was sent), each attempt written to the audit trail, and a read-only report at
+// One bulk run, once confirmed: paced by the rate limiter, each step appended to the run's journal, the line that
+// announces a DELETE flushed to disk before the DELETE goes out (so a closed window or a killed process never
+// loses what was sent), each attempt written to the audit trail, and a read-only report at
 // the end where every id is succeeded, failed, unknown or not attempted.
 import * as vscode from 'vscode';
 import { auditEntryFor } from '../../core/auditEntry';
 import { BulkDeletionReport, IdOutcome, deleteOutcomeOfId, formatBulkReport } from '../../core/bulk/report';
 import { isNotSent, notSent } from '../../core/bulk/requests';
 import { runBulkDeletion } from '../../core/bulk/runner';
-import { BulkRunState, recordOutcome, recordStarted } from '../../core/bulk/runState';
+import type { RunJournalWriter } from '../../core/bulk/journalStore';
+import { BulkRunState } from '../../core/bulk/runState';
 import { KoreCallResult } from '../../core/koreResult';
 import type { EnvironmentConnection } from '../connection';
 import { InFlightDeletes } from '../../core/inFlightDeletes';
@@ -38,9 +40,11 @@ export class BulkRun {
     private readonly inFlight: InFlightDeletes,
   ) {}
 
-  async execute(request: BulkRunRequest): Promise<BulkOutcome> {
+  /** Undefined when the run could not start (its journal could not be written): nothing was sent. */
+  async execute(request: BulkRunRequest): Promise<BulkOutcome | undefined> {
     const { connection } = request;
-    const saver = new StateSaver(this.runs, request.state, this.services.log);
+    const saver = await this.openJournal(request.state);
+    if (!saver) return undefined;
     const lastResult = new Map<string, KoreCallResult>();
     const records: Array<Promise<void>> = [];
     const requests = connection.bulkRequests();
@@ -59,9 +63,9 @@ export class BulkRun {
           if (!isNotSent(result)) lastResult.set(id, result);
           return result;
         },
-        onStarting: (id) => saver.save((state) => recordStarted(state, id)),
+        onStarting: (id) => saver.journal.started(id),
         onSettled: (id, outcome) => {
-          saver.save((state) => recordOutcome(state, id, outcome)).catch((error: unknown) => saver.failed(error));
+          saver.journal.outcome(id, outcome).catch((error: unknown) => saver.failed(error));
           const result = lastResult.get(id);
           if (outcome.kind !== 'notAttempted' && result) records.push(this.record(connection, id, { outcome, result }));
         },
@@ -75,7 +79,19 @@ export class BulkRun {
     await saver.settled();
     // The History view is refreshed once every attempt is in the audit trail.
     await Promise.allSettled(records);
-    return this.finish(connection, saver.state, report);
+    return this.finish(connection, request.state, report);
+  }
+
+  private async openJournal(state: BulkRunState): Promise<JournalSaver | undefined> {
+    try {
+      return new JournalSaver(await this.runs.open(state), this.services.log);
+    } catch (error) {
+      this.services.log.error(`Could not open the bulk run's journal: ${String(error)}`);
+      void this.services.ui.current.showErrorMessage(
+        vscode.l10n.t('The bulk deletion did not start: its progress could not be saved ({0}). Nothing was sent. Check the disk space and permissions of VS Code\'s global storage, then try again.', String(error)),
+      );
+      return undefined;
+    }
   }
 
   /** A single delete of the same list may be under way in this window: wait for it rather than send twice. */
@@ -136,40 +152,36 @@ export class BulkRun {
 }
 
 /**
- * The run's state, saved after every change and on a heartbeat. One failed write must not block the later
- * ones: each write starts after the previous, whatever its fate.
+ * The run's journal while it runs: outcome lines as they come (a failure is logged once, and a refused
+ * `started` line stops the run in the runner), and a heartbeat that tells other windows the run is driven here.
  */
-class StateSaver {
-  private saving: Promise<void>;
+class JournalSaver {
   private readonly heartbeat: NodeJS.Timeout;
+  private reported = false;
 
   constructor(
-    private readonly runs: BulkRunStore,
-    public state: BulkRunState,
+    readonly journal: RunJournalWriter,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.saving = Promise.resolve(runs.save(state));
     this.heartbeat = setInterval(() => {
-      this.save((current) => current).catch((error: unknown) => this.failed(error));
+      this.journal.heartbeat().catch((error: unknown) => this.failed(error));
     }, HEARTBEAT_MS);
   }
 
-  save(change: (state: BulkRunState) => BulkRunState): Promise<void> {
-    this.state = change(this.state);
-    this.saving = this.saving.catch(() => undefined).then(() => this.runs.save(this.state));
-    return this.saving;
-  }
-
   failed(error: unknown): void {
-    this.log.error(`Could not save the bulk run's progress: ${String(error)}`);
+    if (this.reported) return;
+    this.reported = true;
+    this.log.error(`Could not save the bulk run's progress to ${this.journal.file}: ${String(error)}`);
   }
 
   stopHeartbeat(): void {
     clearInterval(this.heartbeat);
   }
 
+  /** Every line given is written (or has failed), and the file is closed. */
   async settled(): Promise<void> {
-    await this.saving.catch((error: unknown) => this.failed(error));
+    this.stopHeartbeat();
+    await this.journal.close().catch((error: unknown) => this.failed(error));
   }
 }
 

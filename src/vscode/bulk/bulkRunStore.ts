@@ -1,56 +1,74 @@
-// Interrupted bulk runs, kept in globalState one key per run. Which runs this window may resume, drop or set
-// aside is decided in the core (core/bulk/runOwnership.ts); this adapter only knows the keys and the Memento.
+// Interrupted bulk runs: journal files in the extension's global storage (`bulk-runs/`, core/bulk/journalStore.ts),
+// shared by every window. Runs an earlier version saved in globalState (one key per run) are moved into journals
+// once, the first time this window lists the runs; a saved run that cannot be read stays in globalState, aside,
+// as before, and is reported once.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { RunJournalStore, RunJournalWriter } from '../../core/bulk/journalStore';
+import { runDisposition } from '../../core/bulk/runOwnership';
 import { BulkRunState } from '../../core/bulk/runState';
-import { newestFirst, ownedRunRecord, runDisposition } from '../../core/bulk/runOwnership';
 
-const PREFIX = 'koreContactLists.bulkRun.';
-/** Where unreadable runs are kept: outside PREFIX, so they are reported once and never offered. */
+/** Where earlier versions kept each run, and where unreadable ones were kept aside. */
+const LEGACY_PREFIX = 'koreContactLists.bulkRun.';
 export const DAMAGED_PREFIX = 'koreContactLists.damagedBulkRun.';
+export const RUNS_FOLDER = 'bulk-runs';
+
+export interface ResumableRuns {
+  readonly runs: BulkRunState[];
+  /** Where this call kept unreadable runs aside: journal files moved to `damaged/`, or globalState keys. */
+  readonly setAside: string[];
+}
 
 export class BulkRunStore {
+  private readonly journals: RunJournalStore;
+
   constructor(
     private readonly memento: vscode.Memento,
+    globalStorage: string,
     private readonly session: string = vscode.env.sessionId,
     private readonly now: () => number = Date.now,
-  ) {}
-
-  save(state: BulkRunState): Thenable<void> {
-    return this.memento.update(PREFIX + state.runId, ownedRunRecord(state, { session: this.session, now: this.now() }));
+  ) {
+    this.journals = new RunJournalStore(path.join(globalStorage, RUNS_FOLDER), session, now);
   }
 
-  remove(runId: string): Thenable<void> {
-    return this.memento.update(PREFIX + runId, undefined);
+  /** The journal this window writes while it drives the run (new or resumed). */
+  open(state: BulkRunState): Promise<RunJournalWriter> {
+    return this.journals.open(state);
+  }
+
+  remove(runId: string): Promise<void> {
+    return this.journals.remove(runId);
+  }
+
+  async resumable(): Promise<ResumableRuns> {
+    const legacyAside = await this.migrate();
+    const { runs, setAside } = await this.journals.resumable();
+    return { runs, setAside: [...legacyAside, ...setAside] };
   }
 
   /**
-   * Runs that may be resumed here: not being driven by another window, not too old (older ones are removed).
-   * Unreadable entries are moved aside under DAMAGED_PREFIX; `setAside` names the keys moved by this call.
+   * Moves runs from globalState into journals: each is written (header and outcomes, flushed) before its key is
+   * removed, so a failure in between leaves it in both places, never in neither (and a journal already there,
+   * written by such an earlier attempt and perhaps resumed since, is kept). Returns the keys set aside.
    */
-  async resumable(): Promise<ResumableRuns> {
-    const runs: BulkRunState[] = [];
+  private async migrate(): Promise<string[]> {
     const setAside: string[] = [];
-    for (const key of this.memento.keys().filter((candidate) => candidate.startsWith(PREFIX))) {
+    for (const key of this.memento.keys().filter((candidate) => candidate.startsWith(LEGACY_PREFIX))) {
       const stored = this.memento.get<unknown>(key);
       const disposition = runDisposition(stored, { session: this.session, now: this.now() });
       if (disposition.kind === 'damaged') {
-        const aside = DAMAGED_PREFIX + key.slice(PREFIX.length);
-        // Kept first, removed second: a failure in between leaves a copy, never none.
+        const aside = DAMAGED_PREFIX + key.slice(LEGACY_PREFIX.length);
         await this.memento.update(aside, stored);
         await this.memento.update(key, undefined);
         setAside.push(aside);
       } else if (disposition.kind === 'expired') {
         await this.memento.update(key, undefined);
       } else if (disposition.kind === 'resumable') {
-        runs.push(disposition.state);
+        await this.journals.adopt(disposition.state);
+        await this.memento.update(key, undefined);
       }
+      // A run an older window is still driving stays where that window writes it.
     }
-    return { runs: newestFirst(runs), setAside };
+    return setAside;
   }
-}
-
-export interface ResumableRuns {
-  readonly runs: BulkRunState[];
-  /** Keys under which this call kept unreadable runs aside. */
-  readonly setAside: string[];
 }
