@@ -30,6 +30,7 @@ const STEPS: readonly FigureStep[] = [
   { title: 'Bulk deletion at the limit: 300 ids at 60/min, virtual clock', script: 'figures/bulkPace', timeoutMs: 10 * 60_000 },
   { title: 'Bulk deletion at the limit in real time: 600/min, 30 ms latency', script: 'figures/bulkRate', timeoutMs: 10 * 60_000 },
   // After the two above: it judges the windows they recorded.
+  { title: 'Bulk + listing + single deletes on one account at once', script: 'figures/mixedTraffic', timeoutMs: 10 * 60_000 },
   { title: 'Any 60 s window at the fake server', script: 'figures/bulkWindows', timeoutMs: 60_000 },
   { title: 'Bulk deletion against a stricter server', script: 'figures/bulkStrictServer', timeoutMs: 10 * 60_000 },
   { title: 'Memory of a 10,000-id bulk run', script: 'figures/bulkMemory', timeoutMs: 20 * 60_000 },
