@@ -5,7 +5,7 @@
 import { ARRIVAL_MARGIN_MS } from '../../src/core/rateLimiter';
 import { FigureResult, runAsScript, verdictOf } from '../lib/figure';
 import { PaceRun, paceRun, writeWindowRecord } from '../lib/paceRun';
-import { QuietNetworkClock } from '../lib/quietNetworkClock';
+import { QuietNetworkClock } from '../../test/support/quietNetworkClock';
 import { formatSeconds, median } from '../lib/stats';
 
 const RUNS = 5;

@@ -8,7 +8,7 @@ import { deleteContactList, getAllContactLists, getContactList } from '../../src
 import { FigureResult, runAsScript, verdictOf } from '../lib/figure';
 import { countStatus, withInProcessKore } from '../lib/inProcessKore';
 import { REQUEST_TIMEOUT_MS, targetOf } from '../lib/koreClient';
-import { QuietNetworkClock } from '../lib/quietNetworkClock';
+import { QuietNetworkClock } from '../../test/support/quietNetworkClock';
 import { formatSeconds } from '../lib/stats';
 
 const RUNS = 3;

@@ -16,6 +16,7 @@ import { RateLimiter, estimateRunMs } from '../../src/core/rateLimiter';
 import { ManualClock } from '../support/manualClock';
 import { Translate, formatTemplate } from '../../src/core/translate';
 import { FakeKoreServer } from '../fakeKore/fakeKoreServer';
+import { QuietNetworkClock } from '../support/quietNetworkClock';
 import { seededRandom } from '../support/seededRandom';
 
 // ---------------------------------------------------------------------------------------------------
@@ -940,9 +941,12 @@ describe('runBulkDeletion with the real client against the fake Kore server', fu
   });
 
   it('meets no 429 at all when the limiter matches the server\'s limit', async () => {
-    const clock = fastClock(60);
+    // Time stands still while a request is in flight: on a busy machine an accelerated clock would turn a few
+    // milliseconds of real stall into seconds of server time, past the limiter's arrival margin.
+    const clock = new QuietNetworkClock();
     await withServer(12, clock, 15, async (server, ids, deleteOne) => {
-      const report = await runBulkDeletion({ ids, deleteOne, limiter: new RateLimiter({ perMinute: 12, clock }) });
+      const tracked: DeleteOne = (id, signal) => clock.track(deleteOne(id, signal));
+      const report = await runBulkDeletion({ ids, deleteOne: tracked, limiter: new RateLimiter({ perMinute: 12, clock }) });
       assert.equal(report.succeeded.length, 15);
       assert.equal(server.requests.filter((request) => request.status === 429).length, 0);
       assert.ok(report.durationMs > 60_000, 'the run did span more than a minute of server time');

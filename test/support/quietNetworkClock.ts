@@ -1,4 +1,4 @@
-// A virtual clock for figures that pair the real client and a real (loopback) fake server with minutes of
+// A virtual clock for tests and figures that pair the real client and a real (loopback) fake server with minutes of
 // rate limiting: time stands still while any tracked request is in flight, and jumps to the next sleeper's
 // wake-up once the network is quiet. So a request arrives at the virtual instant it was sent (no jitter), and
 // four minutes of pacing take a second. What this isolates: whether the limiter, the runner and the server's
