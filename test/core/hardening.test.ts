@@ -2,7 +2,7 @@
 // property suites (*.property.test.ts) keep the classes these belong to out; these pin the exact cases.
 import * as assert from 'node:assert/strict';
 import { asContactListRecord } from '../../src/core/contactList';
-import { deleteContactList, getAllContactLists, getContactList, KoreTarget } from '../../src/core/contactListClient';
+import { deleteContactList, getAllContactLists, getContactList } from '../../src/core/contactListClient';
 import { parseContactListIds } from '../../src/core/contactListIds';
 import { deleteOutcomeOf } from '../../src/core/deleteOutcome';
 import { confirmationText } from '../../src/core/deletionPreview';
@@ -15,10 +15,10 @@ import { prettyJson, responseDocument } from '../../src/core/responseDocument';
 import { describeDeleteResult } from '../../src/core/resultMessages';
 import { hasUnsafeCharacter, oneLine } from '../../src/core/textSafety';
 import { validateContactListId } from '../../src/core/validation';
-import { FakeKoreServer } from '../fakeKore/fakeKoreServer';
 import { signFakeJwt } from '../fakeKore/jwt';
 import { makeContactList } from '../fakeKore/seedData';
 import { decodeEscapes } from '../support/escapes';
+import { useFakeKore } from '../support/fakeKoreFixture';
 
 const SEED_ID = 'cl-c2ce382-2516-457e-8eb4-9847deec0001';
 const request = { method: 'DELETE', url: 'https://platform.kore.ai/x', headers: { auth: '<redacted>' } };
@@ -36,20 +36,8 @@ function deeplyNested(depth: number): string {
 
 describe('hardening: defects reproduced by the adversarial review', function () {
   this.timeout(10_000);
-  let server: FakeKoreServer;
-  let target: KoreTarget;
-  let token: string;
+  const kore = useFakeKore();
   const options = { timeoutMs: 5_000 };
-
-  before(async () => {
-    server = await FakeKoreServer.start();
-  });
-  after(() => server.close());
-  beforeEach(() => {
-    server.reset();
-    target = { host: server.url, iid: server.app.iid, accountId: server.app.accountId };
-    token = server.app.staticTokens[0];
-  });
 
   describe('1. an id of "." cannot reach another URL', () => {
     for (const id of ['.', '...', '....']) {
@@ -60,13 +48,13 @@ describe('hardening: defects reproduced by the adversarial review', function () 
     }
     it('the client refuses to send a GET or DELETE whose parsed URL would not be the list\'s own', async () => {
       for (const call of [deleteContactList, getContactList]) {
-        const result = await call(target, token, '.', options);
+        const result = await call(kore.target, kore.token, '.', options);
         assert.equal(result.exchange.kind, 'refused');
         assert.equal(result.ok, false);
         assert.equal(deleteOutcomeOf(result), 'failed');
         assert.match(describeDeleteResult(result, { ...context, contactListId: '.' }), /^Nothing was sent for contact list \.: .*instead of .*contactList\/\.\)/);
       }
-      assert.equal(server.requests.length, 0, 'nothing reached the server');
+      assert.equal(kore.server.requests.length, 0, 'nothing reached the server');
     });
     it('compares the origin and the exact path, and so catches a host carrying a path too', () => {
       const expected = expectedContactListRequest('https://platform.kore.ai', 'st-1', 'cl-1');
@@ -170,8 +158,8 @@ describe('hardening: defects reproduced by the adversarial review', function () 
 
   describe('10. ids from the server\'s list are held to the rules a typed id is', () => {
     it('leaves out lists whose id is untrimmed, too long or a dot, and counts them', async () => {
-      for (const id of [' cl-c\n', 'x'.repeat(200), '.', 'a/b']) server.lists.set(id, makeContactList(server.app, { _id: id, name: 'Odd', listType: 'call' }));
-      const { lists, skipped } = await getAllContactLists(target, token, options);
+      for (const id of [' cl-c\n', 'x'.repeat(200), '.', 'a/b']) kore.server.lists.set(id, makeContactList(kore.server.app, { _id: id, name: 'Odd', listType: 'call' }));
+      const { lists, skipped } = await getAllContactLists(kore.target, kore.token, options);
       assert.ok(lists);
       assert.equal(skipped, 4);
       assert.ok(lists.every((list) => validateContactListId(list._id) === undefined && list._id === list._id.trim()));
