@@ -16,15 +16,21 @@ export class AccountLimiters {
   constructor(private readonly clock: Clock = systemClock) {}
 
   /**
-   * The account's limiter at `perMinute`. A changed setting takes effect from the next request: the account
-   * gets a new limiter, and calls already waiting on the old one finish there.
+   * The account's limiter at `perMinute`. A changed setting takes effect once the account is quiet (nobody
+   * waiting, no call in the last window): a new limiter beside a busy one would split the account's budget, and
+   * the two together could send twice the limit.
    */
   for(account: AccountKey, perMinute: number): RateLimiter {
     const key = `${account.host}\n${account.accountId}`;
     const existing = this.limiters.get(key);
-    if (existing && existing.perMinute === perMinute) return existing;
+    if (existing && (existing.perMinute === perMinute || isBusy(existing))) return existing;
     const limiter = new RateLimiter({ perMinute, clock: this.clock });
     this.limiters.set(key, limiter);
     return limiter;
   }
+}
+
+/** Someone waits, or a call went within the last window (the next `perMinute` calls could not all go now). */
+function isBusy(limiter: RateLimiter): boolean {
+  return limiter.waiting > 0 || limiter.estimateWaitMs(limiter.perMinute) > 0;
 }

@@ -76,6 +76,7 @@ async function call(route: Route, target: KoreTarget, token: TokenInput, options
   const unexpected = unexpectedRequestUrl(url, route.expected);
   if (unexpected !== undefined) return interpretExchange(unsentRequest(method, url, target), { kind: 'refused', detail: unexpected, durationMs: 0 });
   await beforeSend?.();
+  if (sendOptions.signal?.aborted) return interpretExchange(unsentRequest(method, url, target), { kind: 'cancelled', beforeSending: true, durationMs: 0 });
   const auth = typeof token === 'function' ? token() : token;
   const headers = koreHeaders(target, auth);
   const exchange = await sendHttpRequest({ method, url, headers, ...sendOptions });

@@ -36,8 +36,10 @@ export function deleteOutcomeOf(result: KoreCallResult): DeleteOutcome {
   switch (result.failure) {
     case 'network':
       return exchange.kind === 'network' && neverSent(exchange.code) ? 'failed' : 'unknown';
-    case 'timeout':
     case 'cancelled':
+      // Cancelled while waiting for the account's rate limit: the request never left.
+      return exchange.kind === 'cancelled' && exchange.beforeSending ? 'failed' : 'unknown';
+    case 'timeout':
     case 'notJson':
     case 'emptyBody':
     case 'tooLarge':

@@ -32,7 +32,8 @@ export type HttpExchange = Timed &
     | { readonly kind: 'redirect'; readonly status: number; readonly location: string | undefined }
     | { readonly kind: 'tooLarge'; readonly status: number; readonly limitBytes: number }
     | { readonly kind: 'timeout'; readonly timeoutMs: number }
-    | { readonly kind: 'cancelled' }
+    /** `beforeSending`: cancelled before anything left, so nothing can have been deleted. */
+    | { readonly kind: 'cancelled'; readonly beforeSending?: true }
     /** Connection refused, unknown host, TLS failure, reset mid-body…: `code` is Node's error code when known. */
     | { readonly kind: 'network'; readonly code: string; readonly detail: string }
     /** The client refused to send: the URL would not have gone exactly where it was meant to (see koreApiPaths). */
@@ -49,7 +50,7 @@ export async function sendHttpRequest(spec: HttpRequestSpec): Promise<HttpExchan
     controller.abort();
   };
   const onCancel = () => abort('cancel');
-  if (spec.signal?.aborted) return { kind: 'cancelled', durationMs: 0 };
+  if (spec.signal?.aborted) return { kind: 'cancelled', beforeSending: true, durationMs: 0 };
   spec.signal?.addEventListener('abort', onCancel, { once: true });
   // The timer covers the whole exchange, body included: a server that sends headers and then stalls is a timeout too.
   const timer = setTimeout(() => abort('timeout'), spec.timeoutMs);

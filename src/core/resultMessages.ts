@@ -63,7 +63,9 @@ function deleteResultSentence(result: KoreCallResult, context: CallContext, t: T
       return t('{0} did not answer within {1} s, so whether contact list {2} was deleted is unknown. Look it up again before retrying, or raise the setting koreContactLists.requestTimeoutSeconds.',
         host, context.timeoutSeconds, id);
     case 'cancelled':
-      return t('Cancelled. The request for contact list {0} may already have reached {1}, so whether it was deleted is unknown: look it up again.', id, host);
+      return exchange.kind === 'cancelled' && exchange.beforeSending
+        ? t('Cancelled before the request for contact list {0} was sent: nothing was deleted.', id)
+        : t('Cancelled. The request for contact list {0} may already have reached {1}, so whether it was deleted is unknown: look it up again.', id, host);
     case 'network':
       return describeNetworkFailure(exchange.kind === 'network' ? exchange.code : 'UNKNOWN', context, t);
     case 'refused':

@@ -3,6 +3,7 @@
 // redacted), and answers with the core's typed results. Part of the lazily loaded operations bundle.
 import * as vscode from 'vscode';
 import { AccountLimiters } from '../core/accountLimiters';
+import { isAbortError } from '../core/clock';
 import { AllListsResult, CallOptions, deleteContactList, getAllContactLists, getContactList } from '../core/contactListClient';
 import { DeleteOne, LookUpOne, NotSent, bulkDeleteOne, bulkLookUp, isNotSent } from '../core/bulk/requests';
 import { Environment } from '../core/environment';
@@ -77,7 +78,11 @@ export class EnvironmentConnection {
     return {
       timeoutMs: this.timeoutSeconds * 1000,
       ...(signal ? { signal } : {}),
-      beforeSend: () => this.limiter.acquire(signal).catch(() => undefined),
+      beforeSend: () =>
+        this.limiter.acquire(signal).catch((error: unknown) => {
+          // A cancel while waiting: the client then sends nothing. Any other failure must not let the call go unpaced.
+          if (!isAbortError(error)) throw error;
+        }),
     };
   }
 

@@ -44,6 +44,17 @@ describe('AccountLimiters', () => {
     assert.equal(changed.perMinute, 30);
   });
 
+  it('keeps a busy account on its one limiter when the setting changes, so the budget is never split', async () => {
+    const clock = new ManualClock();
+    const limiters = new AccountLimiters(clock);
+    const account = { host: 'https://platform.kore.ai', accountId: 'acc-1' };
+    const busy = limiters.for(account, 60);
+    await busy.acquire();
+    assert.equal(limiters.for(account, 30), busy, 'a call went within the window: the same limiter');
+    await clock.runUntilSettled(clock.sleep(61_000));
+    assert.equal(limiters.for(account, 30).perMinute, 30, 'quiet again: the new setting applies');
+  });
+
   it('keeps a bulk run, listings and single deletes on one account inside its limit: no 429', async () => {
     const clock = new ManualClock();
     const server = new CountingServer(clock, 60);

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DAMAGED_FOLDER, RunJournalStore, processGone } from '../../src/core/bulk/journalStore';
+import { DAMAGED_FOLDER, RunJournalStore, RunTakenError, processGone } from '../../src/core/bulk/journalStore';
 import { ALIVE_MS, RESUME_WINDOW_MS } from '../../src/core/bulk/runOwnership';
 import { isDamagedJournal, journalHeader, journalLine, replayJournal } from '../../src/core/bulk/runJournal';
 import { createBulkRunState, planResume, serialiseBulkRunState } from '../../src/core/bulk/runState';
@@ -28,6 +28,22 @@ describe('RunJournalStore', () => {
   function journalText(runId: string): string {
     return fs.readFileSync(path.join(directory, `${runId}.jsonl`), 'utf8');
   }
+
+  it('refuses to open a run another window took over after this one listed it: no DELETE is sent twice', async () => {
+    const state = createBulkRunState({ runId: 'run-race', environmentId: 'env-1', ids: ['cl-a', 'cl-b'], createdAt: NOW });
+    const first = await new RunJournalStore(directory, 'window-a', clock).open(state);
+    await first.close();
+    now = NOW + ALIVE_MS;
+    const windowB = new RunJournalStore(directory, 'window-b', clock);
+    const windowC = new RunJournalStore(directory, 'window-c', clock);
+    const [listedByB] = (await windowB.resumable()).runs;
+    const [listedByC] = (await windowC.resumable()).runs;
+    assert.ok(listedByB && listedByC, 'both windows were offered the abandoned run');
+    // Window C confirms first; window B's user confirms a moment later.
+    const taken = await windowC.open(listedByC);
+    await assert.rejects(windowB.open(listedByB), RunTakenError);
+    await taken.close();
+  });
 
   it('writes one line per event, and another window reads back the run it left: succeeded ids done, the one in flight looked up first', async () => {
     const ids = ['cl-a', 'cl-b', 'cl-c', 'cl-d'];

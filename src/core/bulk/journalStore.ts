@@ -24,6 +24,14 @@ export interface ResumableRuns {
 }
 
 /** The journal of one run being driven by this window. */
+/** Another window drives the run now: it is not opened here, so no DELETE of it can be sent twice. */
+export class RunTakenError extends Error {
+  constructor() {
+    super('Another window is resuming this run.');
+    this.name = 'RunTakenError';
+  }
+}
+
 export class RunJournalWriter {
   constructor(
     private readonly journal: JournalFile,
@@ -76,6 +84,11 @@ export class RunJournalStore {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const replayed = replayJournal(await fs.readFile(file, 'utf8'));
       if (isDamagedJournal(replayed) || replayed.state.runId !== state.runId) throw new Error(`The journal ${file} cannot be read back, so the run is not resumed.`);
+      // Checked again now, not only when the runs were listed: a confirmation can take minutes, and another
+      // window may have taken the run over meanwhile (its fresh heartbeat says so).
+      if (journalDisposition(replayed, { session: this.session, now: this.now() }, processGone).kind !== 'resumable') {
+        throw new RunTakenError();
+      }
       journal = await JournalFile.reopen(file, replayed.intactBytes);
       await journal.append(heartbeat, { flush: true });
     }

@@ -92,7 +92,9 @@ function explain(result: KoreCallResult, outcome: 'failed' | 'unknown', t: Trans
     case 'refused':
       return { reason: t('Not sent: its address would not have been the list\'s own ({0}).', exchange.kind === 'refused' ? exchange.detail : '') };
     case 'cancelled':
-      return { reason: t('Cancelled while the request was on its way, so whether it was deleted is unknown.') };
+      return exchange.kind === 'cancelled' && exchange.beforeSending
+        ? { reason: t('Cancelled before the request was sent; nothing was deleted.') }
+        : { reason: t('Cancelled while the request was on its way, so whether it was deleted is unknown.') };
     case 'network': {
       const code = exchange.kind === 'network' ? exchange.code : 'UNKNOWN';
       // Nothing was deleted, and no other id will get through either.

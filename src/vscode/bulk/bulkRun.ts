@@ -7,7 +7,7 @@ import { auditEntryFor } from '../../core/auditEntry';
 import { BulkDeletionReport, IdOutcome, deleteOutcomeOfId, formatBulkReport } from '../../core/bulk/report';
 import { isNotSent, notSent } from '../../core/bulk/requests';
 import { runBulkDeletion } from '../../core/bulk/runner';
-import type { RunJournalWriter } from '../../core/bulk/journalStore';
+import { RunJournalWriter, RunTakenError } from '../../core/bulk/journalStore';
 import { BulkRunState } from '../../core/bulk/runState';
 import { KoreCallResult } from '../../core/koreResult';
 import type { EnvironmentConnection } from '../connection';
@@ -48,37 +48,42 @@ export class BulkRun {
     const lastResult = new Map<string, KoreCallResult>();
     const records: Array<Promise<void>> = [];
     const requests = connection.bulkRequests();
-    const report = await withCancellableProgress(vscode.l10n.t('Deleting contact lists from "{0}"', connection.environment.name), (signal, progress) => {
-      let reported = 0;
-      return runBulkDeletion({
-        ids: request.state.ids,
-        completed: request.completed,
-        lookUpFirst: request.lookUpFirst,
-        lookUp: requests.lookUp,
-        limiter: connection.limiter,
-        signal,
-        t: vscode.l10n.t,
-        deleteOne: async (id, signal) => {
-          const result = await this.deleteOne(connection, requests.deleteOne, { id, signal });
-          if (!isNotSent(result)) lastResult.set(id, result);
-          return result;
-        },
-        onStarting: (id) => saver.journal.started(id),
-        onSettled: (id, outcome) => {
-          saver.journal.outcome(id, outcome).catch((error: unknown) => saver.failed(error));
-          const result = lastResult.get(id);
-          if (outcome.kind !== 'notAttempted' && result) records.push(this.record(connection, id, { outcome, result }));
-        },
-        onProgress: (done, total, etaMs) => {
-          const percent = total === 0 ? 100 : (done / total) * 100;
-          progress.report({ increment: percent - reported, message: vscode.l10n.t('{0}/{1} · about {2} left', done, total, formatDuration(etaMs)) });
-          reported = percent;
-        },
-      }).finally(() => saver.stopHeartbeat());
-    });
-    await saver.settled();
-    // The History view is refreshed once every attempt is in the audit trail.
-    await Promise.allSettled(records);
+    let report: BulkDeletionReport | undefined;
+    try {
+      report = await withCancellableProgress(vscode.l10n.t('Deleting contact lists from "{0}"', connection.environment.name), (signal, progress) => {
+        let reported = 0;
+        return runBulkDeletion({
+          ids: request.state.ids,
+          completed: request.completed,
+          lookUpFirst: request.lookUpFirst,
+          lookUp: requests.lookUp,
+          limiter: connection.limiter,
+          signal,
+          t: vscode.l10n.t,
+          deleteOne: async (id, signal) => {
+            const result = await this.deleteOne(connection, requests.deleteOne, { id, signal });
+            if (!isNotSent(result)) lastResult.set(id, result);
+            return result;
+          },
+          onStarting: (id) => saver.journal.started(id),
+          onSettled: (id, outcome) => {
+            saver.journal.outcome(id, outcome).catch((error: unknown) => saver.failed(error));
+            const result = lastResult.get(id);
+            if (outcome.kind !== 'notAttempted' && result) records.push(this.record(connection, id, { outcome, result }));
+          },
+          onProgress: (done, total, etaMs) => {
+            const percent = total === 0 ? 100 : (done / total) * 100;
+            progress.report({ increment: percent - reported, message: vscode.l10n.t('{0}/{1} · about {2} left', done, total, formatDuration(etaMs)) });
+            reported = percent;
+          },
+        }).finally(() => saver.stopHeartbeat());
+      });
+    } finally {
+      // Whatever happened, the journal is closed and every attempt is in the audit trail before the views refresh.
+      await saver.settled();
+      await Promise.allSettled(records);
+      if (!report) this.services.notifyDeleted();
+    }
     return this.finish(connection, request.state, report);
   }
 
@@ -87,6 +92,10 @@ export class BulkRun {
       return new JournalSaver(await this.runs.open(state), this.services.log);
     } catch (error) {
       this.services.log.error(`Could not open the bulk run's journal: ${String(error)}`);
+      if (error instanceof RunTakenError) {
+        void this.services.ui.current.showWarningMessage(vscode.l10n.t('Another VS Code window is resuming this bulk deletion, so nothing was sent from here. Let it finish there.'), {});
+        return undefined;
+      }
       void this.services.ui.current.showErrorMessage(
         vscode.l10n.t('The bulk deletion did not start: its progress could not be saved ({0}). Nothing was sent. Check the disk space and permissions of VS Code\'s global storage, then try again.', String(error)),
       );

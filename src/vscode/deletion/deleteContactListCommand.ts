@@ -47,6 +47,11 @@ export class DeleteContactListCommand {
       }
       const title = vscode.l10n.t('Deleting contact list {0} from "{1}"…', preview.list?.name ?? contactListId, environment.name);
       const result = await withCancellableProgress(title, (signal) => connection.deleteContactList(contactListId, signal));
+      if (result.exchange.kind === 'cancelled' && result.exchange.beforeSending) {
+        // Cancelled while waiting for the account's rate limit: nothing left, so there is no attempt to record.
+        void ui.current.showInformationMessage(vscode.l10n.t('Cancelled before the DELETE of contact list {0} was sent. Nothing was deleted.', contactListId));
+        return NOT_SENT;
+      }
       return await this.results.report(connection, contactListId, preview.list, result);
     } finally {
       this.inFlight.release(environment.id, contactListId);
