@@ -41,24 +41,25 @@ export class EnvironmentConnection {
 
   /** Get Contact List Details: the list's record, to look at it before deleting or to check its status. */
   async getContactList(contactListId: string, signal?: AbortSignal, purpose: Purpose = 'look-up'): Promise<KoreCallResult> {
-    return this.logged(await getContactList(this.environment, this.token, contactListId, this.paced(signal)), purpose);
+    return this.answered(await getContactList(this.environment, this.token, contactListId, this.paced(signal)), purpose);
   }
 
   /** Delete Contact List Details. */
   async deleteContactList(contactListId: string, signal?: AbortSignal): Promise<KoreCallResult> {
-    return this.logged(await deleteContactList(this.environment, this.token, contactListId, this.paced(signal)), 'delete');
+    return this.answered(await deleteContactList(this.environment, this.token, contactListId, this.paced(signal)), 'delete');
   }
 
   /** Get All List Details (of type "call"): for the tree, Test Connection and picking lists to delete. */
   async listContactLists(signal?: AbortSignal, purpose: Purpose = 'list'): Promise<AllListsResult> {
     const listed = await getAllContactLists(this.environment, this.token, this.paced(signal));
-    this.logged(listed.result, purpose);
+    this.answered(listed.result, purpose);
     return listed;
   }
 
   /**
-   * The two requests of a bulk run, not paced here: the runner waits on `limiter` before each, retries first. A token that cannot be made is "not sent" there (see bulkRequests), so
-   * the runner reports those ids as not attempted rather than unknown.
+   * The two requests of a bulk run, neither paced nor paused here: the runner waits on `limiter` before each
+   * (retries first) and pauses it on a 429. A token that cannot be made is "not sent" there (see bulk/requests),
+   * so the runner reports those ids as not attempted rather than unknown.
    */
   bulkRequests(): { readonly deleteOne: DeleteOne; readonly lookUp: LookUpOne } {
     const options = { timeoutMs: this.timeoutSeconds * 1000, t: vscode.l10n.t };
@@ -92,11 +93,16 @@ export class EnvironmentConnection {
     return result;
   }
 
-  private logged(result: KoreCallResult, purpose: Purpose): KoreCallResult {
-    // The account is limited, not this call: every request to it waits until the server said to come back.
+  /** The answer to a paced call: logged, and a 429 pauses the account, not this call. */
+  private answered(result: KoreCallResult, purpose: Purpose): KoreCallResult {
+    // Every request to the account waits until the server said to come back.
     if (result.retryAfterSeconds !== undefined && responseStatusOf(result) === 429) {
       this.limiter.pauseUntil(this.limiter.clock.now() + result.retryAfterSeconds * 1000);
     }
+    return this.logged(result, purpose);
+  }
+
+  private logged(result: KoreCallResult, purpose: Purpose): KoreCallResult {
     const line = `${describeExchange(result)} [${purpose}, environment "${this.environment.name}"]`;
     if (result.ok) this.services.log.info(line);
     else this.services.log.warn(line);

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { ContactListRecord } from '../../core/contactList';
 import { confirmationText } from '../../core/deletionPreview';
+import { responseStatusOf } from '../../core/koreResult';
 import { responseDocument } from '../../core/responseDocument';
 import { briefFailureReason, describeDeleteResult } from '../../core/resultMessages';
 import type { EnvironmentConnection } from '../connection';
@@ -31,7 +32,7 @@ export class DeletionDialogs {
     );
     // A record of another list (a confused or hostile server) must not lend its facts to this confirmation.
     if (result.ok) return result.contactList?._id === contactListId ? { list: result.contactList } : {};
-    const status = result.exchange.kind === 'response' ? result.exchange.status : undefined;
+    const status = responseStatusOf(result);
     if (result.failure === 'cancelled') {
       void ui.showInformationMessage(vscode.l10n.t('Cancelled while looking up contact list {0}. Nothing was deleted.', contactListId));
       return { stop: NOT_SENT };

@@ -6,7 +6,7 @@ import { CommandIds } from '../../commandIds';
 import { auditEntryFor } from '../../core/auditEntry';
 import { ContactListRecord } from '../../core/contactList';
 import { DeleteOutcome, deleteOutcomeOf, lookUpOutcomeOf } from '../../core/deleteOutcome';
-import { FailureReason, KoreCallResult } from '../../core/koreResult';
+import { FailureReason, KoreCallResult, responseStatusOf } from '../../core/koreResult';
 import { responseDocument } from '../../core/responseDocument';
 import { briefFailureReason, describeDeleteResult } from '../../core/resultMessages';
 import { OfferedAction, offerActions } from '../commands';
@@ -43,7 +43,7 @@ export class DeletionResults {
     const document = responseDocument(result);
     const name = outcome === 'deleted' ? contactListId : outcome === 'unknown' ? `${contactListId} (outcome unknown)` : `${contactListId} (failed)`;
     const uri = this.services.responses.add(environment.name, name, document);
-    const httpStatus = result.exchange.kind === 'response' ? result.exchange.status : undefined;
+    const httpStatus = responseStatusOf(result);
     await this.record(connection, contactListId, { result, message, contactListName: list?.name ?? result.contactList?.name });
     const base = { document: uri, ...(httpStatus !== undefined ? { httpStatus } : {}) };
     if (outcome === 'deleted') {
@@ -81,7 +81,7 @@ export class DeletionResults {
       return 'exists';
     }
     const reason = briefFailureReason(result, connection.timeoutSeconds, vscode.l10n.t);
-    const status = result.exchange.kind === 'response' ? result.exchange.status : undefined;
+    const status = responseStatusOf(result);
     if (status === 401) {
       const uri = this.services.responses.add(environment.name, `${contactListId} (check failed)`, responseDocument(result));
       this.offerLookUpFailure(connection, vscode.l10n.t('Could not check contact list {0} on {1}: the token was rejected ({2}). Set a new token, then look the list up again.', contactListId, environment.name, reason), uri, status);
