@@ -63,7 +63,10 @@ function secretsToFind(secrets: ReadonlyArray<string | undefined>): string[] {
  * that spells a secret once decoded is replaced whole.
  */
 export function redactSecrets(text: string, secrets: ReadonlyArray<string | undefined>): string {
-  const wanted = secretsToFind(secrets);
+  return redactFound(text, secretsToFind(secrets));
+}
+
+function redactFound(text: string, wanted: readonly string[]): string {
   if (wanted.length === 0) return text;
   let result = text;
   // Secrets of other alphabets (a client secret may hold any printable ASCII) are also removed as written.
@@ -79,8 +82,10 @@ export function redactSecrets(text: string, secrets: ReadonlyArray<string | unde
  * deeply nested answer cannot overflow the call stack here.
  */
 export function redactValue(value: unknown, secrets: ReadonlyArray<string | undefined>): unknown {
-  if (secretsToFind(secrets).length === 0) return value;
-  const clean = (text: string) => redactSecrets(text, secrets);
+  // Worked out once for the whole walk: a large answer holds many strings.
+  const wanted = secretsToFind(secrets);
+  if (wanted.length === 0) return value;
+  const clean = (text: string) => redactFound(text, wanted);
   if (typeof value === 'string') return clean(value);
   if (typeof value !== 'object' || value === null) return value;
   const root: unknown[] | Record<string, unknown> = Array.isArray(value) ? [] : {};
