@@ -151,31 +151,23 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   fs.closeSync(out);
   running.add(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async () => {
-    if (!running.delete(child)) return;
+  /** Signals the whole process group; false when it is already gone. */
+  const signalGroup = (signal: NodeJS.Signals): boolean => {
     try {
-      if (child.pid) process.kill(-child.pid, 'SIGTERM');
+      if (child.pid) process.kill(-child.pid, signal);
+      return true;
     } catch {
-      return;
+      return false;
     }
-    const killer = setTimeout(() => {
-      try {
-        if (child.pid) process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // gone
-      }
-    }, 5000);
+  };
+  const stop = async () => {
+    if (!running.delete(child) || !signalGroup('SIGTERM')) return;
+    const killer = setTimeout(() => signalGroup('SIGKILL'), 5000);
     await exited;
     clearTimeout(killer);
   };
   const kill = async () => {
-    if (!running.delete(child)) return;
-    try {
-      if (child.pid) process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      return;
-    }
-    await exited;
+    if (running.delete(child) && signalGroup('SIGKILL')) await exited;
   };
   const deadline = Date.now() + 60_000;
   for (;;) {
