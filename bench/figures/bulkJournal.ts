@@ -3,10 +3,9 @@
 // bytes per id do not depend on the run's size; before the journal, the whole state was written again before each
 // DELETE, which grew with the square of the run. Each run is a fresh process (memory/bulkMemoryRun, shared with
 // figure 6); the figure is the median of the journals' sizes.
-import { runChildScript } from '../lib/childScript';
 import { FigureResult, runAsScript, verdictOf } from '../lib/figure';
 import { MemoryRun } from '../lib/memoryProtocol';
-import { benchScript } from '../lib/paths';
+import { memoryRuns } from '../lib/memoryRuns';
 import { judgeSize } from '../lib/sizeLimit';
 import { formatBytes, formatSeconds, median } from '../lib/stats';
 
@@ -19,14 +18,7 @@ function describe(run: MemoryRun): string {
 }
 
 async function measure(): Promise<FigureResult> {
-  const runs: MemoryRun[] = [];
-  for (let index = 1; index <= RUNS; index++) {
-    const run = await runChildScript<MemoryRun>(benchScript('memory/bulkMemoryRun'), { nodeFlags: ['--expose-gc'], timeoutMs: 10 * 60_000 });
-    runs.push(run);
-    console.log(`run ${index}/${RUNS}: ${describe(run)}`);
-  }
-  const incomplete = runs.filter((run) => run.succeeded !== run.ids);
-  if (incomplete.length > 0) throw new Error(`not every id succeeded: ${incomplete.map(describe).join('; ')}`);
+  const runs = await memoryRuns(RUNS, describe);
   const bytes = median(runs.map((run) => run.journalBytes));
   const judgement = judgeSize(bytes, LIMIT_MB, 'MB');
   return {

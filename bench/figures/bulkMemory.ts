@@ -1,9 +1,8 @@
 // Figure 6: the memory a 10,000-id bulk run needs. Each run is a fresh process (memory/bulkMemoryRun), so
 // no run inherits another's heap; the figure is the median of the runs' peak RSS growth.
-import { runChildScript } from '../lib/childScript';
 import { FigureResult, runAsScript, verdictOf } from '../lib/figure';
 import { MemoryRun } from '../lib/memoryProtocol';
-import { benchScript } from '../lib/paths';
+import { memoryRuns } from '../lib/memoryRuns';
 import { judgeSize } from '../lib/sizeLimit';
 import { formatBytes, formatSeconds, median } from '../lib/stats';
 
@@ -22,14 +21,7 @@ function describe(run: MemoryRun): string {
 }
 
 async function measure(): Promise<FigureResult> {
-  const runs: MemoryRun[] = [];
-  for (let index = 1; index <= RUNS; index++) {
-    const run = await runChildScript<MemoryRun>(benchScript('memory/bulkMemoryRun'), { nodeFlags: ['--expose-gc'], timeoutMs: 10 * 60_000 });
-    runs.push(run);
-    console.log(`run ${index}/${RUNS}: ${describe(run)}`);
-  }
-  const incomplete = runs.filter((run) => run.succeeded !== run.ids);
-  if (incomplete.length > 0) throw new Error(`not every id succeeded: ${incomplete.map(describe).join('; ')}`);
+  const runs = await memoryRuns(RUNS, describe);
   const peak = median(runs.map(growth));
   const judgement = judgeSize(peak, LIMIT_MB, 'MB');
   return {
