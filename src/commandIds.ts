@@ -21,6 +21,9 @@ export const CommandIds = {
   copyResponse: 'koreContactLists.copyResponse',
   saveResponseAs: 'koreContactLists.saveResponseAs',
   deleteContactLists: 'koreContactLists.deleteContactLists',
+  filterHistory: 'koreContactLists.filterHistory',
+  clearHistoryFilter: 'koreContactLists.clearHistoryFilter',
+  showMoreHistory: 'koreContactLists.showMoreHistory',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -14,7 +14,8 @@ import { copyContactListId } from './vscode/environments/copyContactListId';
 import { EnvironmentTreeProvider } from './vscode/environments/environmentTree';
 import { TokenCommands } from './vscode/environments/tokenCommands';
 import { HistoryCommands } from './vscode/history/historyCommands';
-import { HistoryTreeProvider } from './vscode/history/historyTree';
+import { AuditWatcher } from './vscode/history/auditWatcher';
+import { HistoryTreeNode, HistoryTreeProvider } from './vscode/history/historyTree';
 import { ResponseCommands } from './vscode/responses/responseCommands';
 import { RESPONSE_SCHEME, ResponseDocumentProvider } from './vscode/responses/responseDocuments';
 import { KoreServices, createServices } from './vscode/services';
@@ -27,6 +28,9 @@ export interface KoreContactListsApi {
   readonly responses: ResponseDocumentProvider;
   readonly credentials: CredentialStore;
   readonly history: HistoryTreeProvider;
+  readonly historyView: vscode.TreeView<HistoryTreeNode>;
+  /** Follows appends by other windows and processes; `ready` once it watches. */
+  readonly auditWatcher: AuditWatcher;
   readonly audit: AuditLog;
   readonly activeEnvironment: ActiveEnvironment;
   /** Replaces the prompts (input boxes, picks, messages, dialogs); returns a function that restores VS Code's own. */
@@ -44,6 +48,10 @@ export function activate(context: vscode.ExtensionContext): KoreContactListsApi 
   const services = createServices({ context, log, connection: () => operations().connect });
   const tree = new EnvironmentTreeProvider(services.environments, services.credentials, once(() => operations().createContactListSource(services)));
   const history = new HistoryTreeProvider(services.audit, log);
+  const historyView = vscode.window.createTreeView(ViewIds.history, { treeDataProvider: history, showCollapseAll: false });
+  history.attach(historyView);
+  // Another window's or process's delete shows in History, and its deleted lists leave the tree, without a Refresh.
+  const auditWatcher = new AuditWatcher(services.audit, { onDidChange: () => history.refresh(), onDidAppendElsewhere: () => tree.refresh() }, log);
   context.subscriptions.push(
     log,
     services,
@@ -54,11 +62,12 @@ export function activate(context: vscode.ExtensionContext): KoreContactListsApi 
       tree.refresh();
     }),
     vscode.window.createTreeView(ViewIds.environments, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true }),
-    vscode.window.createTreeView(ViewIds.history, { treeDataProvider: history, showCollapseAll: false }),
+    historyView,
+    auditWatcher,
     vscode.workspace.registerTextDocumentContentProvider(RESPONSE_SCHEME, services.responses),
     ...registerCommands(services, { operations, tree, history }),
   );
-  return context.extensionMode === vscode.ExtensionMode.Test ? testApi(services, tree, history) : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test ? testApi(services, tree, { history, historyView, auditWatcher }) : undefined;
 }
 
 interface Features {
@@ -96,6 +105,9 @@ function registerCommands(services: KoreServices, features: Features): vscode.Di
     [CommandIds.exportHistory]: () => historyCommands.export(),
     [CommandIds.clearHistory]: () => historyCommands.clear(),
     [CommandIds.refreshHistory]: () => history.refresh(),
+    [CommandIds.filterHistory]: () => historyCommands.filter(),
+    [CommandIds.clearHistoryFilter]: () => historyCommands.clearFilter(),
+    [CommandIds.showMoreHistory]: () => history.showMore(),
     [CommandIds.copyResponse]: (_context, uri) => responses.copy(uri),
     [CommandIds.saveResponseAs]: (_context, uri) => responses.saveAs(uri),
   };
@@ -112,12 +124,16 @@ function once<T>(create: () => T): () => T {
  * The API reaches stored credentials and can answer confirmations: it exists for the extension's own tests only.
  * Any other extension asking for this extension's exports gets nothing.
  */
-function testApi(services: KoreServices, tree: EnvironmentTreeProvider, history: HistoryTreeProvider): KoreContactListsApi {
+function testApi(
+  services: KoreServices,
+  tree: EnvironmentTreeProvider,
+  views: Pick<KoreContactListsApi, 'history' | 'historyView' | 'auditWatcher'>,
+): KoreContactListsApi {
   return {
     environmentTree: tree,
     responses: services.responses,
     credentials: services.credentials,
-    history,
+    ...views,
     audit: services.audit,
     activeEnvironment: services.active,
     useUserInterface(replacement) {

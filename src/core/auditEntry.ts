@@ -124,19 +124,25 @@ function safeString(value: unknown): string {
 export function parseAuditLines(text: string): { entries: AuditEntry[]; damagedLines: number } {
   const entries: AuditEntry[] = [];
   let damagedLines = 0;
-  for (const rawLine of text.split('\n')) {
-    // A byte-order mark (an editor saved the file) is not part of the entry; JSON.parse ignores a CR from CRLF.
-    const line = rawLine.startsWith('\uFEFF') ? rawLine.slice(1) : rawLine;
-    if (!line.trim()) continue;
-    try {
-      const value = JSON.parse(line) as unknown;
-      if (isAuditEntry(value)) entries.push(value);
-      else damagedLines += 1;
-    } catch {
-      damagedLines += 1;
-    }
+  for (const line of text.split('\n')) {
+    const parsed = parseAuditLine(line);
+    if (parsed === 'damaged') damagedLines += 1;
+    else if (parsed) entries.push(parsed);
   }
   return { entries, damagedLines };
+}
+
+/** One line (without its newline): the entry, undefined for a blank line, or 'damaged'. Never throws. */
+export function parseAuditLine(rawLine: string): AuditEntry | undefined | 'damaged' {
+  // A byte-order mark (an editor saved the file) is not part of the entry; JSON.parse ignores a CR from CRLF.
+  const line = rawLine.startsWith('\uFEFF') ? rawLine.slice(1) : rawLine;
+  if (!line.trim()) return undefined;
+  try {
+    const value = JSON.parse(line) as unknown;
+    return isAuditEntry(value) ? value : 'damaged';
+  } catch {
+    return 'damaged';
+  }
 }
 
 function isAuditEntry(value: unknown): value is AuditEntry {

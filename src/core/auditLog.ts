@@ -8,7 +8,7 @@
 //   (Node opens files with FILE_SHARE_DELETE on Windows, so renaming a file another window has open works there too).
 // A crashed window leaves nothing behind that could block the others.
 // Nothing here may lose an entry: the trail is the only record of what a delete removed.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { AuditEntry, auditLine, parseAuditLines } from './auditEntry';
@@ -24,9 +24,9 @@ export const DEFAULT_MAX_AUDIT_BYTES = 10 * 1024 * 1024;
 /**
  * The bound on kept history: rotated generations together hold at most this many times `maxBytes` (40 MB by
  * default, 50 MB with the live file), the oldest whole generation dropped first and the newest never. Bytes, not a
- * count of files, because racing rotations can produce small generations. Why this size: the History view reads
- * every generation on each refresh, so the total must stay a quick read, while tens of thousands of attempts
- * (a few KB each with their answers) remain.
+ * count of files, because racing rotations can produce small generations. Why this size: History reads only its newest
+ * page from the end, but a filter with few matches and an export read every generation, so the total must stay a
+ * quick read, while tens of thousands of attempts (a few KB each with their answers) remain.
  */
 export const KEPT_ROTATED_MULTIPLE = 4;
 
@@ -65,7 +65,7 @@ export class AuditLog {
   private readonly files: AuditFiles;
 
   constructor(
-    private readonly directory: string,
+    readonly directory: string,
     private readonly maxBytes: number = DEFAULT_MAX_AUDIT_BYTES,
     options: AuditLogOptions = {},
   ) {
@@ -82,12 +82,26 @@ export class AuditLog {
 
   append(entry: AuditEntry): Promise<void> {
     // Serialised now, so the line is what the caller passed, and no content can make the append fail.
-    const line = Buffer.from(`${auditLine(entry)}\n`, 'utf8');
+    const text = auditLine(entry);
+    const line = Buffer.from(`${text}\n`, 'utf8');
+    // Remembered before the write, so a watcher that sees the line land already knows it is this window's.
+    this.ownLines.add(text);
     return this.enqueue(async () => {
       await this.rotateIfFull();
       await this.appendWhole(line);
     });
   }
+
+  /**
+   * Whether this instance appended this line (as read back, without its newline) recently: the views refresh
+   * for their own deletes anyway, and must not reload the contact lists (Kore.ai calls) for each entry of a
+   * bulk run. Another window's line, or one this window wrote long ago, is not.
+   */
+  wrote(line: string): boolean {
+    return this.ownLines.has(line);
+  }
+
+  private readonly ownLines = new RecentLines(OWN_LINES_REMEMBERED);
 
   /**
    * Every generation, newest first. A missing file is an empty history. A rotation by another window while this
@@ -194,12 +208,7 @@ export class AuditLog {
       if (isMissing(error)) return [];
       throw error;
     }
-    const generations: Generation[] = [];
-    for (const name of names) {
-      const match = GENERATION_NAME.exec(name);
-      if (match) generations.push({ name, sequence: Number(match[1]) });
-    }
-    return generations.sort((a, b) => a.sequence - b.sequence || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return rotatedGenerations(names);
   }
 
   private async readIfExists(file: string): Promise<string> {
@@ -212,11 +221,50 @@ export class AuditLog {
   }
 }
 
-interface Generation {
+export interface Generation {
   readonly name: string;
   readonly sequence: number;
 }
 
-function isMissing(error: unknown): boolean {
+/** The rotated generations among a directory's file names, oldest first (the live file is newer than all). */
+export function rotatedGenerations(names: readonly string[]): Generation[] {
+  const generations: Generation[] = [];
+  for (const name of names) {
+    const match = GENERATION_NAME.exec(name);
+    if (match) generations.push({ name, sequence: Number(match[1]) });
+  }
+  return generations.sort((a, b) => a.sequence - b.sequence || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** More than a watcher sees between two looks, even during a fast bulk run. */
+const OWN_LINES_REMEMBERED = 2000;
+
+/** The last `capacity` lines added, as digests: a line can be kilobytes of answer. */
+class RecentLines {
+  private readonly digests = new Set<string>();
+
+  constructor(private readonly capacity: number) {}
+
+  add(line: string): void {
+    const digest = digestOf(line);
+    this.digests.delete(digest);
+    this.digests.add(digest);
+    // A Set iterates in insertion order: the first is the oldest.
+    for (const oldest of this.digests) {
+      if (this.digests.size <= this.capacity) break;
+      this.digests.delete(oldest);
+    }
+  }
+
+  has(line: string): boolean {
+    return this.digests.has(digestOf(line));
+  }
+}
+
+function digestOf(line: string): string {
+  return createHash('sha256').update(line, 'utf8').digest('base64');
+}
+
+export function isMissing(error: unknown): boolean {
   return (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
 }

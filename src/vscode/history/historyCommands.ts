@@ -1,7 +1,12 @@
-// Open, export and clear the audit trail behind the History view.
+// Open, filter, export and clear the audit trail behind the History view.
 import * as vscode from 'vscode';
 import { AuditEntry } from '../../core/auditEntry';
 import { AuditLog } from '../../core/auditLog';
+import { AuditReader } from '../../core/auditReader';
+import { DELETE_OUTCOMES, DeleteOutcome } from '../../core/deleteOutcome';
+import { HistoryFilter, MAX_FILTER_TEXT_LENGTH, NO_FILTER, describeFilter, historyFilterPredicate, isFilterActive, outcomeLabel } from '../../core/historyFilter';
+import { historyCsv } from '../../core/historyCsv';
+import { oneLine } from '../../core/textSafety';
 import { prettyJson } from '../../core/responseDocument';
 import { HistoryNode, HistoryTreeProvider } from './historyTree';
 import { ResponseDocumentProvider } from '../responses/responseDocuments';
@@ -14,12 +19,13 @@ export class HistoryCommands {
   private readonly responses: ResponseDocumentProvider;
   private readonly ui: UserInterfaceHolder;
   private readonly log: vscode.LogOutputChannel;
+  private readonly environments: KoreServices['environments'];
 
   constructor(
-    services: Pick<KoreServices, 'audit' | 'responses' | 'ui' | 'log'>,
+    services: Pick<KoreServices, 'audit' | 'responses' | 'ui' | 'log' | 'environments'>,
     private readonly tree: HistoryTreeProvider,
   ) {
-    ({ audit: this.audit, responses: this.responses, ui: this.ui, log: this.log } = services);
+    ({ audit: this.audit, responses: this.responses, ui: this.ui, log: this.log, environments: this.environments } = services);
   }
 
   async open(node?: unknown): Promise<vscode.Uri | undefined> {
@@ -32,22 +38,124 @@ export class HistoryCommands {
     return uri;
   }
 
+  /**
+   * Exports the attempts the current filter keeps (every one without a filter), as CSV for a spreadsheet or JSON
+   * with the server's answers. Reads the whole trail from the newest end, keeping only the matching entries.
+   */
   async export(): Promise<vscode.Uri | undefined> {
-    const { entries } = await this.audit.read();
+    const filter = this.tree.filter;
+    const filtered = isFilterActive(filter);
+    const { entries } = await new AuditReader(this.audit.directory).newest({ limit: Number.POSITIVE_INFINITY, matches: historyFilterPredicate(filter) });
     if (entries.length === 0) {
-      void this.ui.current.showInformationMessage(vscode.l10n.t('The history is empty: there is nothing to export.'));
+      void this.ui.current.showInformationMessage(
+        filtered
+          ? vscode.l10n.t('No attempt in the history matches the filter ({0}): there is nothing to export. Clear the filter to export the whole history.', describeFilter(filter, vscode.l10n.t))
+          : vscode.l10n.t('The history is empty: there is nothing to export.'),
+      );
       return undefined;
     }
+    const formats: Array<vscode.QuickPickItem & { format: ExportFormat }> = [
+      { label: 'CSV', description: vscode.l10n.t('one row per attempt, for a spreadsheet, without the server\'s answers'), format: 'csv' },
+      { label: 'JSON', description: vscode.l10n.t('every field, with the server\'s full answers'), format: 'json' },
+    ];
+    const chosen = await this.ui.current.showQuickPick(formats, {
+      title: filtered
+        ? vscode.l10n.t('Export the {0} attempt(s) that match the filter ({1})', entries.length, describeFilter(filter, vscode.l10n.t))
+        : vscode.l10n.t('Export all {0} attempt(s) in the history', entries.length),
+      placeHolder: vscode.l10n.t('Choose the file format'),
+    });
+    if (!chosen) return undefined;
+    const date = new Date().toISOString().slice(0, 10);
     const target = await saveTextAs(this.ui, {
       title: vscode.l10n.t('Export Kore.ai Contact Lists History'),
-      name: `kore-contact-lists-history-${new Date().toISOString().slice(0, 10)}.json`,
-      filters: { JSON: ['json'] },
-      // An answer nested too deeply to write out is replaced by a note, so one such entry cannot stop the export.
-      text: prettyJson(entries.map((entry) => (prettyJson(entry) === undefined ? { ...entry, response: vscode.l10n.t('(nested too deeply to export)') } : entry))) ?? '',
-      saved: (path) => vscode.l10n.t('Exported {0} history entries to {1}.', entries.length, path),
+      name: `kore-contact-lists-history-${date}${filtered ? '-filtered' : ''}.${chosen.format}`,
+      filters: chosen.format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
+      text: chosen.format === 'csv' ? historyCsv(entries) : exportJson(entries),
+      saved: (path) =>
+        filtered
+          ? vscode.l10n.t('Exported {0} history entries that match the filter to {1}.', entries.length, path)
+          : vscode.l10n.t('Exported {0} history entries to {1}.', entries.length, path),
     });
-    if (target) this.log.info(`Exported ${entries.length} history entries to ${target.toString()}.`);
+    if (target) this.log.info(`Exported ${entries.length} history entries${filtered ? ' (filtered)' : ''} as ${chosen.format.toUpperCase()} to ${target.toString()}.`);
     return target;
+  }
+
+  /**
+   * Sets one part of the filter (environment, outcome or text) or clears it; the other parts stay. Returns the
+   * filter now in use, or undefined when dismissed.
+   */
+  async filter(): Promise<HistoryFilter | undefined> {
+    const current = this.tree.filter;
+    const any = vscode.l10n.t('any');
+    const parts: Array<vscode.QuickPickItem & { part: FilterPart }> = [
+      { label: vscode.l10n.t('Environment'), description: current.environment ? oneLine(current.environment) : any, part: 'environment' },
+      { label: vscode.l10n.t('Outcome'), description: current.outcome ? outcomeLabel(current.outcome, vscode.l10n.t) : any, part: 'outcome' },
+      { label: vscode.l10n.t('Text'), description: current.text ? `"${oneLine(current.text)}"` : any, part: 'text' },
+      ...(isFilterActive(current) ? [{ label: vscode.l10n.t('Clear Filter'), description: describeFilter(current, vscode.l10n.t), part: 'clear' as const }] : []),
+    ];
+    const chosen = await this.ui.current.showQuickPick(parts, {
+      title: vscode.l10n.t('Filter History'),
+      placeHolder: vscode.l10n.t('Choose what to filter the attempts by (the other parts of the filter stay)'),
+    });
+    if (!chosen) return undefined;
+    let next: HistoryFilter | undefined;
+    switch (chosen.part) {
+      case 'environment':
+        next = await this.chooseEnvironment(current);
+        break;
+      case 'outcome':
+        next = await this.chooseOutcome(current);
+        break;
+      case 'text':
+        next = await this.chooseText(current);
+        break;
+      case 'clear':
+        next = NO_FILTER;
+        break;
+    }
+    if (!next) return undefined;
+    this.tree.setFilter(next);
+    return this.tree.filter;
+  }
+
+  clearFilter(): void {
+    this.tree.setFilter(NO_FILTER);
+  }
+
+  private async chooseEnvironment(current: HistoryFilter): Promise<HistoryFilter | undefined> {
+    // The configured environments and those of the attempts on screen (one may have been removed since).
+    const names = [...new Set([...this.environments.read().environments.map((environment) => oneLine(environment.name, Number.POSITIVE_INFINITY)), ...this.tree.drawnEnvironmentNames])]
+      .filter((name) => name !== '')
+      .sort((a, b) => a.localeCompare(b));
+    const items: Array<vscode.QuickPickItem & { value: string | undefined }> = [
+      { label: vscode.l10n.t('Any environment'), value: undefined },
+      ...names.map((name) => ({ label: oneLine(name), value: name, ...(name === current.environment ? { description: vscode.l10n.t('current') } : {}) })),
+    ];
+    const chosen = await this.ui.current.showQuickPick(items, { title: vscode.l10n.t('Filter History by Environment'), placeHolder: vscode.l10n.t('Show the attempts made in this environment') });
+    if (!chosen) return undefined;
+    return { ...current, environment: chosen.value };
+  }
+
+  private async chooseOutcome(current: HistoryFilter): Promise<HistoryFilter | undefined> {
+    const items: Array<vscode.QuickPickItem & { value: DeleteOutcome | undefined }> = [
+      { label: vscode.l10n.t('Any outcome'), value: undefined },
+      ...DELETE_OUTCOMES.map((outcome) => ({ label: outcomeLabel(outcome, vscode.l10n.t), value: outcome })),
+    ];
+    const chosen = await this.ui.current.showQuickPick(items, { title: vscode.l10n.t('Filter History by Outcome'), placeHolder: vscode.l10n.t('Show the attempts with this outcome') });
+    if (!chosen) return undefined;
+    return { ...current, outcome: chosen.value };
+  }
+
+  private async chooseText(current: HistoryFilter): Promise<HistoryFilter | undefined> {
+    const text = await this.ui.current.showInputBox({
+      title: vscode.l10n.t('Filter History by Text'),
+      prompt: vscode.l10n.t('Show the attempts whose contact list id or name, environment or message contains this text (any case). Leave it empty to show all.'),
+      value: current.text ?? '',
+      validateInput: (value) =>
+        Array.from(value).length > MAX_FILTER_TEXT_LENGTH ? vscode.l10n.t('Type at most {0} characters: a shorter part of the name or id finds it too.', MAX_FILTER_TEXT_LENGTH) : undefined,
+    });
+    if (text === undefined) return undefined;
+    return { ...current, text };
   }
 
   async clear(): Promise<boolean> {
@@ -63,6 +171,14 @@ export class HistoryCommands {
     this.tree.refresh();
     return true;
   }
+}
+
+type ExportFormat = 'csv' | 'json';
+type FilterPart = 'environment' | 'outcome' | 'text' | 'clear';
+
+/** The JSON export: every field. An answer nested too deeply to write out is replaced by a note, so one such entry cannot stop the export. */
+function exportJson(entries: readonly AuditEntry[]): string {
+  return prettyJson(entries.map((entry) => (prettyJson(entry) === undefined ? { ...entry, response: vscode.l10n.t('(nested too deeply to export)') } : entry))) ?? '';
 }
 
 function historyDocument(entry: AuditEntry): { text: string; extension: 'json' | 'txt'; fromServer: boolean } {

@@ -1,13 +1,19 @@
-// The History view: every delete attempt from the audit trail, newest first. Clicking one reopens the
-// server's answer read-only, so a deleted list's record stays one click away.
+// The History view: delete attempts from the audit trail, newest first, a page at a time, narrowed by a filter.
+// Clicking one reopens the server's answer read-only, so a deleted list's record stays one click away. Only the
+// newest entries shown are read (from the end of the files), so a trail of a hundred thousand attempts opens as
+// fast as a short one; "Show more…" reads one page further back.
 import * as vscode from 'vscode';
 import { oneLine } from '../../core/textSafety';
 import { AuditEntry } from '../../core/auditEntry';
 import { AuditLog } from '../../core/auditLog';
+import { AuditReader } from '../../core/auditReader';
+import { HistoryFilter, NO_FILTER, describeFilter, historyFilterPredicate, isFilterActive, normalizeFilter } from '../../core/historyFilter';
 import { CommandIds } from '../../commandIds';
 
-/** More than this many attempts are kept in the file and the export, but not drawn. */
-const MAX_SHOWN = 500;
+/** Attempts drawn per page: a tree of a few hundred items stays quick; more come with "Show more…". */
+export const HISTORY_PAGE_SIZE = 500;
+/** The context key the "Clear History Filter" action's `when` clause reads. */
+export const HISTORY_FILTERED_CONTEXT = 'koreContactLists.historyFiltered';
 
 export class HistoryNode {
   constructor(readonly entry: AuditEntry) {}
@@ -17,17 +23,67 @@ export class DamagedHistoryNode {
   constructor(readonly damagedLines: number) {}
 }
 
-type HistoryTreeNode = HistoryNode | DamagedHistoryNode;
+/** The last item when older attempts (that match the filter) are not drawn yet. */
+export class ShowMoreHistoryNode {}
+
+/** Shown instead of an empty view when the filter hides every attempt (the welcome text would say "none yet"). */
+export class NoMatchHistoryNode {}
+
+export type HistoryTreeNode = HistoryNode | DamagedHistoryNode | ShowMoreHistoryNode | NoMatchHistoryNode;
 
 export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryTreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<HistoryTreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private warnedDamaged = 0;
+  private currentFilter: HistoryFilter = NO_FILTER;
+  private limit: number;
+  private view: Pick<vscode.TreeView<HistoryTreeNode>, 'description'> | undefined;
+  /** The entries drawn at the last read: the filter offers their environments. */
+  private drawn: readonly AuditEntry[] = [];
+
+  private readonly reader: AuditReader;
 
   constructor(
     private readonly audit: AuditLog,
     private readonly log: vscode.LogOutputChannel,
-  ) {}
+    private readonly pageSize: number = HISTORY_PAGE_SIZE,
+  ) {
+    this.reader = new AuditReader(audit.directory);
+    this.limit = pageSize;
+  }
+
+  /** The view whose description says "Filtered: …" while a filter is set. */
+  attach(view: Pick<vscode.TreeView<HistoryTreeNode>, 'description'>): void {
+    this.view = view;
+    this.showFilter();
+  }
+
+  get filter(): HistoryFilter {
+    return this.currentFilter;
+  }
+
+  /** The view's description for the current filter: "Filtered: …", or undefined without one. */
+  get description(): string | undefined {
+    return isFilterActive(this.currentFilter) ? vscode.l10n.t('Filtered: {0}', describeFilter(this.currentFilter, vscode.l10n.t)) : undefined;
+  }
+
+  /** Environment names among the attempts drawn, as shown (one safe line each). */
+  get drawnEnvironmentNames(): string[] {
+    return [...new Set(this.drawn.map((entry) => oneLine(entry.environment.name, Number.POSITIVE_INFINITY)))].filter((name) => name !== '');
+  }
+
+  setFilter(filter: HistoryFilter): void {
+    this.currentFilter = normalizeFilter(filter);
+    // A new filter starts again from the newest page.
+    this.limit = this.pageSize;
+    this.showFilter();
+    this.refresh();
+  }
+
+  showMore(): void {
+    this.limit += this.pageSize;
+    this.refresh();
+  }
 
   refresh(): void {
     this.changed.fire(undefined);
@@ -35,20 +91,23 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryTreeN
 
   async getChildren(parent?: HistoryTreeNode): Promise<HistoryTreeNode[]> {
     if (parent) return [];
-    let result;
+    let page;
     try {
-      result = await this.audit.read();
+      page = await this.reader.newest({ limit: this.limit, matches: historyFilterPredicate(this.currentFilter) });
     } catch (error) {
       this.log.error(`Could not read the audit trail ${this.audit.file}: ${String(error)}`);
       return [];
     }
-    const nodes: HistoryTreeNode[] = result.entries.slice(0, MAX_SHOWN).map((entry) => new HistoryNode(entry));
-    if (result.damagedLines > 0) {
-      if (result.damagedLines !== this.warnedDamaged) {
-        this.log.warn(`Skipped ${result.damagedLines} damaged line(s) in the audit trail ${this.audit.file}.`);
-        this.warnedDamaged = result.damagedLines;
+    this.drawn = page.entries;
+    const nodes: HistoryTreeNode[] = page.entries.map((entry) => new HistoryNode(entry));
+    if (page.more) nodes.push(new ShowMoreHistoryNode());
+    if (nodes.length === 0 && isFilterActive(this.currentFilter)) nodes.push(new NoMatchHistoryNode());
+    if (page.damagedLines > 0) {
+      if (page.damagedLines !== this.warnedDamaged) {
+        this.log.warn(`Skipped ${page.damagedLines} damaged line(s) in the audit trail ${this.audit.file}.`);
+        this.warnedDamaged = page.damagedLines;
       }
-      nodes.unshift(new DamagedHistoryNode(result.damagedLines));
+      nodes.unshift(new DamagedHistoryNode(page.damagedLines));
     }
     return nodes;
   }
@@ -58,6 +117,22 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryTreeN
       const item = new vscode.TreeItem(vscode.l10n.t('{0} damaged line(s) in the audit trail were skipped', node.damagedLines));
       item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
       item.tooltip = vscode.l10n.t('The other entries are intact. The file is {0}.', this.audit.file);
+      return item;
+    }
+    if (node instanceof ShowMoreHistoryNode) {
+      const item = new vscode.TreeItem(vscode.l10n.t('Show {0} more…', this.pageSize));
+      item.iconPath = new vscode.ThemeIcon('fold-down');
+      item.tooltip = vscode.l10n.t('Older attempts are kept in the audit trail; this reads the next {0}.', this.pageSize);
+      item.contextValue = 'historyShowMore';
+      item.command = { title: vscode.l10n.t('Show More'), command: CommandIds.showMoreHistory };
+      return item;
+    }
+    if (node instanceof NoMatchHistoryNode) {
+      const item = new vscode.TreeItem(vscode.l10n.t('No attempt matches the filter'));
+      item.description = vscode.l10n.t('select to clear it');
+      item.iconPath = new vscode.ThemeIcon('filter');
+      item.tooltip = vscode.l10n.t('{0}. Select this item or use Clear History Filter to see every attempt.', this.description ?? '');
+      item.command = { title: vscode.l10n.t('Clear History Filter'), command: CommandIds.clearHistoryFilter };
       return item;
     }
     // The audit file can be edited by hand: every text from it is shown as one safe line.
@@ -92,5 +167,11 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryTreeN
 
   dispose(): void {
     this.changed.dispose();
+  }
+
+  private showFilter(): void {
+    const filtered = isFilterActive(this.currentFilter);
+    void vscode.commands.executeCommand('setContext', HISTORY_FILTERED_CONTEXT, filtered);
+    if (this.view) this.view.description = this.description;
   }
 }

@@ -1,0 +1,63 @@
+// History exported as CSV for a spreadsheet: one row per attempt, RFC 4180 (CRLF between records, a field holding a
+// comma, quote, CR or LF quoted, quotes doubled). The audit text is hostile: a cell a spreadsheet would run as a
+// formula (one starting with = + - @, a tab or a line break) gets a leading apostrophe, which spreadsheets read as
+// "text" and do not show. The server's full answers stay in the JSON export: a spreadsheet cell holds 32,767
+// characters, and an answer is not a column.
+import { AuditEntry } from './auditEntry';
+
+/** The columns, named as the JSON export names the fields, so the two read alike. */
+export const HISTORY_CSV_COLUMNS = [
+  'time',
+  'environment',
+  'host',
+  'iid',
+  'accountId',
+  'contactListId',
+  'contactListName',
+  'outcome',
+  'failure',
+  'httpStatus',
+  'durationMs',
+  'message',
+] as const;
+
+/** Excel opens a UTF-8 file without it as the local code page, garbling every non-ASCII name. */
+const BYTE_ORDER_MARK = '\uFEFF';
+
+const FORMULA_START = /^[=+\-@\t\r\n]/;
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** One cell: neutralised against formula injection, then quoted when RFC 4180 requires it. */
+export function csvField(value: string): string {
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvRow(values: readonly string[]): string {
+  return values.map(csvField).join(',');
+}
+
+/** The whole file: a byte-order mark, the header, then one record per entry, each ending in CRLF. */
+export function historyCsv(entries: readonly AuditEntry[]): string {
+  const rows = [csvRow(HISTORY_CSV_COLUMNS), ...entries.map((entry) => csvRow(csvValues(entry)))];
+  return `${BYTE_ORDER_MARK}${rows.map((row) => `${row}\r\n`).join('')}`;
+}
+
+/** The cells of one entry, in HISTORY_CSV_COLUMNS order; a field the (hand-edited) line lacks is empty. */
+export function csvValues(entry: AuditEntry): string[] {
+  const text = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : '');
+  return [
+    text(entry.time),
+    text(entry.environment.name),
+    text(entry.environment.host),
+    text(entry.environment.iid),
+    text(entry.environment.accountId),
+    text(entry.contactListId),
+    text(entry.contactListName),
+    text(entry.outcome),
+    text(entry.failure),
+    text(entry.httpStatus),
+    text(entry.durationMs),
+    text(entry.message),
+  ];
+}
