@@ -1,0 +1,127 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { AuditEntry } from '../../src/core/auditEntry';
+import { HISTORY_CSV_COLUMNS, csvField, csvValues, historyCsv } from '../../src/core/historyCsv';
+import { propertyParameters } from '../support/propertyRuns';
+
+/** An RFC 4180 reader, written for the test: records end in CRLF, quoted fields may hold anything. */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let i = 0;
+  while (i < text.length) {
+    if (text[i] === '"') {
+      i += 1;
+      for (;;) {
+        if (i >= text.length) throw new Error('unterminated quoted field');
+        if (text[i] === '"') {
+          if (text[i + 1] === '"') {
+            field += '"';
+            i += 2;
+            continue;
+          }
+          i += 1;
+          break;
+        }
+        field += text[i];
+        i += 1;
+      }
+      if (i < text.length && text[i] !== ',' && !text.startsWith('\r\n', i)) throw new Error(`text after a closing quote at ${i}`);
+      continue;
+    }
+    if (text[i] === ',') {
+      record.push(field);
+      field = '';
+      i += 1;
+    } else if (text.startsWith('\r\n', i)) {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      i += 2;
+    } else {
+      if (text[i] === '\r' || text[i] === '\n') throw new Error(`a bare line break outside quotes at ${i}`);
+      field += text[i];
+      i += 1;
+    }
+  }
+  if (field !== '' || record.length > 0) throw new Error('the last record does not end in CRLF');
+  return records;
+}
+
+function entry(fields: Partial<AuditEntry> = {}): AuditEntry {
+  return {
+    time: '2026-01-01T00:00:00.000Z',
+    environment: { name: 'Prod', host: 'https://platform.kore.ai', iid: 'st-1', accountId: 'a1' },
+    contactListId: 'cl-1',
+    outcome: 'deleted',
+    httpStatus: 200,
+    durationMs: 12,
+    message: 'Deleted',
+    ...fields,
+  };
+}
+
+const FORMULA_START = ['=', '+', '-', '@', '\t', '\r', '\n'];
+
+describe('History CSV export', () => {
+  it('quotes fields with a comma, quote, CR or LF, doubling quotes, and leaves others bare', () => {
+    assert.equal(csvField('plain'), 'plain');
+    assert.equal(csvField('a,b'), '"a,b"');
+    assert.equal(csvField('say "hi"'), '"say ""hi"""');
+    assert.equal(csvField('two\nlines'), '"two\nlines"');
+    assert.equal(csvField('cr\rhere'), '"cr\rhere"');
+    assert.equal(csvField(''), '');
+  });
+
+  it('neutralises a cell a spreadsheet would run as a formula with a leading apostrophe', () => {
+    assert.equal(csvField('=HYPERLINK("http://evil","x")'), '"\'=HYPERLINK(""http://evil"",""x"")"');
+    assert.equal(csvField('+1'), "'+1");
+    assert.equal(csvField('-2+3'), "'-2+3");
+    assert.equal(csvField('@SUM(A1)'), "'@SUM(A1)");
+    assert.equal(csvField('\tcmd'), "'\tcmd");
+    assert.equal(csvField('\r=1'), '"\'\r=1"');
+    assert.equal(csvField('a=1'), 'a=1', 'only the first character makes a formula');
+  });
+
+  it('writes a byte-order mark, the header and one CRLF-ended record per entry, in order', () => {
+    const csv = historyCsv([entry({ contactListId: 'cl-2', contactListName: 'Renewal, Due' }), entry({ outcome: 'failed', failure: 'http', httpStatus: 409 })]);
+    assert.ok(csv.startsWith('\uFEFFtime,environment,'));
+    const records = parseCsv(csv.slice(1));
+    assert.deepEqual(records[0], [...HISTORY_CSV_COLUMNS]);
+    assert.deepEqual(records[1], ['2026-01-01T00:00:00.000Z', 'Prod', 'https://platform.kore.ai', 'st-1', 'a1', 'cl-2', 'Renewal, Due', 'deleted', '', '200', '12', 'Deleted']);
+    assert.equal(records[2][7], 'failed');
+    assert.equal(records[2][9], '409');
+    assert.equal(records.length, 3);
+  });
+
+  it('leaves the server answer out (it is in the JSON export)', () => {
+    const csv = historyCsv([entry({ response: { data: { secretish: 'answer-body' } } })]);
+    assert.equal(csv.includes('answer-body'), false);
+  });
+
+  it('writes an empty cell for a field a hand-edited line lacks or holds as a non-finite number', () => {
+    const values = csvValues({ ...entry(), environment: { name: 'Prod' } as AuditEntry['environment'], httpStatus: Number.NaN });
+    assert.deepEqual([values[2], values[3], values[4], values[9]], ['', '', '', '']);
+  });
+
+  it('property: any hostile text reads back exactly, after the apostrophe a formula cell gets', () => {
+    const hostile = fc.string({ unit: fc.constantFrom('a', ',', '"', '\r', '\n', '\t', '=', '+', '-', '@', "'", ' ', 'é', '😀', '\u202e'), maxLength: 16 });
+    fc.assert(
+      fc.property(fc.array(fc.record({ contactListId: hostile, message: hostile, name: hostile }), { maxLength: 5 }), (rows) => {
+        const entries = rows.map((row) => entry({ contactListId: row.contactListId, message: row.message, contactListName: row.name }));
+        const records = parseCsv(historyCsv(entries).slice(1));
+        assert.equal(records.length, entries.length + 1);
+        entries.forEach((e, i) => {
+          const cells = records[i + 1];
+          assert.equal(cells.length, HISTORY_CSV_COLUMNS.length);
+          const expected = csvValues(e).map((value) => (FORMULA_START.includes(value[0] ?? '') ? `'${value}` : value));
+          assert.deepEqual(cells, expected);
+          for (const cell of cells) assert.equal(FORMULA_START.includes(cell[0] ?? ''), false, `no cell starts a formula: ${JSON.stringify(cell)}`);
+        });
+      }),
+      propertyParameters(),
+    );
+  });
+});
