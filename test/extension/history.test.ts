@@ -1,11 +1,39 @@
 // The audit trail and the History view: each DELETE recorded with its response and never the token, reopened
-// read-only, exported, cleared, and a damaged line skipped. The trail is shared by every file: each test clears it first.
+// read-only, filtered, paged, exported (CSV or JSON, what the filter keeps), cleared, a damaged line skipped, and
+// another process's append shown without a Refresh. The trail is shared by every file: each test clears it first.
 import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { AuditEntry } from '../../src/core/auditEntry';
 import { SEED_ID, TOKEN, useExtensionHarness, waitFor } from './harness';
 import type { StoredEnvironment } from './harness';
+
+const SECOND_ID = 'cl-5b7d0e1-88a2-4c3f-9d61-2f4e7a9b0002';
+
+/** test/support/appendAuditEntries as its own process: another VS Code window (or a script) appending to the trail. */
+function appendFromAnotherProcess(directory: string, prefix: string, count: number): Promise<void> {
+  const script = path.join(__dirname, '..', 'support', 'appendAuditEntries.js');
+  return new Promise<void>((resolve, reject) => {
+    // In the desktop build the extension host is Electron: run it as plain node.
+    const child = spawn(process.execPath, [script, directory, prefix, String(count), '20'], { stdio: 'ignore', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the appending process exited with ${code}`))));
+  });
+}
+
+function historyEntry(id: string, fields: Partial<AuditEntry> = {}): AuditEntry {
+  return {
+    time: new Date().toISOString(),
+    environment: { name: 'Elsewhere', host: 'https://platform.kore.ai', iid: 'st-1', accountId: 'a1' },
+    contactListId: id,
+    outcome: 'deleted',
+    durationMs: 1,
+    message: `Contact list ${id} deleted`,
+    ...fields,
+  };
+}
 
 describe('History and the audit trail', function () {
   this.timeout(30_000);
@@ -16,6 +44,10 @@ describe('History and the audit trail', function () {
     await harness.api.audit.clear();
     environment = await harness.environmentWithToken('Audited');
   });
+  // The filter belongs to the view, which outlives a test: the next one (or file) sees every attempt.
+  afterEach(() => vscode.commands.executeCommand('koreContactLists.clearHistoryFilter'));
+
+  const labels = async () => (await harness.api.history.getChildren()).map((node) => harness.api.history.getTreeItem(node).label);
 
   it('records each DELETE with the full response and never the token', async () => {
     await harness.deleteList(environment.name, SEED_ID);
@@ -56,7 +88,9 @@ describe('History and the audit trail', function () {
     await harness.deleteList(environment.name, SEED_ID);
     const target = vscode.Uri.file(path.join(path.dirname(harness.api.audit.file), 'export-test.json'));
     harness.ui.saveTarget = target;
+    harness.ui.picks.push('JSON');
     await vscode.commands.executeCommand('koreContactLists.exportHistory');
+    assert.equal(harness.ui.quickPicks.at(-1)?.options.title, 'Export all 1 attempt(s) in the history');
     const exported = JSON.parse(fs.readFileSync(target.fsPath, 'utf8')) as Array<{ contactListId: string }>;
     assert.deepEqual(exported.map((entry) => entry.contactListId), [SEED_ID]);
     fs.rmSync(target.fsPath);
@@ -75,5 +109,110 @@ describe('History and the audit trail', function () {
     assert.equal(nodes.length, 2);
     assert.match(harness.api.history.getTreeItem(nodes[0]).label as string, /1 damaged line\(s\) in the audit trail were skipped/);
     assert.equal(harness.api.history.getTreeItem(nodes[1]).label, 'Renewal Due - August 2025');
+  });
+
+  it('filters by outcome, environment and text, says so in the view, and clears', async () => {
+    await harness.deleteList(environment.name, SEED_ID);
+    harness.server.setFault({ kind: 'status', status: 409, body: JSON.stringify({ status: 'failure', message: 'List is attached to a running campaign' }) }, 1, 'DELETE');
+    await harness.deleteList(environment.name, SECOND_ID);
+    await harness.api.audit.append(historyEntry('cl-elsewhere', { contactListName: 'Other\u202eWindow' }));
+
+    harness.ui.picks.push('Outcome', 'Failed');
+    await vscode.commands.executeCommand('koreContactLists.filterHistory');
+    assert.deepEqual(await labels(), ['Renewal Due - September 2025']);
+    assert.equal(harness.api.historyView.description, 'Filtered: outcome Failed');
+    assert.deepEqual(harness.ui.quickPicks.at(-1)?.labels, ['Any outcome', 'Deleted', 'Failed', 'Outcome unknown']);
+
+    // Another part is added to the filter; the outcome stays.
+    harness.ui.picks.push('Environment', 'Audited');
+    await vscode.commands.executeCommand('koreContactLists.filterHistory');
+    assert.deepEqual(harness.ui.quickPicks.at(-2)?.labels, ['Environment', 'Outcome', 'Text', 'Clear Filter']);
+    assert.ok(harness.ui.quickPicks.at(-1)?.labels.includes('Elsewhere'), 'an environment only the trail knows is offered');
+    assert.equal(harness.api.historyView.description, 'Filtered: environment "Audited", outcome Failed');
+    assert.deepEqual(await labels(), ['Renewal Due - September 2025']);
+
+    harness.ui.picks.push('Outcome', 'Any outcome', 'Environment', 'Any environment', 'Text');
+    harness.ui.inputs.push('  window ');
+    await vscode.commands.executeCommand('koreContactLists.filterHistory');
+    await vscode.commands.executeCommand('koreContactLists.filterHistory');
+    await vscode.commands.executeCommand('koreContactLists.filterHistory');
+    assert.equal(harness.api.historyView.description, 'Filtered: text "window"');
+    assert.deepEqual(await labels(), ['Other Window'], 'the hidden override neither hides the entry nor reaches the label');
+
+    harness.ui.picks.push('Text');
+    harness.ui.inputs.push('nothing like this');
+    await vscode.commands.executeCommand('koreContactLists.filterHistory');
+    const [noMatch] = await harness.api.history.getChildren();
+    const item = harness.api.history.getTreeItem(noMatch);
+    assert.equal(item.label, 'No attempt matches the filter', 'not the welcome text saying there were no attempts');
+    assert.equal(item.command?.command, 'koreContactLists.clearHistoryFilter');
+
+    await vscode.commands.executeCommand('koreContactLists.clearHistoryFilter');
+    assert.equal(harness.api.historyView.description, undefined);
+    assert.deepEqual(await labels(), ['Other Window', 'Renewal Due - September 2025', 'Renewal Due - August 2025']);
+  });
+
+  it('exports what the filter keeps, as CSV that a spreadsheet cannot run', async () => {
+    await harness.deleteList(environment.name, SEED_ID);
+    await harness.api.audit.append(historyEntry('=HYPERLINK("http://evil.invalid","click")', { time: '2026-02-03T04:05:06.000Z', outcome: 'failed', message: 'failed, "quoted"\nsecond line' }));
+    await harness.api.audit.append(historyEntry('cl-unknown', { outcome: 'unknown' }));
+    harness.ui.picks.push('Outcome', 'Failed');
+    await vscode.commands.executeCommand('koreContactLists.filterHistory');
+
+    const target = vscode.Uri.file(path.join(path.dirname(harness.api.audit.file), 'export-test.csv'));
+    harness.ui.saveTarget = target;
+    harness.ui.picks.push('CSV');
+    await vscode.commands.executeCommand('koreContactLists.exportHistory');
+    assert.equal(harness.ui.quickPicks.at(-1)?.options.title, 'Export the 1 attempt(s) that match the filter (outcome Failed)');
+    const csv = fs.readFileSync(target.fsPath, 'utf8');
+    fs.rmSync(target.fsPath);
+    assert.equal(
+      csv,
+      '\uFEFFtime,environment,host,iid,accountId,contactListId,contactListName,outcome,failure,httpStatus,durationMs,message\r\n' +
+        `2026-02-03T04:05:06.000Z,Elsewhere,https://platform.kore.ai,st-1,a1,"'=HYPERLINK(""http://evil.invalid"",""click"")",,failed,,,1,"failed, ""quoted""\nsecond line"\r\n`,
+    );
+    assert.match(harness.ui.last('info')?.message ?? '', /^Exported 1 history entries that match the filter to /);
+  });
+
+  it('shows the newest page of a long trail with "Show more…"', async () => {
+    const count = 501;
+    // Written at once (as many windows would have over months): appending one by one is not what is tested here.
+    const lines = Array.from({ length: count }, (_, i) => JSON.stringify(historyEntry(`cl-page-${i}`)));
+    fs.mkdirSync(path.dirname(harness.api.audit.file), { recursive: true });
+    fs.appendFileSync(harness.api.audit.file, `${lines.join('\n')}\n`);
+    const first = await harness.api.history.getChildren();
+    assert.equal(first.length, 501, '500 attempts and "Show more…"');
+    assert.equal(harness.api.history.getTreeItem(first[0]).label, 'cl-page-500');
+    const more = harness.api.history.getTreeItem(first[500]);
+    assert.equal(more.label, 'Show 500 more…');
+    assert.equal(more.command?.command, 'koreContactLists.showMoreHistory');
+    await vscode.commands.executeCommand('koreContactLists.showMoreHistory');
+    const all = await harness.api.history.getChildren();
+    assert.equal(all.length, count, 'every attempt, and no "Show more…" left');
+    assert.equal(harness.api.history.getTreeItem(all[count - 1]).label, 'cl-page-0');
+  });
+
+  it("shows another process's append without a Refresh, and reloads the contact lists only then", async () => {
+    await harness.api.auditWatcher.ready;
+    // What the set-up changed (settings, the credential, the cleared trail) has been handled before counting.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    let historyChanges = 0;
+    let treeChanges = 0;
+    const subscriptions = [harness.api.history.onDidChangeTreeData(() => (historyChanges += 1)), harness.api.environmentTree.onDidChangeTreeData(() => (treeChanges += 1))];
+    try {
+      // This window's own append: History follows, the contact lists (Kore.ai calls) are not reloaded for it.
+      await harness.api.audit.append(historyEntry('cl-own'));
+      await waitFor('History to follow this window\'s append', () => historyChanges > 0);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      assert.equal(treeChanges, 0, "this window's own append does not reload the contact lists");
+
+      historyChanges = 0;
+      await appendFromAnotherProcess(path.dirname(harness.api.audit.file), 'other', 1);
+      await waitFor('History to refresh by itself', () => historyChanges > 0, 10_000);
+      assert.deepEqual((await labels()).slice(0, 2), ['other-0', 'cl-own']);
+      await waitFor('the Environments tree to refresh by itself', () => treeChanges > 0, 5_000);
+    } finally {
+      for (const subscription of subscriptions) subscription.dispose();
+    }
   });
 });

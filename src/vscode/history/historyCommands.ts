@@ -8,7 +8,7 @@ import { HistoryFilter, MAX_FILTER_TEXT_LENGTH, NO_FILTER, describeFilter, histo
 import { historyCsv } from '../../core/historyCsv';
 import { oneLine } from '../../core/textSafety';
 import { prettyJson } from '../../core/responseDocument';
-import { HistoryNode, HistoryTreeProvider } from './historyTree';
+import { HISTORY_PAGE_SIZE, HistoryNode, HistoryTreeProvider } from './historyTree';
 import { ResponseDocumentProvider } from '../responses/responseDocuments';
 import { saveTextAs } from '../saveLocation';
 import type { KoreServices } from '../services';
@@ -123,8 +123,17 @@ export class HistoryCommands {
   }
 
   private async chooseEnvironment(current: HistoryFilter): Promise<HistoryFilter | undefined> {
-    // The configured environments and those of the attempts on screen (one may have been removed since).
-    const names = [...new Set([...this.environments.read().environments.map((environment) => oneLine(environment.name, Number.POSITIVE_INFINITY)), ...this.tree.drawnEnvironmentNames])]
+    // The configured environments, those of the newest page of attempts (one may have been removed since), and the
+    // one filtered by now. As shown: the filter compares names as one safe line.
+    const recent = await new AuditReader(this.audit.directory).newest({ limit: HISTORY_PAGE_SIZE });
+    const shown = (name: string) => oneLine(name, Number.POSITIVE_INFINITY);
+    const names = [
+      ...new Set([
+        ...this.environments.read().environments.map((environment) => shown(environment.name)),
+        ...recent.entries.map((entry) => shown(entry.environment.name)),
+        ...(current.environment ? [current.environment] : []),
+      ]),
+    ]
       .filter((name) => name !== '')
       .sort((a, b) => a.localeCompare(b));
     const items: Array<vscode.QuickPickItem & { value: string | undefined }> = [

@@ -38,8 +38,6 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryTreeN
   private currentFilter: HistoryFilter = NO_FILTER;
   private limit: number;
   private view: Pick<vscode.TreeView<HistoryTreeNode>, 'description'> | undefined;
-  /** The entries drawn at the last read: the filter offers their environments. */
-  private drawn: readonly AuditEntry[] = [];
 
   private readonly reader: AuditReader;
 
@@ -65,11 +63,6 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryTreeN
   /** The view's description for the current filter: "Filtered: …", or undefined without one. */
   get description(): string | undefined {
     return isFilterActive(this.currentFilter) ? vscode.l10n.t('Filtered: {0}', describeFilter(this.currentFilter, vscode.l10n.t)) : undefined;
-  }
-
-  /** Environment names among the attempts drawn, as shown (one safe line each). */
-  get drawnEnvironmentNames(): string[] {
-    return [...new Set(this.drawn.map((entry) => oneLine(entry.environment.name, Number.POSITIVE_INFINITY)))].filter((name) => name !== '');
   }
 
   setFilter(filter: HistoryFilter): void {
@@ -98,7 +91,6 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryTreeN
       this.log.error(`Could not read the audit trail ${this.audit.file}: ${String(error)}`);
       return [];
     }
-    this.drawn = page.entries;
     const nodes: HistoryTreeNode[] = page.entries.map((entry) => new HistoryNode(entry));
     if (page.more) nodes.push(new ShowMoreHistoryNode());
     if (nodes.length === 0 && isFilterActive(this.currentFilter)) nodes.push(new NoMatchHistoryNode());
