@@ -60,7 +60,9 @@ export class AuditWatcher implements vscode.Disposable {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       // One handling at a time: a slow read must not overlap the next one and misjudge what is new.
-      this.handling = this.handling.then(() => this.handle());
+      this.handling = this.handling
+        .then(() => this.handle())
+        .catch((error: unknown) => this.log.warn(`Could not refresh History after the audit trail changed: ${String(error)}`));
     }, this.delayMs);
   }
 
