@@ -20,12 +20,12 @@ export function dialectLabel(dialect: ApiDialect | undefined): string {
   }
 }
 
-/** One item per dialect, each saying in one line when to pick it; the current one first. */
+/** One item per dialect, each saying in one line when to pick it (the address the tenant's API docs show); the current one first. */
 export function dialectItems(current: ApiDialect | undefined): DialectItem[] {
   const when: Record<ApiDialect, string> = {
-    v1: vscode.l10n.t('Pick this unless told otherwise: your API docs show /agentassist/api/v1/public/… with iid and accountId headers.'),
-    'v1-legacy': vscode.l10n.t('Older installs: the docs show /agentassist/api/v1/public/…?accountId=… and only the auth header.'),
-    v2: vscode.l10n.t('"AI for Service" tenants: the docs show /campaign/api/v2/public/…?accountId=…'),
+    v1: vscode.l10n.t('Most tenants: /agentassist/api/v1/… with iid and accountId headers'),
+    'v1-legacy': vscode.l10n.t('Older installs: /agentassist/api/v1/…?accountId=… with only the auth header'),
+    v2: vscode.l10n.t('AI for Service tenants: /campaign/api/v2/…?accountId=…'),
   };
   const own = dialectOf({ dialect: current });
   const ordered = [own, ...API_DIALECTS.filter((dialect) => dialect !== own)];
