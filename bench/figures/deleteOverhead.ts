@@ -63,7 +63,7 @@ async function measure(): Promise<FigureResult> {
     const viaBare = async (): Promise<number> => {
       const id = nextId();
       const started = performance.now();
-      const status = await bareDelete(contactListUrl(target.host, target.iid, id), headers);
+      const status = await bareDelete(contactListUrl(target, id), headers);
       const elapsed = performance.now() - started;
       if (status !== 200) throw new Error(`the bare DELETE of ${id} answered ${status}`);
       return elapsed;

@@ -3,7 +3,7 @@
 // line is counted, never half-used. The file store that appends and rotates these lines is auditLog.ts.
 import { DeleteOutcome, isDeleteOutcome } from './deleteOutcome';
 import { Environment } from './environment';
-import { KoreCallResult } from './koreResult';
+import { KoreCallResult, missingRecordNote } from './koreResult';
 
 /** The one outcome type of the core (deleteOutcome.ts), under the name the trail's readers know. */
 export type AuditOutcome = DeleteOutcome;
@@ -22,6 +22,8 @@ export interface AuditEntry {
   readonly durationMs: number;
   /** The sentence the user was shown. */
   readonly message: string;
+  /** What the answer lacked, in words: a success without the deleted list's record (the older v1 form). */
+  readonly note?: string;
   /** The full answer: parsed JSON when it was JSON, otherwise the text. Never a token (redacted before). */
   readonly response?: unknown;
 }
@@ -46,6 +48,7 @@ export function auditEntryFor(environment: Environment, result: KoreCallResult, 
   // export re-formats it with indentation): a hostile answer nested thousands deep overflows JSON.stringify's stack,
   // and then its raw text is the faithful record.
   const response = result.json !== undefined && isRecordable(result.json) ? result.json : bodyText;
+  const note = missingRecordNote(result);
   return {
     time: new Date().toISOString(),
     environment: { name: environment.name, host: environment.host, iid: environment.iid, accountId: environment.accountId },
@@ -56,6 +59,7 @@ export function auditEntryFor(environment: Environment, result: KoreCallResult, 
     ...(exchange.kind === 'response' ? { httpStatus: exchange.status } : {}),
     durationMs: exchange.durationMs,
     message,
+    ...(note !== undefined ? { note } : {}),
     ...(response !== undefined ? { response } : {}),
   };
 }
@@ -106,6 +110,7 @@ export function auditLine(entry: AuditEntry): string {
       ...(Number.isFinite(entry.httpStatus) ? { httpStatus: entry.httpStatus } : {}),
       durationMs: Number.isFinite(entry.durationMs) ? entry.durationMs : 0,
       message: text(entry.message),
+      ...(entry.note !== undefined ? { note: text(entry.note) } : {}),
       response: `The answer could not be recorded as JSON (${error instanceof Error ? `${error.name}: ${error.message}` : safeString(error)}).`,
     };
     return JSON.stringify(fallback);
@@ -163,6 +168,7 @@ function isAuditEntry(value: unknown): value is AuditEntry {
     typeof entry.durationMs === 'number' &&
     typeof entry.message === 'string' &&
     optional(entry.contactListName, 'string') &&
+    optional(entry.note, 'string') &&
     optional(entry.failure, 'string') &&
     optional(entry.httpStatus, 'number')
   );

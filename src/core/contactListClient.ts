@@ -1,23 +1,21 @@
 // The Kore.ai contact-list API calls, with the documented headers. Vscode-free: the extension and the tests share it.
 import { asContactListRecord, ContactListRecord, KoreEnvelope } from './contactList';
 import {
+  ApiTarget,
   ExpectedRequest,
   allContactListsUrl,
   contactListUrl,
   expectedAllContactListsRequest,
   expectedContactListRequest,
+  identityHeaders,
   unexpectedRequestUrl,
 } from './koreApiPaths';
 import { HttpRequestSpec, sendHttpRequest } from './koreHttp';
 import { KoreCallResult, RequestDescription, interpretExchange, responseStatusOf } from './koreResult';
 import { redactHeaders } from './redaction';
 
-/** Where a call goes: the non-secret half of an environment. */
-export interface KoreTarget {
-  readonly host: string;
-  readonly iid: string;
-  readonly accountId: string;
-}
+/** Where a call goes: the non-secret half of an environment, with its API dialect (absent: v1). */
+export type KoreTarget = ApiTarget;
 
 export interface CallOptions {
   readonly timeoutMs: number;
@@ -33,11 +31,11 @@ export interface CallOptions {
 /** The `auth` value, or how to make it when the request is about to go. */
 export type TokenInput = string | (() => string);
 
+/** The documented headers: `auth`, then the identifying headers the target's dialect sends (koreApiPaths' table). */
 export function koreHeaders(target: KoreTarget, token: string): Record<string, string> {
   return {
     auth: token,
-    iid: target.iid,
-    accountId: target.accountId,
+    ...identityHeaders(target),
     'Content-Type': 'application/json',
     Accept: 'application/json',
   };
@@ -53,8 +51,8 @@ interface Route {
 function contactListRoute(method: Route['method'], target: KoreTarget, contactListId: string): Route {
   return {
     method,
-    url: contactListUrl(target.host, target.iid, contactListId),
-    expected: expectedContactListRequest(target.host, target.iid, contactListId),
+    url: contactListUrl(target, contactListId),
+    expected: expectedContactListRequest(target, contactListId),
   };
 }
 
@@ -102,11 +100,16 @@ export interface AllListsResult {
 
 /**
  * "Get all list details" of one type. The vendor's pages disagree on its method, so a GET answered with
- * 404 or 405 is tried once more as POST; whichever answers is used.
+ * 404 or 405 is tried once more as POST; whichever answers is used. Only for a dialect that has the call
+ * (canListAll): asking another is a caller's mistake, refused before anything is sent.
  */
 export async function getAllContactLists(target: KoreTarget, token: TokenInput, options: CallOptions, type = 'call'): Promise<AllListsResult> {
-  const url = allContactListsUrl(target.host, target.iid, type);
-  const expected = expectedAllContactListsRequest(target.host, target.iid, type);
+  const url = allContactListsUrl(target, type);
+  const expected = expectedAllContactListsRequest(target, type);
+  if (url === undefined || expected === undefined) {
+    const nowhere = `${target.host}/`;
+    return { result: interpretExchange(unsentRequest('GET', nowhere, target), { kind: 'refused', detail: 'this API dialect has no call that lists all contact lists', durationMs: 0 }) };
+  }
   let result = await call({ method: 'GET', url, expected }, target, token, options);
   const status = responseStatusOf(result);
   if (status === 404 || status === 405) result = await call({ method: 'POST', url, expected }, target, token, options);

@@ -1,6 +1,7 @@
 // What an environment is, and how a list of them is read from (hand-editable) settings.
 import { parseEnvironmentFields } from './environmentFields';
 import { nameKey } from './environmentName';
+import { ApiDialect } from './koreApiPaths';
 import { Translate, formatTemplate } from './translate';
 
 /** A configured Kore.ai environment. The credential is not here: it lives in SecretStorage. */
@@ -15,6 +16,8 @@ export interface Environment {
   readonly accountId: string;
   /** Production environments look different in the tree and ask the user to type the id to confirm a delete. */
   readonly production?: boolean;
+  /** Which documented form of the contact-list API the tenant serves (koreApiPaths); absent means v1. */
+  readonly dialect?: ApiDialect;
 }
 
 export interface EnvironmentsReadResult {

@@ -1,10 +1,11 @@
-// The fields of an environment that a person or a file supplies (name, host, App ID, Account ID, production),
+// The fields of an environment that a person or a file supplies (name, host, App ID, Account ID, production, API dialect),
 // checked one way wherever they come from: hand-edited settings, an imported file, the Add and Edit forms. Two
 // copies of these checks could drift, and then an entry refused in one place would be accepted in another.
+import { API_DIALECTS, ApiDialect, DEFAULT_DIALECT, isApiDialect } from './koreApiPaths';
 import { Translate, formatTemplate } from './translate';
 import { normaliseHost, validateAccountId, validateEnvironmentName, validateIid } from './validation';
 
-export type EnvironmentFieldName = 'name' | 'host' | 'iid' | 'accountId' | 'production';
+export type EnvironmentFieldName = 'name' | 'host' | 'iid' | 'accountId' | 'production' | 'dialect';
 
 /** An environment's fields, checked and normalised; it has no id yet (one is generated) and no credential. */
 export interface EnvironmentFields {
@@ -15,6 +16,8 @@ export interface EnvironmentFields {
   readonly accountId: string;
   /** Only `true` is kept: absent and false mean the same. */
   readonly production?: true;
+  /** Only a dialect other than the default is kept: absent means v1, as in settings written before dialects. */
+  readonly dialect?: ApiDialect;
 }
 
 export type ParsedEnvironmentFields =
@@ -38,6 +41,8 @@ export function parseEnvironmentFields(record: Readonly<Record<string, unknown>>
     ['iid', validateIid(text('iid'), t)],
     ['accountId', validateAccountId(text('accountId'), t)],
     ['production', record.production === undefined || typeof record.production === 'boolean' ? undefined : t('use true or false')],
+    // Exactly one of the documented values: a near miss ("V2", "v2 ") would send requests to a form the user did not choose.
+    ['dialect', record.dialect === undefined || isApiDialect(record.dialect) ? undefined : t('use one of {0}', API_DIALECTS.join(', '))],
   ];
   for (const [field, problem] of checks) if (problem !== undefined) return { ok: false, field, problem };
   return {
@@ -48,6 +53,7 @@ export function parseEnvironmentFields(record: Readonly<Record<string, unknown>>
       iid: text('iid').trim(),
       accountId: text('accountId').trim(),
       ...(record.production === true ? { production: true as const } : {}),
+      ...(isApiDialect(record.dialect) && record.dialect !== DEFAULT_DIALECT ? { dialect: record.dialect } : {}),
     },
   };
 }

@@ -6,6 +6,7 @@
 import { Environment } from './environment';
 import { parseEnvironmentFields } from './environmentFields';
 import { nameKey } from './environmentName';
+import { dialectOf } from './koreApiPaths';
 import { oneLine } from './textSafety';
 import { Translate, formatTemplate } from './translate';
 import { validateUniqueName } from './validation';
@@ -79,6 +80,8 @@ export function exportEnvironments(environments: ReadonlyArray<Environment & { r
       host: environment.host,
       iid: environment.iid,
       accountId: environment.accountId,
+      // Always written, the default too: a teammate importing the file sees which API form each tenant serves.
+      dialect: dialectOf(environment),
     };
     // Only `true` is written, as readEnvironments keeps only `true`: absent and false mean the same.
     if (environment.production === true) entry.production = true;
@@ -158,6 +161,8 @@ function importEntry(entry: unknown, index: number, context: EntryContext): Impo
     return shown ? { index, name: shown, reason: oneLine(reason) } : { index, reason: oneLine(reason) };
   };
   if (!isRecord(entry)) return reject(t('The entry is not an object with name, host, iid and accountId.'));
+  // `dialect` is optional (files exported before dialects have none: v1); when present, parseEnvironmentFields
+  // accepts exactly the documented values.
   const shownName = typeof entry.name === 'string' && entry.name.trim() ? entry.name.trim() : undefined;
   // By nameKey, as every name comparison: "Prod" and "Prоd" (Cyrillic о) in one file are the same name twice.
   const earlier = shownName === undefined ? undefined : context.namesInFile.get(nameKey(shownName));

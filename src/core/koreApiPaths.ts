@@ -1,29 +1,100 @@
-// Every Kore.ai URL the extension builds, in one place: the vendor's pages disagree on some paths,
-// and a newer API family (v2) exists, so a path change should be a one-line change here.
+// Every Kore.ai URL the extension builds, in one place: the vendor's pages disagree on some paths, and the
+// same calls exist in three documented forms ("dialects"). Each dialect is one entry of DIALECT_ROUTES; the
+// callers never branch on a dialect, they ask this table, so a new or corrected form is a one-entry change.
 
-const CONTACT_LIST_BASE = '/agentassist/api/v1/public/{iid}/campaign/contactList';
+export const API_DIALECTS = ['v1', 'v1-legacy', 'v2'] as const;
+/** Which documented form of the contact-list API an environment's tenant serves. */
+export type ApiDialect = (typeof API_DIALECTS)[number];
+/** The seed's form, and what an environment stored before dialects existed (no field) means. */
+export const DEFAULT_DIALECT: ApiDialect = 'v1';
 
-function basePath(iid: string): string {
-  return CONTACT_LIST_BASE.replace('{iid}', encodeURIComponent(iid));
+export function isApiDialect(value: unknown): value is ApiDialect {
+  return typeof value === 'string' && (API_DIALECTS as readonly string[]).includes(value);
 }
 
-function base(host: string, iid: string): string {
-  return host.replace(/\/+$/, '') + basePath(iid);
+/** An identifying header sent beside `auth` (the token, which every dialect sends). */
+export type IdentityHeader = 'iid' | 'accountId';
+
+export interface DialectRoutes {
+  /** The contact-list collection; `{iid}` is the App ID (the docs call it streamId in v2 and legacy). */
+  readonly basePath: string;
+  /** The account id travels as `?accountId=` rather than (or besides) a header. */
+  readonly accountIdInQuery: boolean;
+  /** The headers sent besides `auth`, in this order. */
+  readonly identityHeaders: readonly IdentityHeader[];
+  /** Whether "get all list details" is documented for this dialect: without it the tree cannot browse. */
+  readonly listAll: boolean;
+}
+
+export const DIALECT_ROUTES: Readonly<Record<ApiDialect, DialectRoutes>> = {
+  v1: { basePath: '/agentassist/api/v1/public/{iid}/campaign/contactList', accountIdInQuery: false, identityHeaders: ['iid', 'accountId'], listAll: true },
+  'v1-legacy': { basePath: '/agentassist/api/v1/public/{iid}/campaign/contactList', accountIdInQuery: true, identityHeaders: [], listAll: false },
+  v2: { basePath: '/campaign/api/v2/public/{iid}/campaign/contactList', accountIdInQuery: true, identityHeaders: ['iid', 'accountId'], listAll: false },
+};
+
+/** Where a call goes: the non-secret half of an environment. No dialect means the default (v1). */
+export interface ApiTarget {
+  readonly host: string;
+  readonly iid: string;
+  readonly accountId: string;
+  readonly dialect?: ApiDialect;
+}
+
+/**
+ * The dialect of a target. A value that is not one of the three (a hand-made object; settings and imports are
+ * checked before) falls back to the default rather than to an undefined table entry.
+ */
+export function dialectOf(target: { readonly dialect?: unknown }): ApiDialect {
+  return isApiDialect(target.dialect) ? target.dialect : DEFAULT_DIALECT;
+}
+
+export function routesOf(target: { readonly dialect?: unknown }): DialectRoutes {
+  return DIALECT_ROUTES[dialectOf(target)];
+}
+
+/** Whether the tree (and a bulk pick) can list this target's contact lists. */
+export function canListAll(target: { readonly dialect?: unknown }): boolean {
+  return routesOf(target).listAll;
+}
+
+/** The identifying headers a request of this target sends besides `auth`, from the table. */
+export function identityHeaders(target: ApiTarget): Record<string, string> {
+  const values: Record<IdentityHeader, string> = { iid: target.iid, accountId: target.accountId };
+  return Object.fromEntries(routesOf(target).identityHeaders.map((name) => [name, values[name]]));
+}
+
+function basePath(target: ApiTarget): string {
+  return routesOf(target).basePath.replace('{iid}', encodeURIComponent(target.iid));
+}
+
+function origin(host: string): string {
+  return host.replace(/\/+$/, '');
+}
+
+/** The query string (with its `?`, or empty): the call's own parameters, then the account id where the dialect wants it. */
+function query(target: ApiTarget, own: ReadonlyArray<[string, string]> = []): string {
+  const parameters = [...own, ...(routesOf(target).accountIdInQuery ? [['accountId', target.accountId] as [string, string]] : [])];
+  return parameters.length === 0 ? '' : `?${parameters.map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('&')}`;
 }
 
 /** `DELETE` and `GET` of one contact list. The id is encoded even though validation already refuses `/`, `%`, `?`. */
-export function contactListUrl(host: string, iid: string, contactListId: string): string {
-  return `${base(host, iid)}/${encodeURIComponent(contactListId)}`;
+export function contactListUrl(target: ApiTarget, contactListId: string): string {
+  const expected = expectedContactListRequest(target, contactListId);
+  return `${origin(target.host)}${expected.path}${expected.search}`;
 }
 
 /** The path alone, as the fake server and the logs see it. */
-export function contactListPath(iid: string, contactListId: string): string {
-  return new URL(contactListUrl('http://x', iid, contactListId)).pathname;
+export function contactListPath(target: Omit<ApiTarget, 'host'>, contactListId: string): string {
+  return new URL(contactListUrl({ ...target, host: 'http://x' }, contactListId)).pathname;
 }
 
-/** "Get all list details": the vendor labels it POST but its sample sends no body; the client tries GET first. */
-export function allContactListsUrl(host: string, iid: string, type = 'call'): string {
-  return `${base(host, iid)}/getAllListDetails?type=${encodeURIComponent(type)}`;
+/**
+ * "Get all list details": the vendor labels it POST but its sample sends no body; the client tries GET first.
+ * Undefined for a dialect that does not document it.
+ */
+export function allContactListsUrl(target: ApiTarget, type = 'call'): string | undefined {
+  const expected = expectedAllContactListsRequest(target, type);
+  return expected && `${origin(target.host)}${expected.path}${expected.search}`;
 }
 
 /** What a request URL must be once parsed: the environment's origin and exactly this path and query. */
@@ -34,12 +105,13 @@ export interface ExpectedRequest {
 }
 
 /** Where a GET or DELETE of one list must go: one path segment holding the encoded id, nothing normalised away. */
-export function expectedContactListRequest(host: string, iid: string, contactListId: string): ExpectedRequest {
-  return { host, path: `${basePath(iid)}/${encodeURIComponent(contactListId)}`, search: '' };
+export function expectedContactListRequest(target: ApiTarget, contactListId: string): ExpectedRequest {
+  return { host: target.host, path: `${basePath(target)}/${encodeURIComponent(contactListId)}`, search: query(target) };
 }
 
-export function expectedAllContactListsRequest(host: string, iid: string, type = 'call'): ExpectedRequest {
-  return { host, path: `${basePath(iid)}/getAllListDetails`, search: `?type=${encodeURIComponent(type)}` };
+export function expectedAllContactListsRequest(target: ApiTarget, type = 'call'): ExpectedRequest | undefined {
+  if (!canListAll(target)) return undefined;
+  return { host: target.host, path: `${basePath(target)}/getAllListDetails`, search: query(target, [['type', type]]) };
 }
 
 /**

@@ -6,6 +6,7 @@ import { ContactListRecord, KoreEnvelope, asContactListRecord } from './contactL
 import { HttpExchange } from './koreHttp';
 import { redactSecrets, redactValue } from './redaction';
 import { oneLine } from './textSafety';
+import { Translate, formatTemplate } from './translate';
 
 export type FailureReason =
   | 'http'
@@ -38,6 +39,11 @@ export interface KoreCallResult {
   /** The server's own words (`message`, or the first `errors[].msg`), made safe to show in one line. */
   readonly serverMessage?: string;
   readonly contactList?: ContactListRecord;
+  /**
+   * A success whose answer held no list record in `data`: the older v1 form (v1-legacy) answers a delete with
+   * only `{status, message}`. Still a success; what is lost is the record, and the user is told so.
+   */
+  readonly withoutRecord?: true;
   /** From a 429's `Retry-After` header: whole seconds in [0, MAX_RETRY_AFTER_SECONDS]. */
   readonly retryAfterSeconds?: number;
 }
@@ -77,7 +83,16 @@ export function interpretExchange(request: RequestDescription, received: HttpExc
   if (verdict === 'failure') return { ...base, ok: false, failure: 'apiFailure' };
   if (verdict === 'unclear') return { ...base, ok: false, failure: 'unconfirmed' };
   const contactList = asContactListRecord((json.value as KoreEnvelope).data);
-  return { ...base, ok: true, ...(contactList ? { contactList } : {}) };
+  return { ...base, ok: true, ...(contactList ? { contactList } : { withoutRecord: true as const }) };
+}
+
+/**
+ * The sentence a success without a record carries wherever it is shown (the message, the response editor, the
+ * audit entry), so nobody reads the missing details as a missing delete. Undefined for every other result.
+ */
+export function missingRecordNote(result: KoreCallResult, t: Translate = formatTemplate): string | undefined {
+  if (!result.ok || result.withoutRecord !== true) return undefined;
+  return result.request.method === 'DELETE' ? t('The server did not return the deleted list\'s record.') : t('The server did not return the list\'s record.');
 }
 
 const SUCCESS_STATUS = 'success';

@@ -1,19 +1,28 @@
 // What the read-only response editor shows: the server's answer as it came, pretty-printed when it is JSON,
 // or, when nothing came back, a summary of the request and why it ended (never a secret: the request is redacted).
-import { KoreCallResult } from './koreResult';
+import { KoreCallResult, missingRecordNote } from './koreResult';
+import { Translate, formatTemplate } from './translate';
 
 export interface ResponseDocument {
   readonly text: string;
-  /** `json` for JSON, `html` for an HTML error page, otherwise `txt`: decides the file name and highlighting. */
-  readonly extension: 'json' | 'html' | 'txt';
+  /**
+   * `json` for JSON, `jsonc` for JSON headed by a note of ours (a comment line), `html` for an HTML error page,
+   * otherwise `txt`: decides the file name and highlighting.
+   */
+  readonly extension: 'json' | 'jsonc' | 'html' | 'txt';
   /** True when the text is what the server sent (rather than a summary of a failed exchange). */
   readonly fromServer: boolean;
 }
 
-export function responseDocument(result: KoreCallResult): ResponseDocument {
+export function responseDocument(result: KoreCallResult, t: Translate = formatTemplate): ResponseDocument {
   const exchange = result.exchange;
   if (exchange.kind === 'response' && exchange.bodyText.trim() !== '') {
-    if (result.json !== undefined) return { text: prettyJson(result.json) ?? exchange.bodyText, extension: 'json', fromServer: true };
+    const answer = result.json !== undefined ? (prettyJson(result.json) ?? exchange.bodyText) : undefined;
+    // A success without the list's record says so above the answer (a JSON-with-comments line, our words only),
+    // so the short answer is not taken for a truncated one.
+    const note = missingRecordNote(result, t);
+    if (answer !== undefined && note !== undefined) return { text: `// ${note}\n${answer}`, extension: 'jsonc', fromServer: true };
+    if (answer !== undefined) return { text: answer, extension: 'json', fromServer: true };
     const html = /html/i.test(exchange.headers['content-type'] ?? '') || /^\s*</.test(exchange.bodyText);
     return { text: exchange.bodyText, extension: html ? 'html' : 'txt', fromServer: true };
   }

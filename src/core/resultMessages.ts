@@ -1,6 +1,6 @@
 // The sentence a user reads after a call: what happened, where, and what to do next.
 import { connectionBroke, isTlsFailure } from './deleteOutcome';
-import { KoreCallResult, responseStatusOf } from './koreResult';
+import { KoreCallResult, missingRecordNote, responseStatusOf } from './koreResult';
 import { oneLine } from './textSafety';
 import { Translate, formatTemplate } from './translate';
 
@@ -35,7 +35,8 @@ function deleteResultSentence(result: KoreCallResult, context: CallContext, t: T
     const record = result.contactList?._id === id ? result.contactList : undefined;
     const name = record?.name ? oneLine(record.name, MAX_NAME_IN_MESSAGE) : undefined;
     const deleted = name ? t('Contact list "{0}" ({1}) was deleted from {2}.', name, id, env) : t('Contact list {0} was deleted from {1}.', id, env);
-    return result.serverMessage ? `${deleted} ${t('The server said: "{0}".', result.serverMessage)}` : deleted;
+    const note = missingRecordNote(result, t);
+    return [deleted, ...(result.serverMessage ? [t('The server said: "{0}".', result.serverMessage)] : []), ...(note ? [note] : [])].join(' ');
   }
   switch (result.failure) {
     case 'http': {

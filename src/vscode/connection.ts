@@ -6,7 +6,9 @@ import { AccountLimiters } from '../core/accountLimiters';
 import { isAbortError } from '../core/clock';
 import { AllListsResult, CallOptions, deleteContactList, getAllContactLists, getContactList } from '../core/contactListClient';
 import { DeleteOne, LookUpOne, NotSent, bulkDeleteOne, bulkLookUp, isNotSent } from '../core/bulk/requests';
+import { PROBE_CONTACT_LIST_ID } from '../core/dialectDetection';
 import { Environment } from '../core/environment';
+import { ApiDialect } from '../core/koreApiPaths';
 import { KoreCallResult, responseStatusOf } from '../core/koreResult';
 import { RateLimiter } from '../core/rateLimiter';
 import { describeExchange } from '../core/responseDocument';
@@ -49,7 +51,18 @@ export class EnvironmentConnection {
     return this.answered(await deleteContactList(this.environment, this.token, contactListId, this.paced(signal)), 'delete');
   }
 
-  /** Get All List Details (of type "call"): for the tree, Test Connection and picking lists to delete. */
+  /**
+   * A harmless GET of a list nobody has (dialectDetection), in `dialect` rather than the environment's own:
+   * whether that form of the API is served here. Paced and logged like every other request.
+   */
+  async probeDialect(dialect: ApiDialect, signal?: AbortSignal): Promise<KoreCallResult> {
+    return this.answered(await getContactList({ ...this.environment, dialect }, this.token, PROBE_CONTACT_LIST_ID, this.paced(signal)), `dialect probe ${dialect}`);
+  }
+
+  /**
+   * Get All List Details (of type "call"): for the tree, Test Connection and picking lists to delete. Only for a
+   * dialect that has it (canListAll); for another, the client refuses and nothing is sent.
+   */
   async listContactLists(signal?: AbortSignal, purpose: Purpose = 'list'): Promise<AllListsResult> {
     const listed = await getAllContactLists(this.environment, this.token, this.paced(signal));
     this.answered(listed.result, purpose);

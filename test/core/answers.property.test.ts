@@ -12,7 +12,7 @@ import { getContactList } from '../../src/core/contactListClient';
 import { parseContactListIds } from '../../src/core/contactListIds';
 import { DeleteOutcome, deleteOutcomeOf } from '../../src/core/deleteOutcome';
 import { confirmationText } from '../../src/core/deletionPreview';
-import { expectedContactListRequest } from '../../src/core/koreApiPaths';
+import { API_DIALECTS, expectedContactListRequest } from '../../src/core/koreApiPaths';
 import { HttpExchange } from '../../src/core/koreHttp';
 import { interpretExchange } from '../../src/core/koreResult';
 import { RateLimiter } from '../../src/core/rateLimiter';
@@ -241,20 +241,24 @@ describe('properties: any contact list id', function () {
     fc.constantFrom('.', '..', '...', '.cl', 'cl.', 'a.b', '-', '_', '~'),
   );
 
-  it('is sent, when validation accepts it, to exactly the environment\'s origin and the list\'s path; otherwise not at all', async () => {
+  it('is sent, when validation accepts it, to exactly the environment\'s origin and the list\'s path (and query) in every dialect; otherwise not at all', async () => {
     await fc.assert(
-      fc.asyncProperty(idLike, async (id) => {
+      fc.asyncProperty(idLike, fc.constantFrom(...API_DIALECTS), async (id, dialect) => {
         received.length = 0;
         const valid = validateContactListId(id) === undefined;
         const sent = valid ? id.trim() : id;
-        const result = await getContactList({ host, iid: 'st-1', accountId: 'a1' }, 'fake-token-for-properties', sent, { timeoutMs: 5_000 });
-        const expected = expectedContactListRequest(host, 'st-1', sent).path;
+        const apiTarget = { host, iid: 'st-1', accountId: 'a1', dialect };
+        const result = await getContactList(apiTarget, 'fake-token-for-properties', sent, { timeoutMs: 5_000 });
+        const expectedRequest = expectedContactListRequest(apiTarget, sent);
+        const expected = `${expectedRequest.path}${expectedRequest.search}`;
         if (valid) {
           assert.notEqual(result.exchange.kind, 'refused', `a valid id was refused: ${JSON.stringify(id)}`);
           assert.deepEqual(received, [expected]);
           assert.equal(new URL(result.request.url).origin, host);
           // One segment: the encoded id holds no "/" and nothing was normalised away.
-          assert.equal(expected.split('/').at(-1), encodeURIComponent(sent));
+          assert.equal(expectedRequest.path.split('/').at(-1), encodeURIComponent(sent));
+          // The account id travels where the dialect's table says, and nowhere else.
+          assert.equal(expectedRequest.search, dialect === 'v1' ? '' : '?accountId=a1');
         } else {
           // The user is stopped by validation first; if anything sends it anyway, it goes where it should or nowhere.
           assert.ok(received.length === 0 || (received.length === 1 && received[0] === expected), `${JSON.stringify(id)} reached ${received[0]}`);

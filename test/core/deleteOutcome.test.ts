@@ -49,8 +49,8 @@ describe('deleteOutcomeOf', () => {
   it('words each outcome as what it is: deleted, could not delete, or unknown', () => {
     const context = { contactListId: 'cl-1', environmentName: 'Prod', host: 'https://h', timeoutSeconds: 30 };
     const say = (exchange: HttpExchange) => describeDeleteResult(interpretExchange(request, exchange), context);
-    assert.equal(say(response(200, { message: 'Contact list deleted' })), 'Contact list cl-1 was deleted from Prod. The server said: "Contact list deleted".');
-    assert.equal(say(response(200, { status: 'Success' })), 'Contact list cl-1 was deleted from Prod.');
+    assert.equal(say(response(200, { message: 'Contact list deleted' })), 'Contact list cl-1 was deleted from Prod. The server said: "Contact list deleted". The server did not return the deleted list\'s record.');
+    assert.equal(say(response(200, { status: 'Success' })), 'Contact list cl-1 was deleted from Prod. The server did not return the deleted list\'s record.');
     assert.match(say(response(200, { status: 'FAILURE', message: 'Locked' })), /^Kore\.ai could not delete contact list cl-1 .*"Locked"/);
     assert.equal(
       say(response(200, { status: 'pending', message: 'Queued' })),

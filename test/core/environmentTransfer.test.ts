@@ -27,14 +27,14 @@ const fileWith = (environments: unknown) => JSON.stringify({ format: TRANSFER_FO
 
 describe('environmentTransfer', () => {
   describe('exportEnvironments', () => {
-    it('writes the format marker, the version and the four fields plus production, without ids', () => {
-      const text = exportEnvironments([production, sandbox]);
+    it('writes the format marker, the version and the four fields plus production and the API dialect, without ids', () => {
+      const text = exportEnvironments([production, { ...sandbox, dialect: 'v2' }]);
       assert.deepEqual(JSON.parse(text), {
         format: 'kore-contact-lists.environments',
         version: 1,
         environments: [
-          { name: 'Production US', host: 'https://platform.kore.ai', iid: production.iid, accountId: production.accountId, production: true },
-          { name: 'Local sandbox', host: 'http://127.0.0.1:4010', iid: 'st-2', accountId: 'acc2' },
+          { name: 'Production US', host: 'https://platform.kore.ai', iid: production.iid, accountId: production.accountId, dialect: 'v1', production: true },
+          { name: 'Local sandbox', host: 'http://127.0.0.1:4010', iid: 'st-2', accountId: 'acc2', dialect: 'v2' },
         ],
       });
       assert.ok(text.includes('\n  "environments": ['), 'pretty-printed');

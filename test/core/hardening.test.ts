@@ -57,11 +57,11 @@ describe('hardening: defects reproduced by the adversarial review', function () 
       assert.equal(kore.server.requests.length, 0, 'nothing reached the server');
     });
     it('compares the origin and the exact path, and so catches a host carrying a path too', () => {
-      const expected = expectedContactListRequest('https://platform.kore.ai', 'st-1', 'cl-1');
-      assert.equal(unexpectedRequestUrl(contactListUrl('https://platform.kore.ai', 'st-1', 'cl-1'), expected), undefined);
+      const expected = expectedContactListRequest({ host: 'https://platform.kore.ai', iid: 'st-1', accountId: 'a1' }, 'cl-1');
+      assert.equal(unexpectedRequestUrl(contactListUrl({ host: 'https://platform.kore.ai', iid: 'st-1', accountId: 'a1' }, 'cl-1'), expected), undefined);
       assert.match(unexpectedRequestUrl('https://other.kore.ai/agentassist/api/v1/public/st-1/campaign/contactList/cl-1', expected) ?? '', /instead of https:\/\/platform\.kore\.ai/);
-      assert.match(unexpectedRequestUrl(contactListUrl('https://platform.kore.ai/evil', 'st-1', 'cl-1'), expected) ?? '', /path/);
-      assert.match(unexpectedRequestUrl(`${contactListUrl('https://platform.kore.ai', 'st-1', 'cl-1')}?x=1`, expected) ?? '', /query/);
+      assert.match(unexpectedRequestUrl(contactListUrl({ host: 'https://platform.kore.ai/evil', iid: 'st-1', accountId: 'a1' }, 'cl-1'), expected) ?? '', /path/);
+      assert.match(unexpectedRequestUrl(`${contactListUrl({ host: 'https://platform.kore.ai', iid: 'st-1', accountId: 'a1' }, 'cl-1')}?x=1`, expected) ?? '', /query/);
     });
   });
 

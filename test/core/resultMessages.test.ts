@@ -20,7 +20,7 @@ function other(exchange: HttpExchange): KoreCallResult {
 }
 
 const cases: Array<[string, KoreCallResult, RegExp]> = [
-  ['success with the server message', response(200, { status: 'success', message: 'Contact list X deleted successfully' }), /^Contact list cl-1 was deleted from Prod\. The server said: "Contact list X deleted successfully"\.$/],
+  ['success with the server message', response(200, { status: 'success', message: 'Contact list X deleted successfully' }), /^Contact list cl-1 was deleted from Prod\. The server said: "Contact list X deleted successfully"\. The server did not return the deleted list's record\.$/],
   ['success naming the list', response(200, { status: 'success', message: 'ok', data: { _id: 'cl-1', name: 'Renewal' } }), /^Contact list "Renewal" \(cl-1\) was deleted from Prod\./],
   ['success without a message', response(200, { status: 'success' }), /Contact list cl-1 was deleted from Prod/],
   ['400', response(400, { errors: [{ msg: 'bad iid' }] }), /invalid \(HTTP 400\).*Check the App ID and Account ID.*The server said: "bad iid"/],

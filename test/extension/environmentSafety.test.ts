@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { DEFAULT_APP } from '../fakeKore/seedData';
 import { signFakeJwt } from '../fakeKore/jwt';
-import { configuration, PASTE_JWT, PRODUCTION_NO, useExtensionHarness } from './harness';
+import { configuration, DIALECT_PICKS, PASTE_JWT, PRODUCTION_NO, useExtensionHarness } from './harness';
 
 const OLD_TOKEN = signFakeJwt({ appId: DEFAULT_APP.clientId, sub: 'old-token-canary', iat: Math.floor(Date.now() / 1000) }, DEFAULT_APP.clientSecret);
 const NEW_TOKEN = signFakeJwt({ appId: DEFAULT_APP.clientId, sub: 'new-token-canary', iat: Math.floor(Date.now() / 1000) }, DEFAULT_APP.clientSecret);
@@ -92,7 +92,7 @@ describe('environment commands change only what the user chose', function () {
       const duplicate = { ...alpha, name: 'Alpha copy', accountId: 'acc-copy' };
       await writeEntries([alpha, duplicate, 'a note the user left', beta]);
       harness.ui.inputs.push('Alpha EU', harness.server.url, harness.server.app.iid, 'acc-edited');
-      harness.ui.picks.push(PRODUCTION_NO);
+      harness.ui.picks.push(PRODUCTION_NO, DIALECT_PICKS.v1);
       await vscode.commands.executeCommand('koreContactLists.editEnvironment', alpha.id);
       assert.deepEqual(storedEntries(), [{ ...alpha, name: 'Alpha EU', accountId: 'acc-edited' }, duplicate, 'a note the user left', beta]);
     });

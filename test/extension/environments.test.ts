@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { HOSTILE_WORKSPACE_ENVIRONMENT } from '../host/extensionTestWorkspace';
-import { configuration, CUSTOM_HOST, PRODUCTION_NO, PRODUCTION_YES, SEED_ID, storedEnvironments, useExtensionHarness, waitFor } from './harness';
+import { configuration, CUSTOM_HOST, DIALECT_PICKS, PRODUCTION_NO, PRODUCTION_YES, SEED_ID, storedEnvironments, useExtensionHarness, waitFor } from './harness';
 import type { DeleteOutcome } from './harness';
 
 describe('environments', function () {
@@ -14,7 +14,7 @@ describe('environments', function () {
 
   it('Add Environment writes user settings with a generated id and a normalised host, and the tree shows it', async () => {
     harness.ui.inputs.push('Local sandbox', `${harness.server.url}/`, ` ${harness.server.app.iid} `, harness.server.app.accountId);
-    harness.ui.picks.push(CUSTOM_HOST, PRODUCTION_NO);
+    harness.ui.picks.push(CUSTOM_HOST, PRODUCTION_NO, DIALECT_PICKS.v1);
     await vscode.commands.executeCommand('koreContactLists.addEnvironment');
     const [stored] = storedEnvironments();
     assert.match(stored.id, /^[0-9a-f-]{36}$/);
@@ -48,7 +48,7 @@ describe('environments', function () {
   it('Edit Environment updates the entry in place and the tree follows', async () => {
     const added = await harness.addEnvironment('Staging');
     harness.ui.inputs.push('Staging EU', harness.server.url, harness.server.app.iid, 'acc-edited');
-    harness.ui.picks.push(PRODUCTION_YES);
+    harness.ui.picks.push(PRODUCTION_YES, DIALECT_PICKS.v1);
     const nodes = await harness.environmentNodes();
     await vscode.commands.executeCommand('koreContactLists.editEnvironment', nodes[0]);
     assert.deepEqual(storedEnvironments(), [{ ...added, name: 'Staging EU', accountId: 'acc-edited', production: true }]);

@@ -27,6 +27,9 @@ export const CLIENT_CREDENTIALS = 'Enter Client ID and Client Secret';
 export const CUSTOM_HOST = 'Custom host (on-premises)…';
 export const PRODUCTION_NO = 'No: a test or sandbox environment';
 export const PRODUCTION_YES = 'Yes: production (deleting asks you to type the id)';
+/** The label of each API dialect in the last step of Add and Edit Environment. */
+export const DIALECT_PICKS = { v1: 'v1', 'v1-legacy': 'v1 legacy', v2: 'v2 (AI for Service)' } as const;
+export type Dialect = keyof typeof DIALECT_PICKS;
 
 export interface StoredEnvironment {
   id: string;
@@ -35,6 +38,7 @@ export interface StoredEnvironment {
   iid: string;
   accountId: string;
   production?: boolean;
+  dialect?: Dialect;
 }
 
 export function configuration(): vscode.WorkspaceConfiguration {
@@ -94,6 +98,8 @@ export interface EnvironmentOptions {
   /** Defaults to the fake app's. */
   accountId?: string;
   production?: boolean;
+  /** Defaults to v1, the first choice of the last step. */
+  dialect?: Dialect;
 }
 
 export function useExtensionHarness(): ExtensionHarness {
@@ -156,7 +162,7 @@ export function useExtensionHarness(): ExtensionHarness {
     async addEnvironment(name, options = {}) {
       const fake = harness.server;
       harness.ui.inputs.push(name, options.host ?? fake.url, options.iid ?? fake.app.iid, options.accountId ?? fake.app.accountId);
-      harness.ui.picks.push(CUSTOM_HOST, options.production ? PRODUCTION_YES : PRODUCTION_NO);
+      harness.ui.picks.push(CUSTOM_HOST, options.production ? PRODUCTION_YES : PRODUCTION_NO, DIALECT_PICKS[options.dialect ?? 'v1']);
       await vscode.commands.executeCommand('koreContactLists.addEnvironment');
       const added = storedEnvironments().find((environment) => environment.name === name);
       assert.ok(added, `environment ${name} was written to user settings`);

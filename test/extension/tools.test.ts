@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { PRODUCTION_NO, SEED_ID, storedEnvironments, TOKEN, useExtensionHarness } from './harness';
+import { DIALECT_PICKS, PRODUCTION_NO, SEED_ID, storedEnvironments, TOKEN, useExtensionHarness } from './harness';
 import type { DeleteOutcome } from './harness';
 
 describe('regions, the status bar, import and export, test connection', function () {
@@ -13,7 +13,7 @@ describe('regions, the status bar, import and export, test connection', function
 
   it('Add Environment starts with a region pick', async () => {
     harness.ui.inputs.push('Frankfurt', harness.server.app.iid, harness.server.app.accountId);
-    harness.ui.picks.push('Germany', PRODUCTION_NO);
+    harness.ui.picks.push('Germany', PRODUCTION_NO, DIALECT_PICKS.v1);
     await vscode.commands.executeCommand('koreContactLists.addEnvironment');
     assert.equal(storedEnvironments()[0].host, 'https://de-platform.kore.ai');
   });

@@ -4,7 +4,7 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { Socket } from 'node:net';
-import { ContactListData, DEFAULT_APP, FakeApp, makeContactList, seedContactLists } from './seedData';
+import { ContactListData, DEFAULT_APP, FakeApp, FakeDialect, makeContactList, seedContactLists } from './seedData';
 import { verifyFakeJwt } from './jwt';
 
 export type Fault =
@@ -64,8 +64,22 @@ export interface FakeKoreOptions {
   readonly now?: () => number;
 }
 
-const API_PREFIX = '/agentassist/api/v1/public/';
-const LIST_ROUTE = /^\/agentassist\/api\/v1\/public\/([^/]+)\/campaign\/contactList\/([^/]+)$/;
+const API_PREFIXES = ['/agentassist/api/v1/public/', '/campaign/api/v2/public/'];
+const V1_ROUTE = /^\/agentassist\/api\/v1\/public\/([^/]+)\/campaign\/contactList\/([^/]+)$/;
+const V2_ROUTE = /^\/campaign\/api\/v2\/public\/([^/]+)\/campaign\/contactList\/([^/]+)$/;
+const DEFAULT_DIALECTS: readonly FakeDialect[] = ['v1'];
+
+/**
+ * Which dialect a request speaks, by its route: v2 has its own path; v1 and v1 legacy share one, and the legacy
+ * form is the one that carries `?accountId=` (the documented difference). Undefined: no contact-list route.
+ */
+function routeOf(path: string, query: string): { dialect: FakeDialect; iid: string; listId: string } | undefined {
+  const v2 = V2_ROUTE.exec(path);
+  if (v2) return { dialect: 'v2', iid: decodeURIComponent(v2[1]), listId: decodeURIComponent(v2[2]) };
+  const v1 = V1_ROUTE.exec(path);
+  if (!v1) return undefined;
+  return { dialect: new URLSearchParams(query).has('accountId') ? 'v1-legacy' : 'v1', iid: decodeURIComponent(v1[1]), listId: decodeURIComponent(v1[2]) };
+}
 
 export class FakeKoreServer {
   readonly requests: RecordedRequest[] = [];
@@ -77,6 +91,8 @@ export class FakeKoreServer {
   private readonly now: () => number;
   private rateLimitPerMinute: number;
   private latencyMs: number;
+  /** Per app (by IID): the dialects set by setDialects, over the app's own; cleared by reset. */
+  private readonly dialectOverrides = new Map<string, readonly FakeDialect[]>();
 
   private constructor(
     private readonly server: Server,
@@ -132,15 +148,26 @@ export class FakeKoreServer {
     this.latencyMs = ms;
   }
 
+  /** Which dialects `app` (default: the first) answers from now on; a route of any other is an unknown route (404). */
+  setDialects(dialects: readonly FakeDialect[], app: FakeApp = this.app): void {
+    this.dialectOverrides.set(app.iid, [...dialects]);
+  }
+
+  /** The dialects an app answers: set by setDialects, else the app's own, else v1 only. */
+  dialectsOf(app: FakeApp): readonly FakeDialect[] {
+    return this.dialectOverrides.get(app.iid) ?? app.dialects ?? DEFAULT_DIALECTS;
+  }
+
   addList(fields: Partial<ContactListData> & { name: string }, app: FakeApp = this.app): ContactListData {
     const list = makeContactList(app, fields);
     this.lists.set(list._id, list);
     return list;
   }
 
-  /** Forgets recorded requests, faults and rate-limit history; restores the seed lists. */
+  /** Forgets recorded requests, faults, rate-limit history and dialect switches; restores the seed lists. */
   reset(): void {
     this.requests.length = 0;
+    this.dialectOverrides.clear();
     this.clearFaults();
     this.callsByAccount.clear();
     this.lists.clear();
@@ -190,7 +217,7 @@ export class FakeKoreServer {
         if (this.latencyMs > 0) setTimeout(write, this.latencyMs);
         else write();
       };
-      const fault = url.pathname.startsWith(API_PREFIX) ? this.takeFault(record.method) : undefined;
+      const fault = API_PREFIXES.some((prefix) => url.pathname.startsWith(prefix)) ? this.takeFault(record.method) : undefined;
       if (fault && this.applyFault(fault, record, response, send)) return;
       this.route(record, send, fault);
     });
@@ -259,28 +286,46 @@ export class FakeKoreServer {
 
   private route(record: RecordedRequest, send: (status: number, body: string, headers?: Record<string, string>) => void, fault: Fault | undefined): void {
     const json = (status: number, body: unknown, headers?: Record<string, string>) => send(status, JSON.stringify(body), headers);
-    const match = LIST_ROUTE.exec(record.path);
-    if (!record.path.startsWith(API_PREFIX) || !match) {
-      json(404, { errors: [{ msg: `No route for ${record.method} ${record.path}`, code: 404 }] });
-      return;
-    }
-    const pathIid = decodeURIComponent(match[1]);
-    const listId = decodeURIComponent(match[2]);
+    // What a real platform answers for a path it does not serve: its web framework's page, before any API code
+    // runs, so not the contact-list API's JSON envelope (Test Connection tells the two 404s apart by that).
+    const unknownRoute = () =>
+      send(404, `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Error</title></head><body><pre>Cannot ${record.method} ${record.path.replace(/[<>&"]/g, '')}</pre></body></html>\n`, {
+        'Content-Type': 'text/html; charset=utf-8',
+      });
+    const route = routeOf(record.path, record.query);
+    if (!route) return unknownRoute();
+    const { dialect, iid: pathIid, listId } = route;
+    const app = this.apps.find((candidate) => candidate.iid === pathIid);
+    // A tenant that does not serve this dialect has no such route; an unknown app is judged by what any app serves.
+    const served = app ? this.dialectsOf(app) : this.apps.flatMap((candidate) => this.dialectsOf(candidate));
+    if (!served.includes(dialect)) return unknownRoute();
+    // The list-all call is documented for v1 only: the other dialects have no such route.
+    if (listId === 'getAllListDetails' && dialect !== 'v1') return unknownRoute();
     const header = (name: string) => {
       const value = record.headers[name.toLowerCase()];
       return Array.isArray(value) ? value[0] : value;
     };
+    const queryAccountId = new URLSearchParams(record.query).get('accountId');
 
     const token = header('auth');
     if (!token) return json(401, { errors: [{ msg: 'The auth header is missing: send the JWT in a header named auth.', code: 401 }] });
-    const app = this.apps.find((candidate) => candidate.iid === pathIid);
     if (!app) return json(401, { errors: [{ msg: 'Invalid app: no app has this IID.', code: 401 }] });
     if (!this.tokenIsValid(token, app)) return json(401, { errors: [{ msg: 'Invalid token: the JWT was not signed for this app, or it expired.', code: 401 }] });
-    const iidHeader = header('iid');
-    if (!iidHeader) return json(400, { errors: [{ msg: 'The iid header is missing.', code: 400 }] });
-    if (iidHeader !== pathIid) return json(400, { errors: [{ msg: 'The iid header does not match the IID in the path.', code: 400 }] });
-    const accountId = header('accountid');
-    if (!accountId) return json(400, { errors: [{ msg: 'The accountId header is missing.', code: 400 }] });
+    let accountId: string | undefined;
+    if (dialect === 'v1-legacy') {
+      // Stricter than a platform would be, on purpose: the legacy form documents `auth` alone, and a client that
+      // sends more is not following the table it claims to.
+      if (header('iid') !== undefined || header('accountid') !== undefined) return json(400, { errors: [{ msg: 'This API takes only the auth header; the account id goes in the query.', code: 400 }] });
+      accountId = queryAccountId ?? undefined;
+      if (!accountId) return json(400, { errors: [{ msg: 'The accountId query parameter is missing.', code: 400 }] });
+    } else {
+      const iidHeader = header('iid');
+      if (!iidHeader) return json(400, { errors: [{ msg: 'The iid header is missing.', code: 400 }] });
+      if (iidHeader !== pathIid) return json(400, { errors: [{ msg: 'The iid header does not match the IID in the path.', code: 400 }] });
+      accountId = header('accountid');
+      if (!accountId) return json(400, { errors: [{ msg: 'The accountId header is missing.', code: 400 }] });
+      if (dialect === 'v2' && queryAccountId !== accountId) return json(400, { errors: [{ msg: 'The accountId query parameter is missing or differs from the accountId header.', code: 400 }] });
+    }
     if (accountId !== app.accountId) return json(403, { errors: [{ msg: 'The accountId does not belong to this app.', code: 403 }] });
 
     const retryAfter = this.rateLimited(accountId);
@@ -303,17 +348,20 @@ export class FakeKoreServer {
     if (!list || list.iId !== app.iid) {
       return json(404, { status: 'failure', message: `Contact list ${listId} not found` });
     }
+    // v2 ("AI for Service") documents the same record with more mapping keys, such as contactPriority.
+    const data = dialect === 'v2' ? { ...list, mapping: { ...(list.mapping as Record<string, unknown> | undefined), contactPriority: 'contactPriority' } } : list;
     if (record.method === 'GET') {
       if (fault?.kind === 'failureStatus') return json(200, { status: 'failure', message: fault.message ?? 'Could not read the contact list' });
-      return json(200, { status: 'success', message: '', data: list });
+      return json(200, { status: 'success', message: '', data });
     }
     if (record.method === 'DELETE') {
       if (fault?.kind === 'failureStatus') return json(200, { status: 'failure', message: fault.message ?? 'Could not delete the contact list' });
       this.lists.delete(listId);
       const message = `Contact list ${list.name} deleted successfully`;
-      if (fault?.kind === 'missingData') return json(200, { status: 'success', message: 'Contact list deleted successfully' });
+      // The legacy form answers a delete without the record, as does the older variant a fault imitates.
+      if (fault?.kind === 'missingData' || dialect === 'v1-legacy') return json(200, { status: 'success', message: 'Contact list deleted successfully' });
       if (fault?.kind === 'deletedWith') return send(fault.status ?? 200, fault.body);
-      return json(200, { status: 'success', message, data: list });
+      return json(200, { status: 'success', message, data });
     }
     return json(405, { errors: [{ msg: `Method ${record.method} is not allowed here.`, code: 405 }] });
   }

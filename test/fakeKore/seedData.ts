@@ -11,7 +11,12 @@ export interface FakeApp {
   readonly clientSecret: string;
   /** Ready-made tokens the server also accepts as they are (what a user pastes). */
   readonly staticTokens: readonly string[];
+  /** Which API dialects this app's tenant serves (see FakeKoreServer); by default v1 only, as the seed documents. */
+  readonly dialects?: readonly FakeDialect[];
 }
+
+/** The documented forms of the contact-list API (src/core/koreApiPaths has the client's table of them). */
+export type FakeDialect = 'v1' | 'v1-legacy' | 'v2';
 
 export type ContactListData = Record<string, unknown> & { _id: string; name: string; iId: string; accountId: string };
 

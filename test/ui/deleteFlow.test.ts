@@ -87,6 +87,7 @@ describe('UI: delete a contact list through the workbench', function () {
     await workbench.answerInputBox('App ID (IID)', kore.app.iid);
     await workbench.answerInputBox('Account ID', kore.app.accountId);
     await workbench.answerQuickPick('Is this a production environment?', 'No: a test or sandbox environment');
+    await workbench.answerQuickPickExactly('Which Kore.ai contact-list API does this tenant serve?', 'v1');
     await workbench.treeRow('Local sandbox').waitFor();
     assert.match(await workbench.treeRow('Local sandbox').innerText(), /127\.0\.0\.1/);
     await workbench.screenshot('environment-added');

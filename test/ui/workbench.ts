@@ -100,6 +100,48 @@ export class Workbench {
     await questionInput.waitFor({ state: 'hidden', timeout: 15_000 });
   }
 
+  /**
+   * Adds an environment through Kore.ai: Add Environment from the Command Palette, answering every prompt as a
+   * person does: a custom host, then the ids, production or not, and the API dialect by its label.
+   * `shot` names a screenshot taken while the dialect question is open.
+   */
+  async addEnvironmentThroughPrompts(fields: {
+    readonly name: string;
+    readonly host: string;
+    readonly iid: string;
+    readonly accountId: string;
+    readonly production?: boolean;
+    readonly dialectLabel: string;
+    readonly shot?: string;
+  }): Promise<void> {
+    await this.runCommand('Kore.ai: Add Environment');
+    await this.answerInputBox('Environment name', fields.name);
+    await this.answerQuickPick('Which Kore.ai region or host?', 'Custom host (on-premises)');
+    await this.answerInputBox('Host', fields.host);
+    await this.answerInputBox('App ID (IID)', fields.iid);
+    await this.answerInputBox('Account ID', fields.accountId);
+    await this.answerQuickPick('Is this a production environment?', fields.production ? 'Yes: production' : 'No: a test or sandbox environment');
+    const question = 'Which Kore.ai contact-list API does this tenant serve?';
+    if (fields.shot) {
+      await this.page.locator(`.quick-input-widget input[placeholder*="${question}"]`).waitFor({ state: 'visible', timeout: 15_000 });
+      await this.screenshot(fields.shot);
+    }
+    await this.answerQuickPickExactly(question, fields.dialectLabel);
+  }
+
+  /**
+   * As answerQuickPick, for items whose labels contain one another ("v1", "v1 legacy"): clicks the row whose
+   * label is exactly `label`, whatever its description and detail say.
+   */
+  async answerQuickPickExactly(question: string, label: string): Promise<void> {
+    const widget = this.page.locator('.quick-input-widget');
+    const questionInput = widget.locator(`input[placeholder*="${question}"]`);
+    await questionInput.waitFor({ state: 'visible', timeout: 15_000 });
+    const exactly = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+    await widget.locator('.quick-input-list .monaco-list-row', { has: this.page.locator('.label-name', { hasText: exactly }) }).click();
+    await questionInput.waitFor({ state: 'hidden', timeout: 15_000 });
+  }
+
   dialog(): Locator {
     return this.page.locator('.monaco-dialog-box');
   }

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { ParsedContactListIds, checkContactListIds, parseContactListIds } from '../../core/contactListIds';
 import { isInUse } from '../../core/deletionPreview';
+import { canListAll } from '../../core/koreApiPaths';
 import { briefFailureReason } from '../../core/resultMessages';
 import type { EnvironmentConnection } from '../connection';
 import { isContactListNode, isEnvironmentNode } from '../environments/environmentTree';
@@ -35,7 +36,8 @@ export class BulkIds {
       // Ids from the server are checked like pasted ones, each whole (an id with a comma is not two ids).
       return this.check(checkContactListIds(selected.map((node) => node.list._id), vscode.l10n.t));
     }
-    const source = isEnvironmentNode(args.clicked) ? 'lists' : await this.askSource(connection);
+    // A dialect without list-all cannot offer its lists: the ids are pasted or read from a file instead.
+    const source = isEnvironmentNode(args.clicked) && canListAll(environment) ? 'lists' : await this.askSource(connection);
     if (source === 'paste') return this.fromPaste(connection);
     if (source === 'file') return this.fromFile();
     return source === 'lists' ? this.fromLists(connection) : undefined;
@@ -44,7 +46,7 @@ export class BulkIds {
   private async askSource(connection: EnvironmentConnection): Promise<'lists' | 'paste' | 'file' | undefined> {
     const picked = await this.services.ui.current.showQuickPick(
       [
-        { label: vscode.l10n.t('Pick from the lists of "{0}"', connection.environment.name), source: 'lists' as const },
+        ...(canListAll(connection.environment) ? [{ label: vscode.l10n.t('Pick from the lists of "{0}"', connection.environment.name), source: 'lists' as const }] : []),
         { label: vscode.l10n.t('Paste ids'), detail: vscode.l10n.t('Separated by commas, spaces or new lines'), source: 'paste' as const },
         { label: vscode.l10n.t('From a text or CSV file…'), source: 'file' as const },
       ],

@@ -40,7 +40,7 @@ export class DeletionResults {
     // One decision, deleteOutcomeOf, for the message, the document's name, the audit trail and what is offered.
     const outcome = deleteOutcomeOf(result);
     const message = describeDeleteResult(result, callContext(connection, contactListId), vscode.l10n.t);
-    const document = responseDocument(result);
+    const document = responseDocument(result, vscode.l10n.t);
     const name = outcome === 'deleted' ? contactListId : outcome === 'unknown' ? `${contactListId} (outcome unknown)` : `${contactListId} (failed)`;
     const uri = this.services.responses.add(environment.name, name, document);
     const httpStatus = responseStatusOf(result);

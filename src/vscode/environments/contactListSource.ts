@@ -7,6 +7,8 @@ import { connectSilently } from '../connection';
 import type { KoreServices } from '../services';
 import { ContactListRecord } from '../../core/contactList';
 import { Environment } from '../../core/environment';
+import { canListAll } from '../../core/koreApiPaths';
+import { dialectLabel } from './dialectPick';
 import type { ListMessageNode } from './environmentTree';
 
 /** What the tree shows under an environment: its lists, or why there are none. Loaded lazily (it needs HTTP). */
@@ -19,6 +21,14 @@ export type ContactListSource = (environment: Environment) => Promise<ContactLis
 
 export function contactListSource(services: KoreServices): ContactListSource {
   return async (environment) => {
+    // Said before any credential is needed: it is a fact of the dialect, not a failure to retry.
+    if (!canListAll(environment)) {
+      return {
+        message: vscode.l10n.t('Browsing lists is not available with the {0} API: delete by id still works', dialectLabel(environment.dialect)),
+        detail: vscode.l10n.t('Kore.ai documents the call that lists all contact lists for the v1 API only. Use Delete Contact List (the trash button) with a list id from Kore.ai.'),
+        action: 'none',
+      };
+    }
     const { connection, problem } = await connectSilently(services, environment);
     if (!connection) return { message: problem ?? '', action: 'setToken' };
     const { result, lists, skipped = 0 } = await connection.listContactLists(undefined, 'tree');

@@ -5,6 +5,7 @@ import { Environment } from '../../core/environment';
 import { parseEnvironmentFields } from '../../core/environmentFields';
 import { normaliseHost, validateAccountId, validateIid, validateUniqueName } from '../../core/validation';
 import type { KoreServices } from '../services';
+import { askDialect } from './dialectPick';
 
 export class EnvironmentForm {
   constructor(private readonly services: Pick<KoreServices, 'environments' | 'ui'>) {}
@@ -13,14 +14,14 @@ export class EnvironmentForm {
   async ask(title: string, current: Environment | undefined): Promise<Omit<Environment, 'id'> | undefined> {
     const otherNames = this.services.environments.list().filter((environment) => environment.id !== current?.id).map((environment) => environment.name);
     const ask = (step: number, options: vscode.InputBoxOptions) =>
-      this.services.ui.current.showInputBox({ ...options, title: `${title} (${step}/5)`, ignoreFocusOut: true });
+      this.services.ui.current.showInputBox({ ...options, title: `${title} (${step}/6)`, ignoreFocusOut: true });
     const name = await ask(1, {
       prompt: vscode.l10n.t('Environment name: a unique name you will recognise, for example "Production US".'),
       value: current?.name,
       validateInput: (value) => validateUniqueName(value, otherNames, vscode.l10n.t),
     });
     if (name === undefined) return undefined;
-    const host = await this.askHost(`${title} (2/5)`, current);
+    const host = await this.askHost(`${title} (2/6)`, current);
     if (host === undefined) return undefined;
     const iid = await ask(3, {
       prompt: vscode.l10n.t('App ID (IID): the application id from the Kore.ai app, for example st-0603182c-7ffb-53c3-b307-47ca14b9xxxx.'),
@@ -37,13 +38,15 @@ export class EnvironmentForm {
     const no = { label: vscode.l10n.t('No: a test or sandbox environment'), production: false };
     const yes = { label: vscode.l10n.t('Yes: production (deleting asks you to type the id)'), production: true };
     const kind = await this.services.ui.current.showQuickPick(current?.production ? [yes, no] : [no, yes], {
-      title: `${title} (5/5)`,
+      title: `${title} (5/6)`,
       placeHolder: vscode.l10n.t('Is this a production environment?'),
       ignoreFocusOut: true,
     });
     if (kind === undefined) return undefined;
+    const dialect = await askDialect(this.services.ui.current, `${title} (6/6)`, current?.dialect);
+    if (dialect === undefined) return undefined;
     // Every answer was validated as typed; the same one check that settings and imports use normalises them.
-    const parsed = parseEnvironmentFields({ name, host, iid, accountId, production: kind.production }, vscode.l10n.t);
+    const parsed = parseEnvironmentFields({ name, host, iid, accountId, production: kind.production, dialect }, vscode.l10n.t);
     if (!parsed.ok) {
       void this.services.ui.current.showErrorMessage(vscode.l10n.t('The environment was not saved: field "{0}" is invalid ({1}).', parsed.field, parsed.problem));
       return undefined;

@@ -9,6 +9,7 @@ import { Environment } from '../../core/environment';
 import { escapeMarkdown, oneLine } from '../../core/textSafety';
 import { CredentialStore } from './credentialStore';
 import type { ContactListSource, ContactListsResult } from './contactListSource';
+import { dialectLabel } from './dialectPick';
 import { EnvironmentStore } from './environmentStore';
 
 /** A tree item for one environment. Commands receive it as their first argument when run from the tree. */
@@ -157,6 +158,7 @@ function environmentItem(node: EnvironmentNode): vscode.TreeItem {
   tooltip.appendMarkdown(`| ${vscode.l10n.t('Host')} | \`${environment.host}\` |\n`);
   tooltip.appendMarkdown(`| ${vscode.l10n.t('App ID (IID)')} | \`${environment.iid}\` |\n`);
   tooltip.appendMarkdown(`| ${vscode.l10n.t('Account ID')} | \`${environment.accountId}\` |\n`);
+  tooltip.appendMarkdown(`| ${vscode.l10n.t('API')} | ${escapeMarkdown(dialectLabel(environment.dialect))} |\n`);
   tooltip.appendMarkdown(`| ${vscode.l10n.t('Production')} | ${production ? `$(shield) ${vscode.l10n.t('yes: deleting asks you to type the id')}` : vscode.l10n.t('no')} |\n`);
   tooltip.appendMarkdown(`| ${vscode.l10n.t('Token')} | ${tokenState(credential)} |\n`);
   if (credential?.appId) tooltip.appendMarkdown(`| ${vscode.l10n.t('appId')} | \`${credential.appId}\` |\n`);

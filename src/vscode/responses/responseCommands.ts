@@ -39,7 +39,7 @@ export class ResponseCommands {
     return saveTextAs(this.ui, {
       title: vscode.l10n.t('Save Kore.ai Response As'),
       name,
-      filters: name.endsWith('.json') ? { JSON: ['json'] } : { Text: ['txt', 'html'] },
+      filters: name.endsWith('.json') ? { JSON: ['json'] } : name.endsWith('.jsonc') ? { 'JSON with Comments': ['jsonc'] } : { Text: ['txt', 'html'] },
       text: response.text,
       saved: (path) => vscode.l10n.t('Saved the response to {0}.', path),
     });

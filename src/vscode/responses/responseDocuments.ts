@@ -47,7 +47,7 @@ export class ResponseDocumentProvider implements vscode.TextDocumentContentProvi
 
   async open(uri: vscode.Uri): Promise<vscode.TextEditor> {
     let document = await vscode.workspace.openTextDocument(uri);
-    const language = uri.path.endsWith('.json') ? 'json' : uri.path.endsWith('.html') ? 'html' : 'plaintext';
+    const language = uri.path.endsWith('.json') ? 'json' : uri.path.endsWith('.jsonc') ? 'jsonc' : uri.path.endsWith('.html') ? 'html' : 'plaintext';
     if (document.languageId !== language) document = await vscode.languages.setTextDocumentLanguage(document, language);
     return vscode.window.showTextDocument(document, { preview: false });
   }
