@@ -19,7 +19,9 @@ export type FailureReason =
   | 'timeout'
   | 'cancelled'
   | 'network'
-  | 'refused';
+  | 'refused'
+  /** The proxy in between refused or dropped the tunnel: nothing reached the host. */
+  | 'proxy';
 
 /** What was sent, safe to log and show: the `auth` header is already redacted. */
 export interface RequestDescription {
@@ -117,6 +119,7 @@ function redactExchange(exchange: HttpExchange, secrets: ReadonlyArray<string | 
     case 'redirect':
       return exchange.location === undefined ? exchange : { ...exchange, location: clean(exchange.location) };
     case 'network':
+    case 'proxy':
       return { ...exchange, detail: clean(exchange.detail) };
     default:
       return exchange;

@@ -1,7 +1,9 @@
 // Test Connection: one read-only call (get all list details) that says whether an environment's host, ids and
 // credential work, naming the one that is wrong when it can. Part of the lazily loaded operations bundle.
 import * as vscode from 'vscode';
-import { describeConnectionTest } from '../../core/resultMessages';
+import { describeConnectionTest, pointsAtNetworkSettings } from '../../core/resultMessages';
+import { offerActions } from '../commands';
+import { networkSettingsAction } from '../networkSettings';
 import { withCancellableProgress } from '../progress';
 import type { KoreServices } from '../services';
 
@@ -23,7 +25,11 @@ export class ConnectionTest {
       vscode.l10n.t,
     );
     if (verdict.ok) void this.services.ui.current.showInformationMessage(verdict.message);
-    else void this.services.ui.current.showErrorMessage(verdict.message);
+    else {
+      // A proxy refusal or an untrusted certificate is fixed in the editor's settings, one click away.
+      const actions = pointsAtNetworkSettings(result) ? [networkSettingsAction()] : [];
+      offerActions({ ui: this.services.ui.current, log: this.services.log }, { kind: 'error', message: verdict.message, actions });
+    }
     return verdict.ok;
   }
 }
