@@ -66,7 +66,7 @@ subscribe('http.client.request.start', (message) => {
  * CONNECT, and what @vscode/proxy-agent throws when no proxy it was given would connect. Library wording is
  * the only signal these errors carry: they have no code.
  */
-const PROXY_ERROR = /proxy CONNECT response|socket connection to proxies/i;
+const PROXY_ERROR = /receiving CONNECT response|proxy CONNECT response|socket connection to proxies/i;
 
 export function isProxyFailure(message: string): boolean {
   return PROXY_ERROR.test(message);
