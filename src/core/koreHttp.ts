@@ -49,16 +49,30 @@ export type HttpExchange = Timed &
   );
 
 /**
- * Hands each ClientRequest to the call that made it. node-fetch hides its request, and only the socket tells
- * whether an answer to an https URL came through TLS from the host or in clear from a proxy that refused the
- * CONNECT (https-proxy-agent, under VS Code's proxy support, replays the proxy's answer as if it were the
- * host's: a proxy's 403 would otherwise read as Kore.ai's). node-fetch creates the request synchronously
- * inside fetch(), so the claimant set just around that call is the one whose request it is.
+ * A call waiting to learn whether its answer came over TLS. node-fetch hides its request, and only the socket
+ * tells whether an answer to an https URL came through TLS from the host or in clear from a proxy that refused
+ * the CONNECT (https-proxy-agent, under VS Code's proxy support, replays the proxy's answer as if it were the
+ * host's: a proxy's 403 would otherwise read as Kore.ai's). Node announces each answer on a diagnostics
+ * channel with its request (before fetch() resolves), so an answer is matched to its call by method, host and
+ * path; two calls alike in all three would go the same way anyway.
  */
-let claimRequest: ((request: ClientRequest) => void) | undefined;
-subscribe('http.client.request.start', (message) => {
-  const request = (message as { request?: ClientRequest } | undefined)?.request;
-  if (request) claimRequest?.(request);
+interface TlsWatch {
+  readonly method: string;
+  readonly host: string;
+  readonly path: string;
+  /** Undefined until an answer came (or when the request was never seen): then nothing is concluded. */
+  answeredOverTls?: boolean;
+}
+
+const watches = new Set<TlsWatch>();
+subscribe('http.client.response.finish', (message) => {
+  const { request, response } = (message ?? {}) as { request?: ClientRequest; response?: IncomingMessage };
+  if (!request || !response) return;
+  for (const watch of watches) {
+    if (watch.answeredOverTls !== undefined || watch.method !== request.method || watch.host !== request.host || watch.path !== request.path) continue;
+    watch.answeredOverTls = (response.socket as Partial<TLSSocket> | null)?.encrypted === true;
+    return;
+  }
 });
 
 /**
@@ -136,23 +150,23 @@ export async function sendHttpRequest(spec: HttpRequestSpec): Promise<HttpExchan
   }
 }
 
-/** fetch(), and whether its answer arrived over TLS (see claimRequest). */
-async function fetchObserved(url: string, init: RequestInit): Promise<{ response: Response; answeredOverTls: boolean }> {
-  let answeredOverTls = false;
-  claimRequest = (request) =>
-    request.once('response', (answer: IncomingMessage) => {
-      answeredOverTls = (answer.socket as Partial<TLSSocket> | null)?.encrypted === true;
-    });
-  // Cleared at once, not after the answer: another call's fetch() may start while this one waits.
-  const sent = fetch(url, init);
-  claimRequest = undefined;
-  const response = await sent;
-  return { response, answeredOverTls };
+/** fetch(), and whether its answer arrived over TLS (see TlsWatch). */
+async function fetchObserved(url: string, init: RequestInit & { method: string }): Promise<{ response: Response; answeredOverTls: boolean | undefined }> {
+  const target = new URL(url);
+  // Node's request carries the bare host name (no IPv6 brackets) and the path with its query.
+  const watch: TlsWatch = { method: init.method, host: target.hostname.replace(/^\[(.*)\]$/, '$1'), path: `${target.pathname}${target.search}` };
+  watches.add(watch);
+  try {
+    const response = await fetch(url, init);
+    return { response, answeredOverTls: watch.answeredOverTls };
+  } finally {
+    watches.delete(watch);
+  }
 }
 
-/** Whether an answer is the proxy's rather than the host's: see PROXY_AUTHENTICATION_REQUIRED and claimRequest. */
-function answeredByProxy(url: string, status: number, answeredOverTls: boolean): boolean {
-  return status === PROXY_AUTHENTICATION_REQUIRED || (url.startsWith('https:') && !answeredOverTls);
+/** Whether an answer is the proxy's rather than the host's: see PROXY_AUTHENTICATION_REQUIRED and TlsWatch. */
+function answeredByProxy(url: string, status: number, answeredOverTls: boolean | undefined): boolean {
+  return status === PROXY_AUTHENTICATION_REQUIRED || (url.startsWith('https:') && answeredOverTls === false);
 }
 
 function describeNetworkError(error: unknown): { code: string; detail: string } {
