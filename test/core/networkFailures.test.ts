@@ -137,3 +137,20 @@ describe('a host whose certificate comes from a private certificate authority', 
     assert.ok(!pointsAtNetworkSettings(from({ kind: 'response', status: 403, statusText: '', headers: {}, bodyText: '{}', durationMs: 1 })));
   });
 });
+
+describe('certificate verification', () => {
+  it('is never switched off anywhere in src/', () => {
+    const root = path.join(__dirname, '../../../src');
+    const offenders: string[] = [];
+    const visit = (dir: string): void => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, entry.name);
+        if (entry.isDirectory()) visit(file);
+        else if (/\.ts$/.test(entry.name) && /rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|checkServerIdentity|strictSSL/.test(fs.readFileSync(file, 'utf8'))) offenders.push(file);
+      }
+    };
+    visit(root);
+    assert.ok(fs.existsSync(path.join(root, 'core', 'koreHttp.ts')), 'the scan looks at the sources');
+    assert.deepEqual(offenders, []);
+  });
+});
