@@ -48,6 +48,9 @@ export function deleteOutcomeOf(result: KoreCallResult): DeleteOutcome {
     case 'refused':
       // The client never sent it.
       return 'failed';
+    case 'proxy':
+      // The proxy refused the tunnel (or its own authentication) before anything went to the host.
+      return 'failed';
     case 'http':
       // A gateway error may come after the backend applied the DELETE.
       return exchange.kind === 'response' && exchange.status >= 500 ? 'unknown' : 'failed';

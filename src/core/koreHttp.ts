@@ -1,6 +1,9 @@
 // One HTTP exchange with a Kore.ai host, through node-fetch (which uses Node's http/https, so VS Code's
 // proxy support applies). It never throws: every way an exchange can end is a value the caller maps to a message.
-import fetch, { FetchError } from 'node-fetch';
+import { subscribe } from 'node:diagnostics_channel';
+import type { ClientRequest, IncomingMessage } from 'node:http';
+import type { TLSSocket } from 'node:tls';
+import fetch, { FetchError, RequestInit, Response } from 'node-fetch';
 
 export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
 
@@ -38,7 +41,53 @@ export type HttpExchange = Timed &
     | { readonly kind: 'network'; readonly code: string; readonly detail: string }
     /** The client refused to send: the URL would not have gone exactly where it was meant to (see koreApiPaths). */
     | { readonly kind: 'refused'; readonly detail: string }
+    /**
+     * The proxy in between refused or dropped the tunnel, so nothing reached the host: `status` is the proxy's
+     * own answer (407, 403…) when it gave one, and absent when it closed the connection.
+     */
+    | { readonly kind: 'proxy'; readonly status?: number; readonly detail: string }
   );
+
+/**
+ * A call waiting to learn whether its answer came over TLS. node-fetch hides its request, and only the socket
+ * tells whether an answer to an https URL came through TLS from the host or in clear from a proxy that refused
+ * the CONNECT (https-proxy-agent, under VS Code's proxy support, replays the proxy's answer as if it were the
+ * host's: a proxy's 403 would otherwise read as Kore.ai's). Node announces each answer on a diagnostics
+ * channel with its request (before fetch() resolves), so an answer is matched to its call by method, host and
+ * path; two calls alike in all three would go the same way anyway.
+ */
+interface TlsWatch {
+  readonly method: string;
+  readonly host: string;
+  readonly path: string;
+  /** Undefined until an answer came (or when the request was never seen): then nothing is concluded. */
+  answeredOverTls?: boolean;
+}
+
+const watches = new Set<TlsWatch>();
+subscribe('http.client.response.finish', (message) => {
+  const { request, response } = (message ?? {}) as { request?: ClientRequest; response?: IncomingMessage };
+  if (!request || !response) return;
+  for (const watch of watches) {
+    if (watch.answeredOverTls !== undefined || watch.method !== request.method || watch.host !== request.host || watch.path !== request.path) continue;
+    watch.answeredOverTls = (response.socket as Partial<TLSSocket> | null)?.encrypted === true;
+    return;
+  }
+});
+
+/**
+ * What https-proxy-agent (used by VS Code's proxy support) throws when the proxy hangs up on or garbles the
+ * CONNECT, and what @vscode/proxy-agent throws when no proxy it was given would connect. Library wording is
+ * the only signal these errors carry: they have no code.
+ */
+const PROXY_ERROR = /receiving CONNECT response|proxy CONNECT response|socket connection to proxies/i;
+
+export function isProxyFailure(message: string): boolean {
+  return PROXY_ERROR.test(message);
+}
+
+/** RFC 9110 15.5.8: only a proxy answers 407 (Proxy Authentication Required), never the host behind it. */
+const PROXY_AUTHENTICATION_REQUIRED = 407;
 
 export async function sendHttpRequest(spec: HttpRequestSpec): Promise<HttpExchange> {
   const started = performance.now();
@@ -56,7 +105,7 @@ export async function sendHttpRequest(spec: HttpRequestSpec): Promise<HttpExchan
   const timer = setTimeout(() => abort('timeout'), spec.timeoutMs);
   const limitBytes = spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   try {
-    const response = await fetch(spec.url, {
+    const { response, answeredOverTls } = await fetchObserved(spec.url, {
       method: spec.method,
       headers: { ...spec.headers },
       redirect: 'manual',
@@ -64,6 +113,11 @@ export async function sendHttpRequest(spec: HttpRequestSpec): Promise<HttpExchan
       size: limitBytes,
       compress: true,
     });
+    if (answeredByProxy(spec.url, response.status, answeredOverTls)) {
+      // Its body is the proxy's, and nothing went further than the proxy.
+      controller.abort();
+      return { kind: 'proxy', status: response.status, detail: `${response.status} ${response.statusText}`.trim(), durationMs: elapsed() };
+    }
     if (response.status >= 300 && response.status < 400) {
       // Its body is of no use and could be endless: stop reading at once.
       controller.abort();
@@ -83,19 +137,36 @@ export async function sendHttpRequest(spec: HttpRequestSpec): Promise<HttpExchan
       }
       throw error;
     }
-    const headers: Record<string, string> = {};
-    response.headers.forEach((value, name) => {
-      headers[name] = value;
-    });
+    const headers: Record<string, string> = Object.fromEntries(response.headers.entries());
     return { kind: 'response', status: response.status, statusText: response.statusText, headers, bodyText, durationMs: elapsed() };
   } catch (error) {
     if (abortedBy === 'timeout') return { kind: 'timeout', timeoutMs: spec.timeoutMs, durationMs: elapsed() };
     if (abortedBy === 'cancel') return { kind: 'cancelled', durationMs: elapsed() };
-    return { kind: 'network', ...describeNetworkError(error), durationMs: elapsed() };
+    const failure = describeNetworkError(error);
+    return isProxyFailure(failure.detail) ? { kind: 'proxy', detail: failure.detail, durationMs: elapsed() } : { kind: 'network', ...failure, durationMs: elapsed() };
   } finally {
     clearTimeout(timer);
     spec.signal?.removeEventListener('abort', onCancel);
   }
+}
+
+/** fetch(), and whether its answer arrived over TLS (see TlsWatch). */
+async function fetchObserved(url: string, init: RequestInit & { method: string }): Promise<{ response: Response; answeredOverTls: boolean | undefined }> {
+  const target = new URL(url);
+  // Node's request carries the bare host name (no IPv6 brackets) and the path with its query.
+  const watch: TlsWatch = { method: init.method, host: target.hostname.replace(/^\[(.*)\]$/, '$1'), path: `${target.pathname}${target.search}` };
+  watches.add(watch);
+  try {
+    const response = await fetch(url, init);
+    return { response, answeredOverTls: watch.answeredOverTls };
+  } finally {
+    watches.delete(watch);
+  }
+}
+
+/** Whether an answer is the proxy's rather than the host's: see PROXY_AUTHENTICATION_REQUIRED and TlsWatch. */
+function answeredByProxy(url: string, status: number, answeredOverTls: boolean | undefined): boolean {
+  return status === PROXY_AUTHENTICATION_REQUIRED || (url.startsWith('https:') && answeredOverTls === false);
 }
 
 function describeNetworkError(error: unknown): { code: string; detail: string } {

@@ -20,7 +20,9 @@ export type FailureReason =
   | 'timeout'
   | 'cancelled'
   | 'network'
-  | 'refused';
+  | 'refused'
+  /** The proxy in between refused or dropped the tunnel: nothing reached the host. */
+  | 'proxy';
 
 /** What was sent, safe to log and show: the `auth` header is already redacted. */
 export interface RequestDescription {
@@ -132,6 +134,7 @@ function redactExchange(exchange: HttpExchange, secrets: ReadonlyArray<string | 
     case 'redirect':
       return exchange.location === undefined ? exchange : { ...exchange, location: clean(exchange.location) };
     case 'network':
+    case 'proxy':
       return { ...exchange, detail: clean(exchange.detail) };
     default:
       return exchange;

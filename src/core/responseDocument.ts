@@ -35,6 +35,7 @@ export function responseDocument(result: KoreCallResult, t: Translate = formatTe
     ...(exchange.kind === 'timeout' ? { timeoutMs: exchange.timeoutMs } : {}),
     ...(exchange.kind === 'network' ? { code: exchange.code, detail: exchange.detail } : {}),
     ...(exchange.kind === 'refused' ? { notSent: exchange.detail } : {}),
+    ...(exchange.kind === 'proxy' ? { proxy: exchange.detail } : {}),
     durationMs: exchange.durationMs,
   };
   return { text: `${JSON.stringify(summary, null, 2)}\n`, extension: 'json', fromServer: false };
@@ -78,6 +79,7 @@ export function describeExchange(result: KoreCallResult): string {
     : exchange.kind === 'timeout' ? `timed out after ${exchange.timeoutMs} ms`
     : exchange.kind === 'cancelled' ? 'cancelled'
     : exchange.kind === 'refused' ? `not sent: ${exchange.detail}`
+    : exchange.kind === 'proxy' ? `the proxy refused: ${exchange.detail}`
     : `network error ${exchange.code}`;
   return `${result.request.method} ${result.request.url} → ${status} in ${exchange.durationMs} ms`;
 }

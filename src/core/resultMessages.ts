@@ -1,5 +1,7 @@
 // The sentence a user reads after a call: what happened, where, and what to do next.
+import { certificateProblem } from './certificateProblems';
 import { connectionBroke, isTlsFailure } from './deleteOutcome';
+import { HttpExchange } from './koreHttp';
 import { KoreCallResult, missingRecordNote, responseStatusOf } from './koreResult';
 import { oneLine } from './textSafety';
 import { Translate, formatTemplate } from './translate';
@@ -72,6 +74,8 @@ function deleteResultSentence(result: KoreCallResult, context: CallContext, t: T
     case 'refused':
       return t('Nothing was sent for contact list {0}: its address on {1} would not have been the list\'s own ({2}). Check the id and the host of environment {3}.',
         id, host, exchange.kind === 'refused' ? exchange.detail : '', env);
+    case 'proxy':
+      return `${proxyRefusal(exchange, host, t)} ${t('Nothing was sent for contact list {0}: it was not deleted.', id)}`;
     default:
       return t('Deleting contact list {0} on {1} failed. Open the response for details.', id, env);
   }
@@ -111,13 +115,41 @@ function describeNetworkFailure(code: string, context: CallContext, t: Translate
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
     return t('Could not find the host {0}. Check the host of environment {1}, your network and proxy.', host, env);
   }
-  if (isTlsFailure(code)) {
-    return t('Could not establish a trusted TLS connection to {0} ({1}). Check the host, and your proxy\'s certificate settings.', host, code);
-  }
+  if (isTlsFailure(code)) return untrustedConnection(code, host, t);
   if (connectionBroke(code)) {
     return t('The connection to {0} broke before the answer was complete, so whether contact list {1} was deleted is unknown. Look it up again before retrying.', host, id);
   }
   return t('The request to {0} failed ({1}), so whether contact list {2} was deleted is unknown. Check your network and look the list up again.', host, code, id);
+}
+
+/**
+ * The proxy's refusal, and what to do about it. A proxy is not "no network": the request got as far as the
+ * proxy, which said no (or hung up), so its settings or its credentials are what to look at.
+ */
+function proxyRefusal(exchange: HttpExchange, host: string, t: Translate): string {
+  if (exchange.kind !== 'proxy') return t('The proxy refused the connection to {0}.', host);
+  if (exchange.status === 407) {
+    return t('The proxy refused the connection to {0}: it asks for credentials (HTTP 407). Check the proxy settings (http.proxy, http.proxyAuthorization) or ask your IT for access.', host);
+  }
+  if (exchange.status !== undefined) {
+    return t('The proxy refused the connection to {0} (HTTP {1} from the proxy, not from Kore.ai). Check the proxy settings (http.proxy, http.noProxy), or ask your IT to allow this host.', host, exchange.status);
+  }
+  return t('The proxy closed the connection to {0} before it was set up. Check the proxy settings (http.proxy, http.noProxy), or ask your IT to allow this host.', host);
+}
+
+/** A TLS failure in words: what is wrong with the certificate when Node says, and how a company makes its CA trusted. */
+function untrustedConnection(code: string, host: string, t: Translate): string {
+  const problem = certificateProblem(code, t);
+  const what = problem
+    ? t('Could not establish a trusted connection to {0}: its certificate {1} ({2}).', host, problem, code)
+    : t('Could not establish a trusted TLS connection to {0} ({1}).', host, code);
+  return `${what} ${t('If your company uses its own certificate authority or inspects TLS, have that CA trusted by the operating system (read when http.systemCertificates is on) or through NODE_EXTRA_CA_CERTS; certificate checks are never switched off.')}`;
+}
+
+/** Whether the fix lies in the editor's network settings (proxy, certificates): the caller then offers to open them. */
+export function pointsAtNetworkSettings(result: KoreCallResult): boolean {
+  const exchange = result.exchange;
+  return exchange.kind === 'proxy' || (exchange.kind === 'network' && isTlsFailure(exchange.code));
 }
 
 /** A few words for why a call failed, for sentences such as "Could not look up the list ({reason})". */
@@ -143,10 +175,14 @@ function briefReason(result: KoreCallResult, timeoutSeconds: number, t: Translat
       return t('no answer within {0} s', timeoutSeconds);
     case 'cancelled':
       return t('cancelled');
-    case 'network':
-      return t('network error {0}', exchange.code);
+    case 'network': {
+      const problem = isTlsFailure(exchange.code) ? certificateProblem(exchange.code, t) : undefined;
+      return problem ? t('the certificate {0} ({1})', problem, exchange.code) : t('network error {0}', exchange.code);
+    }
     case 'refused':
       return t('not sent, because the address was not the expected one: {0}', exchange.detail);
+    case 'proxy':
+      return exchange.status !== undefined ? t('the proxy refused the connection with HTTP {0}', exchange.status) : t('the proxy closed the connection');
   }
 }
 
@@ -165,6 +201,8 @@ export function describeConnectionTest(
   if (status === 403) return { ok: false, message: t('Access denied on "{0}" (HTTP 403): check the Account ID {1} and that the app\'s API scope includes Campaign Management.', env, context.accountId) + said };
   if (status === 400) return { ok: false, message: t('"{0}" refused the request (HTTP 400): check the App ID {1} and the Account ID {2}.', env, context.iid, context.accountId) + said };
   if (status === 404) return { ok: false, message: t('{0} has no contact-list API for App ID {1} (HTTP 404): check that the host of "{2}" is a Kore.ai platform and that the App ID is right.', host, context.iid, env) + said };
+  if (result.exchange.kind === 'proxy') return { ok: false, message: proxyRefusal(result.exchange, host, t) };
+  if (result.exchange.kind === 'network' && isTlsFailure(result.exchange.code)) return { ok: false, message: untrustedConnection(result.exchange.code, host, t) };
   if (result.exchange.kind === 'network' || result.exchange.kind === 'timeout' || result.exchange.kind === 'redirect' || result.failure === 'notJson') {
     return { ok: false, message: t('Could not reach a Kore.ai API at {0} ({1}): check the host of "{2}".', host, briefFailureReason(result, context.timeoutSeconds, t), env) };
   }

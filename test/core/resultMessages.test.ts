@@ -42,7 +42,7 @@ const cases: Array<[string, KoreCallResult, RegExp]> = [
   ['cancelled', other({ kind: 'cancelled', durationMs: 1 }), /Cancelled.*unknown/],
   ['refused', other({ kind: 'network', code: 'ECONNREFUSED', detail: '', durationMs: 1 }), /connection was refused.*Check the host of environment Prod/],
   ['unknown host', other({ kind: 'network', code: 'ENOTFOUND', detail: '', durationMs: 1 }), /Could not find the host/],
-  ['TLS', other({ kind: 'network', code: 'DEPTH_ZERO_SELF_SIGNED_CERT', detail: '', durationMs: 1 }), /trusted TLS connection.*DEPTH_ZERO_SELF_SIGNED_CERT/],
+  ['TLS', other({ kind: 'network', code: 'DEPTH_ZERO_SELF_SIGNED_CERT', detail: '', durationMs: 1 }), /trusted connection.*self-signed.*DEPTH_ZERO_SELF_SIGNED_CERT/],
   ['reset', other({ kind: 'network', code: 'ECONNRESET', detail: '', durationMs: 1 }), /broke before the answer was complete/],
   ['other network', other({ kind: 'network', code: 'EHOSTUNREACH', detail: '', durationMs: 1 }), /failed \(EHOSTUNREACH\)/],
   ['other status', response(418, {}), /failed with HTTP 418/],

@@ -19,6 +19,8 @@ const SYSTEM_PACKAGES = [
   { name: 'chromium', present: () => fs.existsSync('/usr/bin/chromium') },
   { name: 'libkrb5-dev', present: () => fs.existsSync('/usr/include/gssapi/gssapi.h') || fs.existsSync('/usr/include/krb5.h') },
   { name: 'ripgrep', present: () => commandExists('rg') },
+  // The proxy and certificate tests make a private CA and server certificates at test time (node:crypto cannot).
+  { name: 'openssl', present: () => commandExists('openssl') },
 ];
 
 function commandExists(name) {

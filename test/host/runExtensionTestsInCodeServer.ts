@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as util from 'node:util';
+import { makeCertificateAuthority } from '../support/privateCa';
 import { launchBrowser } from './browser';
 import { PROJECT_ROOT, scratchFolder, startCodeServer } from './codeServer';
 import { makeTestWorkspace } from './extensionTestWorkspace';
@@ -17,10 +18,14 @@ async function main(): Promise<number> {
   const scratch = scratchFolder('eh');
   const workspace = path.join(path.dirname(scratch), `workspace-${process.pid}`);
   makeTestWorkspace(workspace);
+  // A company's own CA, trusted the way a company does it: NODE_EXTRA_CA_CERTS in the environment code-server
+  // (and so its extension host) starts with. Node reads it once, at process start, so it cannot be set later from
+  // a test; the network tests issue their servers' certificates from it (KORE_TEST_COMPANY_CA is its folder).
+  const companyCa = makeCertificateAuthority(path.join(path.dirname(scratch), `company-ca-${process.pid}`), 'Kore tests company CA');
   const server = await startCodeServer({
     scratch,
     folder: workspace,
-    env: { KORE_TEST_USER_DATA_DIR: path.join(scratch, 'user-data') },
+    env: { KORE_TEST_USER_DATA_DIR: path.join(scratch, 'user-data'), NODE_EXTRA_CA_CERTS: companyCa.certFile, KORE_TEST_COMPANY_CA: companyCa.dir },
   });
   const browser = await launchBrowser(path.join(scratch, 'chromium'), server.env);
   try {
@@ -50,7 +55,7 @@ async function main(): Promise<number> {
       ),
     ]);
     if (code !== 0) console.error(`Extension-host suite failed. code-server log: ${server.logFile}`);
-    else cleanUp.push(scratch, workspace);
+    else cleanUp.push(scratch, workspace, companyCa.dir);
     return code;
   } finally {
     await browser.close();

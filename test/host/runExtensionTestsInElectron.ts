@@ -3,6 +3,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
+import { makeCertificateAuthority } from '../support/privateCa';
 import { PROJECT_ROOT } from './codeServer';
 import { makeTestWorkspace } from './extensionTestWorkspace';
 
@@ -10,11 +11,13 @@ async function main(): Promise<void> {
   const scratch = path.join(os.tmpdir(), 'kore-contact-lists-tests', `electron-${process.pid}`);
   const workspace = makeTestWorkspace(path.join(scratch, 'workspace'));
   const userDataDir = path.join(scratch, 'user-data');
+  // The company CA the network tests trust through NODE_EXTRA_CA_CERTS (see runExtensionTestsInCodeServer).
+  const companyCa = makeCertificateAuthority(path.join(scratch, 'company-ca'), 'Kore tests company CA');
   await runTests({
     extensionDevelopmentPath: PROJECT_ROOT,
     extensionTestsPath: path.join(PROJECT_ROOT, 'out', 'test', 'extension', 'index'),
     launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', `--user-data-dir=${userDataDir}`],
-    extensionTestsEnv: { KORE_TEST_USER_DATA_DIR: userDataDir },
+    extensionTestsEnv: { KORE_TEST_USER_DATA_DIR: userDataDir, NODE_EXTRA_CA_CERTS: companyCa.certFile, KORE_TEST_COMPANY_CA: companyCa.dir },
   });
 }
 

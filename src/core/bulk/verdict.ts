@@ -91,6 +91,9 @@ function explain(result: KoreCallResult, outcome: 'failed' | 'unknown', t: Trans
       return { reason: t('No answer within {0} s, so whether it was deleted is unknown.', exchange.kind === 'timeout' ? Math.round(exchange.timeoutMs / 100) / 10 : 0) };
     case 'refused':
       return { reason: t('Not sent: its address would not have been the list\'s own ({0}).', exchange.kind === 'refused' ? exchange.detail : '') };
+    case 'proxy':
+      // The proxy refuses every id alike: sending the rest would only be refused too.
+      return { reason: t('The proxy refused the connection ({0}); nothing was sent.', exchange.kind === 'proxy' ? exchange.detail : ''), stopsRun: true };
     case 'cancelled':
       return exchange.kind === 'cancelled' && exchange.beforeSending
         ? { reason: t('Cancelled before the request was sent; nothing was deleted.') }

@@ -8,9 +8,10 @@ import { ContactListRecord } from '../../core/contactList';
 import { DeleteOutcome, deleteOutcomeOf, lookUpOutcomeOf } from '../../core/deleteOutcome';
 import { FailureReason, KoreCallResult, responseStatusOf } from '../../core/koreResult';
 import { responseDocument } from '../../core/responseDocument';
-import { briefFailureReason, describeDeleteResult } from '../../core/resultMessages';
+import { briefFailureReason, describeDeleteResult, pointsAtNetworkSettings } from '../../core/resultMessages';
 import { OfferedAction, offerActions } from '../commands';
 import type { EnvironmentConnection } from '../connection';
+import { networkSettingsAction } from '../networkSettings';
 import { withCancellableProgress } from '../progress';
 import type { KoreServices } from '../services';
 
@@ -52,7 +53,10 @@ export class DeletionResults {
       return { status: 'deleted', ...base };
     }
     const show = this.showAction(uri, document.fromServer);
-    const actions = outcome === 'unknown' ? [this.checkAction(connection, contactListId), show] : [show, ...this.setTokenActions(connection, httpStatus)];
+    const actions =
+      outcome === 'unknown'
+        ? [this.checkAction(connection, contactListId), show]
+        : [show, ...this.setTokenActions(connection, httpStatus), ...(pointsAtNetworkSettings(result) ? [networkSettingsAction()] : [])];
     offerActions(this.context(), { kind: 'error', message, actions });
     return { status: outcome, ...(result.failure ? { failure: result.failure } : {}), ...base };
   }

@@ -8,8 +8,10 @@ import { findServedDialect, isRouteNotFound, routeVerdict } from '../../core/dia
 import { Environment } from '../../core/environment';
 import { KoreCallResult } from '../../core/koreResult';
 import { ApiDialect, DEFAULT_DIALECT, canListAll, dialectOf } from '../../core/koreApiPaths';
-import { describeConnectionTest } from '../../core/resultMessages';
+import { describeConnectionTest, pointsAtNetworkSettings } from '../../core/resultMessages';
+import { offerActions } from '../commands';
 import type { EnvironmentConnection } from '../connection';
+import { networkSettingsAction } from '../networkSettings';
 import { withCancellableProgress } from '../progress';
 import type { KoreServices } from '../services';
 import { dialectLabel } from './dialectPick';
@@ -43,7 +45,11 @@ export class ConnectionTest {
     }
     const verdict = describeConnectionTest(result, listCount, this.verdictContext(connection), vscode.l10n.t);
     if (verdict.ok) void ui.showInformationMessage(verdict.message);
-    else void ui.showErrorMessage(verdict.message);
+    else {
+      // A proxy refusal or an untrusted certificate is fixed in the editor's settings, one click away.
+      const actions = pointsAtNetworkSettings(result) ? [networkSettingsAction()] : [];
+      offerActions({ ui, log: this.services.log }, { kind: 'error', message: verdict.message, actions });
+    }
     return verdict.ok;
   }
 
