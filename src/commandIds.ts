@@ -21,6 +21,8 @@ export const CommandIds = {
   copyResponse: 'koreContactLists.copyResponse',
   saveResponseAs: 'koreContactLists.saveResponseAs',
   deleteContactLists: 'koreContactLists.deleteContactLists',
+  /** The Delete key (Cmd+Backspace on macOS) on a contact list in the Environments view. */
+  deleteFocusedContactList: 'koreContactLists.deleteFocusedContactList',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];
