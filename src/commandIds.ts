@@ -24,6 +24,8 @@ export const CommandIds = {
   filterHistory: 'koreContactLists.filterHistory',
   clearHistoryFilter: 'koreContactLists.clearHistoryFilter',
   showMoreHistory: 'koreContactLists.showMoreHistory',
+  /** The Delete key (Cmd+Backspace on macOS) on a contact list in the Environments view. */
+  deleteFocusedContactList: 'koreContactLists.deleteFocusedContactList',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

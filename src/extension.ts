@@ -11,7 +11,8 @@ import { ActiveEnvironment } from './vscode/environments/activeEnvironment';
 import { CredentialStore } from './vscode/environments/credentialStore';
 import { EnvironmentCommands } from './vscode/environments/environmentCommands';
 import { copyContactListId } from './vscode/environments/copyContactListId';
-import { EnvironmentTreeProvider } from './vscode/environments/environmentTree';
+import { EnvironmentTreeProvider, TreeNode } from './vscode/environments/environmentTree';
+import { focusedContactList } from './vscode/environments/focusedContactList';
 import { TokenCommands } from './vscode/environments/tokenCommands';
 import { HistoryCommands } from './vscode/history/historyCommands';
 import { AuditWatcher } from './vscode/history/auditWatcher';
@@ -25,6 +26,8 @@ import { ViewIds } from './viewIds';
 /** What activate() returns when the extension runs under its tests (and only then): the views and stores. */
 export interface KoreContactListsApi {
   readonly environmentTree: EnvironmentTreeProvider;
+  /** The Environments view, to focus and select rows as the keyboard does. */
+  readonly environmentView: vscode.TreeView<TreeNode>;
   readonly responses: ResponseDocumentProvider;
   readonly credentials: CredentialStore;
   readonly history: HistoryTreeProvider;
@@ -48,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): KoreContactListsApi 
   const services = createServices({ context, log, connection: () => operations().connect });
   const tree = new EnvironmentTreeProvider(services.environments, services.credentials, once(() => operations().createContactListSource(services)));
   const history = new HistoryTreeProvider(services.audit, log);
+  const environmentView = vscode.window.createTreeView(ViewIds.environments, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   const historyView = vscode.window.createTreeView(ViewIds.history, { treeDataProvider: history, showCollapseAll: false });
   history.attach(historyView);
   // Another window's or process's delete shows in History, and its deleted lists leave the tree, without a Refresh.
@@ -61,24 +65,25 @@ export function activate(context: vscode.ExtensionContext): KoreContactListsApi 
       history.refresh();
       tree.refresh();
     }),
-    vscode.window.createTreeView(ViewIds.environments, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true }),
+    environmentView,
     historyView,
     auditWatcher,
     vscode.workspace.registerTextDocumentContentProvider(RESPONSE_SCHEME, services.responses),
-    ...registerCommands(services, { operations, tree, history }),
+    ...registerCommands(services, { operations, tree, environmentView, history }),
   );
-  return context.extensionMode === vscode.ExtensionMode.Test ? testApi(services, tree, { history, historyView, auditWatcher }) : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test ? testApi(services, { operations, tree, environmentView, history }, { historyView, auditWatcher }) : undefined;
 }
 
 interface Features {
   readonly operations: () => Operations;
   readonly tree: EnvironmentTreeProvider;
+  readonly environmentView: vscode.TreeView<TreeNode>;
   readonly history: HistoryTreeProvider;
 }
 
 /** Every command, each to the one method that runs it. Features that talk to Kore.ai are created on first use. */
 function registerCommands(services: KoreServices, features: Features): vscode.Disposable[] {
-  const { operations, tree, history } = features;
+  const { operations, tree, environmentView, history } = features;
   const environments = new EnvironmentCommands(services);
   const tokens = new TokenCommands(services);
   const historyCommands = new HistoryCommands(services, history);
@@ -95,6 +100,10 @@ function registerCommands(services: KoreServices, features: Features): vscode.Di
     [CommandIds.clearToken]: (_context, environment) => tokens.clearToken(environment),
     [CommandIds.deleteContactList]: (_context, target, contactListId) => deletion().run(target, contactListId),
     [CommandIds.deleteContactLists]: (_context, clicked, selection, text) => bulkDeletion().run(clicked, selection, text),
+    [CommandIds.deleteFocusedContactList]: async () => {
+      const node = await focusedContactList(environmentView);
+      return node ? deletion().run(node) : undefined;
+    },
     [CommandIds.refresh]: () => tree.refresh(),
     [CommandIds.testConnection]: (_context, environment) => connectionTest().run(environment),
     [CommandIds.switchEnvironment]: () => services.picker.pick(vscode.l10n.t('Choose the environment that palette commands use')),
@@ -124,15 +133,14 @@ function once<T>(create: () => T): () => T {
  * The API reaches stored credentials and can answer confirmations: it exists for the extension's own tests only.
  * Any other extension asking for this extension's exports gets nothing.
  */
-function testApi(
-  services: KoreServices,
-  tree: EnvironmentTreeProvider,
-  views: Pick<KoreContactListsApi, 'history' | 'historyView' | 'auditWatcher'>,
-): KoreContactListsApi {
+function testApi(services: KoreServices, features: Features, views: Pick<KoreContactListsApi, 'historyView' | 'auditWatcher'>): KoreContactListsApi {
+  const { tree, environmentView, history } = features;
   return {
     environmentTree: tree,
+    environmentView,
     responses: services.responses,
     credentials: services.credentials,
+    history,
     ...views,
     audit: services.audit,
     activeEnvironment: services.active,

@@ -7,8 +7,9 @@ import { ViewIds } from '../../src/viewIds';
 interface Manifest {
   contributes: {
     commands: Array<{ command: string; title: string; category?: string }>;
-    views: Record<string, Array<{ id: string }>>;
+    views: Record<string, Array<{ id: string; icon?: string }>>;
     menus: Record<string, Array<{ command: string }>>;
+    keybindings: Array<{ command: string; key: string; mac?: string; when: string }>;
   };
 }
 
@@ -39,5 +40,26 @@ describe('command ids', () => {
   it('every %key% in package.json has a text in package.nls.json', () => {
     const keys = JSON.stringify(manifest).match(/%[A-Za-z0-9.]+%/g) ?? [];
     for (const key of keys) assert.ok(nls[key.slice(1, -1)], key);
+  });
+  it('keybindings name only contributed commands, and work only in the Environments view on a row under an environment', () => {
+    const known = new Set<string>(Object.values(CommandIds));
+    for (const binding of manifest.contributes.keybindings) {
+      assert.ok(known.has(binding.command), binding.command);
+      assert.match(binding.when, /focusedView == koreContactLists\.environments/);
+      assert.match(binding.when, /treeElementHasParent/);
+      // VS Code sets `viewItem` only while it builds a menu: a keybinding that tests it never runs.
+      assert.doesNotMatch(binding.when, /viewItem/);
+    }
+    const keys = manifest.contributes.keybindings.filter((binding) => binding.command === CommandIds.deleteFocusedContactList);
+    assert.deepEqual(
+      keys.map((binding) => [binding.key, binding.mac ?? binding.key, /isMac/.test(binding.when)]),
+      [
+        ['delete', 'cmd+backspace', false],
+        ['delete', 'delete', true],
+      ],
+    );
+  });
+  it('every view has an icon, shown when the view sits where its name does not fit', () => {
+    for (const view of Object.values(manifest.contributes.views).flat()) assert.match(view.icon ?? '', /^\$\([a-z-]+\)$/, view.id);
   });
 });

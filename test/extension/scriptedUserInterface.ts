@@ -1,9 +1,18 @@
 // Scripted answers for the extension's prompts, so the extension-host suite can drive whole commands.
 // Each input box answer is also run through the box's own validateInput, as VS Code would as you type.
+// Multi-step prompts take the same queues, plus BACK (press the Back button) and KEEP (press Enter on the answer
+// the step shows again: the value typed before, or the item chosen before).
 // Every queued answer is meant to be used: unused() lists what was left, and the harness fails a test that leaves
 // any, since an answer nobody asked for means the command asked something else than the test believes.
 import * as vscode from 'vscode';
-import type { UserInterface } from '../../src/vscode/userInterface';
+import type { InputStepOptions, PickStepOptions, StepAnswer, StepPosition, UserInterface } from '../../src/vscode/userInterface';
+
+/** Queued for a multi-step prompt: press its Back button. */
+export const BACK: unique symbol = Symbol('Back');
+/** Queued for a multi-step prompt: press Enter on what it shows (the earlier answer kept). */
+export const KEEP: unique symbol = Symbol('Keep');
+
+type Scripted = string | undefined | typeof BACK | typeof KEEP;
 
 export interface ShownMessage {
   readonly kind: 'info' | 'warning' | 'error';
@@ -15,17 +24,18 @@ export interface ShownMessage {
 
 export class ScriptedUserInterface implements UserInterface {
   /** Answers for input boxes, in order; undefined is Escape. */
-  readonly inputs: Array<string | undefined> = [];
-  /** Labels to pick in quick picks, in order. */
-  readonly picks: Array<string | undefined> = [];
+  readonly inputs: Scripted[] = [];
+  /** Labels to pick in quick picks, in order; undefined is Escape. */
+  readonly picks: Scripted[] = [];
   /** The action chosen for each warning, in order; when none is queued the warning is dismissed. */
   readonly warningAnswers: Array<string | undefined> = [];
   /** The action chosen for each error message, in order; when none is queued it is dismissed. */
   readonly errorAnswers: Array<string | undefined> = [];
   readonly shown: ShownMessage[] = [];
-  readonly inputBoxes: vscode.InputBoxOptions[] = [];
-  /** What each quick pick offered, and how it was worded. */
-  readonly quickPicks: Array<{ readonly labels: string[]; readonly options: vscode.QuickPickOptions }> = [];
+  /** Every input box shown, with its step and total for a multi-step one. */
+  readonly inputBoxes: Array<vscode.InputBoxOptions & Partial<StepPosition>> = [];
+  /** What each quick pick offered, and how it was worded; `active` is the item highlighted when it opened. */
+  readonly quickPicks: Array<{ readonly labels: string[]; readonly options: vscode.QuickPickOptions & Partial<StepPosition>; readonly active?: string }> = [];
   readonly validationMessages: string[] = [];
   /** Where the next save dialog answers, once; undefined is Cancel. */
   saveTarget: vscode.Uri | undefined;
@@ -34,10 +44,56 @@ export class ScriptedUserInterface implements UserInterface {
 
   async showInputBox(options: vscode.InputBoxOptions): Promise<string | undefined> {
     this.inputBoxes.push(options);
-    if (this.inputs.length === 0) throw new Error(`Unexpected input box: ${options.prompt ?? options.title ?? ''}`);
-    const answer = this.inputs.shift();
-    if (answer !== undefined && options.validateInput) {
-      const problem = await options.validateInput(answer);
+    const answer = this.nextInput(options.prompt ?? options.title);
+    if (answer === BACK) throw new Error(`BACK queued for the input box "${options.prompt ?? ''}", which has no Back button`);
+    return this.validated(answer === KEEP ? (options.value ?? '') : answer, options);
+  }
+
+  async inputStep(options: InputStepOptions): Promise<StepAnswer<string>> {
+    this.inputBoxes.push(options);
+    const answer = this.nextInput(options.prompt);
+    if (answer === BACK) return this.back(options, options.prompt);
+    const value = await this.validated(answer === KEEP ? (options.value ?? '') : answer, options);
+    return value === undefined ? undefined : { kind: 'value', value };
+  }
+
+  showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[], options?: vscode.QuickPickOptions): Promise<T | undefined> {
+    this.quickPicks.push({ labels: items.map((item) => item.label), options: options ?? {} });
+    const label = this.nextPick(items);
+    if (label === BACK || label === KEEP) throw new Error(`${String(label.description)} queued for the quick pick "${options?.placeHolder ?? ''}", which has no steps`);
+    return Promise.resolve(items.find((item) => item.label === label));
+  }
+
+  pickStep<T extends vscode.QuickPickItem>(items: readonly T[], options: PickStepOptions<T>): Promise<StepAnswer<T>> {
+    const { activeItem, ...wording } = options;
+    this.quickPicks.push({ labels: items.map((item) => item.label), options: wording, ...(activeItem ? { active: activeItem.label } : {}) });
+    const label = this.nextPick(items);
+    if (label === BACK) return Promise.resolve(this.back(options, options.placeHolder));
+    if (label === KEEP && !activeItem) throw new Error(`KEEP queued for the quick pick "${options.placeHolder}", which has no item highlighted`);
+    const chosen = label === KEEP ? activeItem : items.find((item) => item.label === label);
+    return Promise.resolve(chosen ? { kind: 'value', value: chosen } : undefined);
+  }
+
+  private nextInput(what: string | undefined): Scripted {
+    if (this.inputs.length === 0) throw new Error(`Unexpected input box: ${what ?? ''}`);
+    return this.inputs.shift();
+  }
+
+  private nextPick(items: readonly vscode.QuickPickItem[]): Scripted {
+    if (this.picks.length === 0) throw new Error(`Unexpected quick pick of ${items.map((item) => item.label).join(', ')}`);
+    return this.picks.shift();
+  }
+
+  /** VS Code shows the Back button from the second step on: a test that queues it earlier is wrong. */
+  private back(position: StepPosition, what: string): StepAnswer<never> {
+    if (position.step < 2) throw new Error(`BACK queued for "${what}", step ${position.step} of ${position.totalSteps}, which has no Back button`);
+    return { kind: 'back' };
+  }
+
+  /** The answer, or undefined when the box's own validation refuses it (the message is kept for the test). */
+  private async validated(answer: string | undefined, box: Pick<vscode.InputBoxOptions, 'validateInput'>): Promise<string | undefined> {
+    if (answer !== undefined && box.validateInput) {
+      const problem = await box.validateInput(answer);
       const text = typeof problem === 'string' ? problem : problem?.message;
       if (text) {
         // VS Code would keep the box open with this message: the test sees it, and the box is dismissed.
@@ -46,13 +102,6 @@ export class ScriptedUserInterface implements UserInterface {
       }
     }
     return answer;
-  }
-
-  showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[], options?: vscode.QuickPickOptions): Promise<T | undefined> {
-    this.quickPicks.push({ labels: items.map((item) => item.label), options: options ?? {} });
-    if (this.picks.length === 0) return Promise.reject(new Error(`Unexpected quick pick of ${items.map((item) => item.label).join(', ')}`));
-    const label = this.picks.shift();
-    return Promise.resolve(items.find((item) => item.label === label));
   }
 
   showWarningMessage(message: string, options: vscode.MessageOptions, ...actions: string[]): Promise<string | undefined> {
@@ -84,7 +133,7 @@ export class ScriptedUserInterface implements UserInterface {
 
   /** Every queued answer no prompt took, one line each; empty when the script was used up. */
   unused(): string[] {
-    const show = (answer: string | undefined) => (answer === undefined ? '(dismiss)' : JSON.stringify(answer));
+    const show = (answer: Scripted) => (answer === undefined ? '(dismiss)' : typeof answer === 'symbol' ? String(answer.description) : JSON.stringify(answer));
     return [
       ...this.inputs.map((answer) => `input box answer ${show(answer)}`),
       ...this.picks.map((answer) => `quick pick answer ${show(answer)}`),

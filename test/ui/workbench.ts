@@ -142,6 +142,79 @@ export class Workbench {
     await questionInput.waitFor({ state: 'hidden', timeout: 15_000 });
   }
 
+  /** The open quick input (input box or quick pick). */
+  quickInput(): Locator {
+    return this.page.locator('.quick-input-widget');
+  }
+
+  /** The quick input's title as shown, with the step of a multi-step input: "Add Kore.ai Environment (3/6)". */
+  async quickInputTitle(): Promise<string> {
+    const title = this.quickInput().locator('.quick-input-title');
+    await title.waitFor({ state: 'visible', timeout: 15_000 });
+    return (await title.innerText()).trim();
+  }
+
+  /** Waits for a step of a multi-step input, by its "step/total" in the title. */
+  async waitForStep(step: number, total: number): Promise<void> {
+    await this.quickInput().locator('.quick-input-title', { hasText: `(${step}/${total})` }).waitFor({ state: 'visible', timeout: 15_000 });
+  }
+
+  /** What the input box holds now: the text typed, or the answer it shows again after Back. */
+  async inputValue(): Promise<string> {
+    const input = this.quickInput().locator('input.input');
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    return input.inputValue();
+  }
+
+  /** The label of the quick pick row that has the keyboard focus (where Enter goes). */
+  async focusedPickLabel(): Promise<string> {
+    const row = this.quickInput().locator('.quick-input-list .monaco-list-row.focused .label-name').first();
+    await row.waitFor({ state: 'visible', timeout: 15_000 });
+    return (await row.innerText()).trim();
+  }
+
+  /** Clicks the Back button of a multi-step input's title bar. */
+  async clickBack(): Promise<void> {
+    await this.quickInput().locator('.quick-input-titlebar .action-label[aria-label^="Back"]').click();
+  }
+
+  /**
+   * Runs a command from the Command Palette with the keyboard alone: F1, the title typed, Enter once the
+   * palette's focused row is that command (while the list filters, a recently used one can be focused).
+   */
+  async runCommandWithKeyboard(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.quickInput().locator('input.input');
+    await input.waitFor({ state: 'visible' });
+    await this.page.keyboard.type(`>${title}`);
+    await this.quickInput().locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).waitFor({ timeout: 15_000 });
+    await this.page.keyboard.press('Enter');
+    // The palette is gone once its text is: the command may at once reuse the widget for its own first prompt.
+    await this.page.waitForFunction(
+      () => {
+        const box = document.querySelector<HTMLInputElement>('.quick-input-widget input.input');
+        return !box || box.offsetParent === null || !box.value.startsWith('>');
+      },
+      undefined,
+      { timeout: 10_000 },
+    );
+  }
+
+  /** Answers a quick pick with the keyboard: types to filter, then Enter once the focused row is `label`. */
+  async answerQuickPickWithKeyboard(question: string, label: string): Promise<void> {
+    const questionInput = this.quickInput().locator(`input[placeholder*="${question}"]`);
+    await questionInput.waitFor({ state: 'visible', timeout: 15_000 });
+    await this.page.keyboard.type(label);
+    await this.quickInput().locator('.quick-input-list .monaco-list-row.focused', { hasText: label }).waitFor({ timeout: 15_000 });
+    await this.page.keyboard.press('Enter');
+    await questionInput.waitFor({ state: 'hidden', timeout: 15_000 });
+  }
+
+  /** The row of the focused tree that has the keyboard focus. */
+  focusedTreeRow(view = 'Environments'): Locator {
+    return this.view(view).locator('.monaco-list-row.focused');
+  }
+
   dialog(): Locator {
     return this.page.locator('.monaco-dialog-box');
   }

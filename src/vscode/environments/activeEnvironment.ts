@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../../commandIds';
 import { Environment } from '../../core/environment';
+import { oneLine } from '../../core/textSafety';
 import { EnvironmentStore } from './environmentStore';
 
 const KEY = 'koreContactLists.activeEnvironmentId';
@@ -42,6 +43,7 @@ export class ActiveEnvironment implements vscode.Disposable {
     if (!active) {
       this.item.text = `$(cloud) ${vscode.l10n.t('Kore.ai: no environment')}`;
       this.item.tooltip = vscode.l10n.t('Choose the Kore.ai environment that palette commands use');
+      this.item.accessibilityInformation = { label: vscode.l10n.t('No Kore.ai environment chosen. Activate to choose the one palette commands use.'), role: 'button' };
       this.item.backgroundColor = undefined;
     } else {
       const production = active.production === true;
@@ -49,6 +51,14 @@ export class ActiveEnvironment implements vscode.Disposable {
       this.item.tooltip = production
         ? vscode.l10n.t('Kore.ai environment: {0} (PRODUCTION, {1}). Click to switch.', active.name, active.host)
         : vscode.l10n.t('Kore.ai environment: {0} ({1}). Click to switch.', active.name, active.host);
+      // The colour is not the only sign of production: the shield, the tooltip and what a screen reader says name it.
+      const name = oneLine(active.name);
+      this.item.accessibilityInformation = {
+        label: production
+          ? vscode.l10n.t('Kore.ai environment {0}, production, host {1}. Activate to switch environments.', name, oneLine(active.host))
+          : vscode.l10n.t('Kore.ai environment {0}, host {1}. Activate to switch environments.', name, oneLine(active.host)),
+        role: 'button',
+      };
       this.item.backgroundColor = production ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     }
     this.item.show();
@@ -57,6 +67,11 @@ export class ActiveEnvironment implements vscode.Disposable {
   /** What the status bar shows, for tests. */
   get statusBarText(): string | undefined {
     return this.item.text;
+  }
+
+  /** What a screen reader says for the status bar item, for tests. */
+  get statusBarAccessibilityLabel(): string | undefined {
+    return this.item.accessibilityInformation?.label;
   }
 
   get statusBarIsWarning(): boolean {

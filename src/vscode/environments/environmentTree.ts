@@ -164,12 +164,18 @@ function environmentItem(node: EnvironmentNode): vscode.TreeItem {
   if (credential?.appId) tooltip.appendMarkdown(`| ${vscode.l10n.t('appId')} | \`${credential.appId}\` |\n`);
   if (credential?.expiresAt) tooltip.appendMarkdown(`| ${vscode.l10n.t('Expires')} | ${credential.expiresAt.toLocaleString()} |\n`);
   item.tooltip = tooltip;
-  item.accessibilityInformation = {
-    label: hasToken
-      ? vscode.l10n.t('{0}, {1}, token set', environment.name, environment.host)
-      : vscode.l10n.t('{0}, {1}, no token', environment.name, environment.host),
-  };
+  item.accessibilityInformation = { label: environmentSentence(environment, !hasToken ? 'none' : expired ? 'expired' : 'set') };
   return item;
+}
+
+/** What a screen reader says for an environment: production in words, since the tree shows it in colour too. */
+function environmentSentence(environment: Environment, token: 'none' | 'expired' | 'set'): string {
+  const tokenState = token === 'none' ? vscode.l10n.t('no token') : token === 'expired' ? vscode.l10n.t('token expired') : vscode.l10n.t('token set');
+  const name = oneLine(environment.name);
+  const host = oneLine(environment.host);
+  return environment.production === true
+    ? vscode.l10n.t('Environment {0}, production, host {1}, {2}', name, host, tokenState)
+    : vscode.l10n.t('Environment {0}, host {1}, {2}', name, host, tokenState);
 }
 
 /** A list's name or status in the tree: the tooltip has room for the rest. */
@@ -195,7 +201,29 @@ function contactListItem(node: ContactListNode): vscode.TreeItem {
   tooltip.appendMarkdown(`| ${vscode.l10n.t('Type')} | ${escapeMarkdown(oneLine(list.listType ?? '') || '?')} |\n`);
   tooltip.appendMarkdown(`| ${vscode.l10n.t('In use')} | ${inUse ? escapeMarkdown(campaignsInUse(list).join(', ') || vscode.l10n.t('yes')) : vscode.l10n.t('no')} |\n`);
   item.tooltip = tooltip;
+  item.accessibilityInformation = { label: contactListSentence(list) };
   return item;
+}
+
+/** What a screen reader says for a contact list, as one sentence: "Contact list X, 48,213 records, in use by 1 campaign, status Ready". */
+function contactListSentence(list: ContactListRecord): string {
+  // The record's text fields are one safe line already (asContactListRecord); shortened like the label.
+  const name = oneLine(list.name ?? '', MAX_LABEL) || list._id;
+  const count = list.totalRecordCount;
+  const records =
+    count === undefined ? vscode.l10n.t('record count unknown') : count === 1 ? vscode.l10n.t('1 record') : vscode.l10n.t('{0} records', count.toLocaleString());
+  const campaigns = campaignsInUse(list).length;
+  const use = !isInUse(list)
+    ? vscode.l10n.t('not in use')
+    : campaigns === 0
+      ? vscode.l10n.t('in use by a campaign')
+      : campaigns === 1
+        ? vscode.l10n.t('in use by 1 campaign')
+        : vscode.l10n.t('in use by {0} campaigns', campaigns.toLocaleString());
+  const status = oneLine(list.status ?? '', MAX_LABEL);
+  return status
+    ? vscode.l10n.t('Contact list {0}, {1}, {2}, status {3}', name, records, use, status)
+    : vscode.l10n.t('Contact list {0}, {1}, {2}', name, records, use);
 }
 
 function messageItem(node: ListMessageNode): vscode.TreeItem {

@@ -152,7 +152,7 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryTreeN
     tooltip.appendText(`${vscode.l10n.t('Environment')}: ${environmentName} (${oneLine(String(entry.environment.host))})\n`);
     tooltip.appendText(`${vscode.l10n.t('Duration')}: ${Number.isFinite(entry.durationMs) ? entry.durationMs : '?'} ms`);
     item.tooltip = tooltip;
-    item.accessibilityInformation = { label: `${outcome}: ${listName || listId}, ${environmentName}, ${time}` };
+    item.accessibilityInformation = { label: historySentence(entry.outcome, listName || listId, environmentName, spokenTime(entry.time)) };
     item.command = { title: vscode.l10n.t('Open Response'), command: CommandIds.openHistoryEntry, arguments: [node] };
     return item;
   }
@@ -166,4 +166,19 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryTreeN
     void vscode.commands.executeCommand('setContext', HISTORY_FILTERED_CONTEXT, filtered);
     if (this.view) this.view.description = this.description;
   }
+}
+
+/** What a screen reader says for one attempt, as one sentence; the texts are one safe line already. */
+function historySentence(outcome: AuditEntry['outcome'], list: string, environment: string, time: string): string {
+  return outcome === 'deleted'
+    ? vscode.l10n.t('Deleted contact list {0} from {1}, {2}', list, environment, time)
+    : outcome === 'failed'
+      ? vscode.l10n.t('Failed to delete contact list {0} from {1}, {2}', list, environment, time)
+      : vscode.l10n.t('Outcome unknown for the delete of contact list {0} from {1}, {2}', list, environment, time);
+}
+
+/** The time as the description shows it; the file's own text (one line) when it is not a date. */
+function spokenTime(time: string): string {
+  const date = new Date(time);
+  return Number.isNaN(date.getTime()) ? oneLine(time) : date.toLocaleString();
 }

@@ -1,0 +1,149 @@
+// Multi-step input with Back, and a deletion with the keyboard alone, in the real workbench: the extension installed
+// from its .vsix into code-server, Chromium pressing keys, against the fake Kore server. Screenshots of every step
+// go to test-artifacts/ui-keyboard/.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+import { launchBrowser } from '../host/browser';
+import { CodeServer, PROJECT_ROOT, scratchFolder, startCodeServer } from '../host/codeServer';
+import { FakeKoreServer } from '../fakeKore/fakeKoreServer';
+import { signFakeJwt } from '../fakeKore/jwt';
+import { Workbench } from './workbench';
+
+const VSIX = path.join(PROJECT_ROOT, 'dist', 'kore-contact-lists.vsix');
+// Beside test-artifacts/ui/, not in it: the delete flow's suite empties that folder when it starts.
+const SHOTS = path.join(PROJECT_ROOT, 'test-artifacts', 'ui-keyboard');
+const AUGUST = 'Renewal Due - August 2025';
+const SEPTEMBER = 'Renewal Due - September 2025';
+const SEPTEMBER_ID = 'cl-5b7d0e1-88a2-4c3f-9d61-2f4e7a9b0002';
+const NAME = 'Keyboard sandbox';
+
+describe('UI: multi-step input with Back, and a deletion with the keyboard alone', function () {
+  this.timeout(120_000);
+  let kore: FakeKoreServer;
+  let codeServer: CodeServer;
+  let browser: BrowserContext;
+  let workbench: Workbench;
+  let scratch: string;
+  let folder: string;
+  let failures = 0;
+
+  before(async () => {
+    assert.ok(fs.existsSync(VSIX), `${VSIX} exists: run \`npm run package\` first`);
+    fs.rmSync(SHOTS, { recursive: true, force: true });
+    kore = await FakeKoreServer.start();
+    scratch = scratchFolder('ui-keyboard');
+    folder = path.join(scratch, '..', `ui-keyboard-workspace-${process.pid}`);
+    fs.mkdirSync(folder, { recursive: true });
+    codeServer = await startCodeServer({ scratch, folder, install: [VSIX] });
+    browser = await launchBrowser(path.join(scratch, 'chromium'), codeServer.env);
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    workbench = new Workbench(page, SHOTS);
+    await page.goto(`${codeServer.url}/?folder=${encodeURIComponent(folder)}`);
+    await workbench.waitForWorkbench();
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') {
+      failures += 1;
+      const shot = await workbench?.screenshot('failure').catch(() => undefined);
+      console.log(`    screenshot: ${shot ?? 'none'}\n    code-server log: ${codeServer?.logFile}`);
+    }
+  });
+
+  after(async () => {
+    await browser?.close().catch(() => undefined);
+    await codeServer?.stop();
+    await kore?.close();
+    if (failures === 0 && scratch) for (const dir of [scratch, folder]) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('Add Environment: Back shows the earlier step with its answer intact, and finishing saves the right environment', async () => {
+    await workbench.openViewContainer('Kore.ai Contact Lists');
+    await workbench.runCommandWithKeyboard('Kore.ai: Add Environment');
+    await workbench.waitForStep(1, 6);
+    await workbench.answerInputBox('Environment name', NAME);
+    await workbench.waitForStep(2, 6);
+    await workbench.answerQuickPick('Which Kore.ai region or host?', 'Custom host (on-premises)');
+    await workbench.waitForStep(3, 7);
+    await workbench.answerInputBox('Host', kore.url);
+    await workbench.waitForStep(4, 7);
+    await workbench.page.keyboard.type('typed-before-going-back');
+    await workbench.screenshot('app-id-step');
+
+    await workbench.clickBack();
+    await workbench.waitForStep(3, 7);
+    assert.equal(await workbench.inputValue(), kore.url, 'the host typed at step 3 is shown again');
+    await workbench.screenshot('back-to-host');
+
+    // Back again, from the keyboard this time (the Back button's own shortcut).
+    await workbench.page.keyboard.press('Control+Alt+Minus');
+    await workbench.waitForStep(2, 7);
+    assert.match(await workbench.focusedPickLabel(), /^Custom host/, 'the region chosen before is highlighted');
+    await workbench.screenshot('back-to-region');
+    await workbench.page.keyboard.press('Enter');
+    await workbench.waitForStep(3, 7);
+    assert.equal(await workbench.inputValue(), kore.url);
+    await workbench.page.keyboard.press('Enter');
+    await workbench.waitForStep(4, 7);
+    await workbench.answerInputBox('App ID (IID)', kore.app.iid);
+    await workbench.waitForStep(5, 7);
+    await workbench.answerInputBox('Account ID', kore.app.accountId);
+    await workbench.waitForStep(6, 7);
+    await workbench.answerQuickPickWithKeyboard('Is this a production environment?', 'Yes: production');
+    await workbench.waitForStep(7, 7);
+    await workbench.answerQuickPickWithKeyboard('Which Kore.ai contact-list API does this tenant serve?', 'v1');
+    const row = workbench.treeRow(NAME);
+    await row.waitFor({ timeout: 15_000 });
+    assert.match(await row.innerText(), /production · http:\/\/127\.0\.0\.1/);
+    await workbench.screenshot('environment-saved');
+  });
+
+  it('sets the token with the keyboard alone', async () => {
+    const token = signFakeJwt({ appId: kore.app.clientId, sub: 'ui-keyboard', iat: Math.floor(Date.now() / 1000) }, kore.app.clientSecret);
+    await workbench.runCommandWithKeyboard('Kore.ai: Set Token');
+    assert.equal(await workbench.quickInputTitle(), `Set Token for "${NAME}" (1/2)`);
+    // The only environment is not asked for: the first question is how to authenticate.
+    await workbench.waitForStep(1, 2);
+    await workbench.answerQuickPickWithKeyboard('How do you want to authenticate', 'Paste a JWT');
+    await workbench.waitForStep(2, 2);
+    await workbench.answerInputBox(/Paste the JWT/, token);
+    await workbench.expectNotification(/token for "Keyboard sandbox" was saved/);
+    await workbench.screenshot('token-set');
+  });
+
+  it('deletes the focused contact list with the keyboard alone: focus the view, arrows, Delete, type the id, Enter', async () => {
+    await workbench.page.keyboard.press('Escape');
+    await workbench.runCommandWithKeyboard('Kore.ai Contact Lists: Focus on Environments View');
+    const keyboard = workbench.page.keyboard;
+    await keyboard.press('Home');
+    await workbench.focusedTreeRow().filter({ hasText: NAME }).waitFor({ timeout: 10_000 });
+    await keyboard.press('ArrowRight');
+    await workbench.treeRow(AUGUST).waitFor({ timeout: 15_000 });
+    await keyboard.press('ArrowDown');
+    // Enter selects August; Down then moves only the focus: Delete must act on the focused row, not the selected one.
+    await keyboard.press('Enter');
+    await keyboard.press('ArrowDown');
+    await workbench.focusedTreeRow().filter({ hasText: SEPTEMBER }).waitFor({ timeout: 10_000 });
+    assert.match(await workbench.treeRow(AUGUST).getAttribute('class') ?? '', /\bselected\b/, 'August is still the selected row');
+    assert.equal(await workbench.focusedTreeRow().getAttribute('aria-label'), `Contact list ${SEPTEMBER}, ${(1284).toLocaleString('en-US')} records, not in use, status Ready`);
+    await workbench.screenshot('focused-list');
+    await keyboard.press('Delete');
+    const dialog = workbench.dialog();
+    await dialog.waitFor({ timeout: 15_000 });
+    assert.match(await dialog.innerText(), new RegExp(`Delete contact list "${SEPTEMBER}" from PRODUCTION environment "${NAME}"\\?`));
+    await workbench.screenshot('confirmation');
+    await keyboard.press('Enter');
+    await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
+    await workbench.quickInput().locator('.quick-input-message', { hasText: `Type the contact list id ${SEPTEMBER_ID}` }).waitFor({ timeout: 15_000 });
+    await keyboard.type(SEPTEMBER_ID);
+    await workbench.screenshot('typed-confirmation');
+    await keyboard.press('Enter');
+    await workbench.notification(`Contact list ${SEPTEMBER} deleted successfully`).waitFor({ timeout: 15_000 });
+    assert.equal(kore.lists.has(SEPTEMBER_ID), false, 'the focused list was deleted');
+    assert.ok(kore.lists.has('cl-c2ce382-2516-457e-8eb4-9847deec0001'), 'the list selected before was not');
+    await workbench.treeRow(SEPTEMBER).waitFor({ state: 'detached', timeout: 15_000 });
+    await workbench.screenshot('deleted');
+  });
+});
