@@ -3,7 +3,7 @@
 // The selectors follow the workbench of the pinned code-server (VS Code 1.100); they live here only.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 
 export class Workbench {
   private step = 0;
@@ -144,5 +144,24 @@ export class Workbench {
     // Collapse the selection again, so screenshots show the text as a person left it.
     await this.page.keyboard.press('Control+Home');
     return text;
+  }
+
+  /** Opens an installed extension's details page from the Extensions view, on its README (Details) tab. */
+  async openExtensionDetails(displayName: string): Promise<void> {
+    await this.openViewContainer('Extensions');
+    const row = this.sidebar().locator('.extensions-list .monaco-list-row', { hasText: displayName }).first();
+    await row.waitFor({ timeout: 30_000 });
+    await row.click();
+    const editor = this.page.locator('.extension-editor', { hasText: displayName });
+    await editor.waitFor({ timeout: 30_000 });
+    await editor.locator('.navbar .action-label', { hasText: /^Details$/ }).click();
+  }
+
+  /**
+   * The content of the extension details page's README. It is a webview: an outer iframe (the webview's host
+   * page) holding an inner one with the rendered Markdown.
+   */
+  extensionReadme(): FrameLocator {
+    return this.page.locator('iframe.webview.ready').last().contentFrame().locator('iframe#active-frame').contentFrame();
   }
 }
