@@ -87,6 +87,8 @@ describe('UI: the installed extension\'s details page', function () {
       if (loaded.length >= expected && loaded.every((image) => image.complete)) break;
       await workbench.page.waitForTimeout(250);
     } while (Date.now() < deadline);
+    // Show the first picture, so the screenshot lets a person see it as well.
+    if (loaded.length > 0) await images.first().scrollIntoViewIfNeeded();
     await workbench.screenshot('details');
     assert.ok(loaded.length >= expected, `the details page shows at least the README's ${expected} images: ${JSON.stringify(loaded)}`);
     const broken = loaded.filter((image) => !image.complete || image.naturalWidth === 0);
