@@ -3,7 +3,7 @@
 // The selectors follow the workbench of the pinned code-server (VS Code 1.100); they live here only.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 
 export class Workbench {
   private step = 0;
@@ -39,6 +39,17 @@ export class Workbench {
     return this.page.locator('.part.sidebar');
   }
 
+  /** Drags the sash between the sidebar and the editor until the sidebar is `width` pixels wide. */
+  async resizeSidebar(width: number): Promise<void> {
+    const box = await this.sidebar().boundingBox();
+    if (!box) throw new Error('the sidebar is not shown');
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(box.x + box.width - 1, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + width, y, { steps: 8 });
+    await this.page.mouse.up();
+  }
+
   /** One view (pane) of the sidebar, by its title. */
   view(title: string): Locator {
     return this.sidebar().locator('.pane', { has: this.page.locator('.pane-header', { hasText: title }) });
@@ -50,9 +61,31 @@ export class Workbench {
 
   /** Clicks an inline action of a tree row; they show on hover, as for a person. */
   async clickInlineAction(rowLabel: string, actionTitle: string, view = 'Environments'): Promise<void> {
+    await (await this.pointAtInlineAction(rowLabel, actionTitle, view)).click();
+  }
+
+  /** Hovers a tree row so its inline actions show, puts the pointer on one and returns it (to click it later). */
+  async pointAtInlineAction(rowLabel: string, actionTitle: string, view = 'Environments'): Promise<Locator> {
     const row = this.treeRow(rowLabel, view);
     await row.hover();
-    await row.locator(`.actions .action-label[aria-label^="${actionTitle}"]`).click();
+    const action = row.locator(`.actions .action-label[aria-label^="${actionTitle}"]`);
+    await action.hover();
+    return action;
+  }
+
+  /** Expands a collapsed tree item by clicking it, and waits until it is expanded. */
+  async expandTreeItem(label: string, view = 'Environments'): Promise<void> {
+    const row = this.treeRow(label, view);
+    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+    await this.treeRow(label, view).and(this.page.locator('[aria-expanded="true"]')).waitFor({ timeout: 15_000 });
+  }
+
+  /** Sets an environment's token the way a person pastes one: the key action, "Paste a JWT", the hidden box. */
+  async pasteToken(environment: string, token: string): Promise<void> {
+    await this.clickInlineAction(environment, 'Set Token');
+    await this.answerQuickPick('How do you want to authenticate', 'Paste a JWT');
+    await this.answerInputBox(/Paste the JWT/, token);
+    await this.notification(`token for "${environment}" was saved`).waitFor();
   }
 
   /** Right-clicks a tree row and chooses a context menu entry by its label. */
@@ -219,8 +252,12 @@ export class Workbench {
     return this.page.locator('.monaco-dialog-box');
   }
 
+  dialogButton(label: string): Locator {
+    return this.dialog().locator('.monaco-button', { hasText: new RegExp(`^${label}$`) });
+  }
+
   async clickDialogButton(label: string): Promise<void> {
-    await this.dialog().locator('.monaco-button', { hasText: new RegExp(`^${label}$`) }).click();
+    await this.dialogButton(label).click();
     await this.dialog().waitFor({ state: 'hidden' });
   }
 
@@ -259,5 +296,24 @@ export class Workbench {
     // Collapse the selection again, so screenshots show the text as a person left it.
     await this.page.keyboard.press('Control+Home');
     return text;
+  }
+
+  /** Opens an installed extension's details page from the Extensions view, on its README (Details) tab. */
+  async openExtensionDetails(displayName: string): Promise<void> {
+    await this.openViewContainer('Extensions');
+    const row = this.sidebar().locator('.extensions-list .monaco-list-row', { hasText: displayName }).first();
+    await row.waitFor({ timeout: 30_000 });
+    await row.click();
+    const editor = this.page.locator('.extension-editor', { hasText: displayName });
+    await editor.waitFor({ timeout: 30_000 });
+    await editor.locator('.navbar .action-label', { hasText: /^Details$/ }).click();
+  }
+
+  /**
+   * The content of the extension details page's README. It is a webview: an outer iframe (the webview's host
+   * page) holding an inner one with the rendered Markdown.
+   */
+  extensionReadme(): FrameLocator {
+    return this.page.locator('iframe.webview.ready').last().contentFrame().locator('iframe#active-frame').contentFrame();
   }
 }
