@@ -21,6 +21,8 @@ export const CommandIds = {
   copyResponse: 'koreContactLists.copyResponse',
   saveResponseAs: 'koreContactLists.saveResponseAs',
   deleteContactLists: 'koreContactLists.deleteContactLists',
+  getStarted: 'koreContactLists.getStarted',
+  reviewWorkspaceEnvironments: 'koreContactLists.reviewWorkspaceEnvironments',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

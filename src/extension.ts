@@ -13,12 +13,15 @@ import { EnvironmentCommands } from './vscode/environments/environmentCommands';
 import { copyContactListId } from './vscode/environments/copyContactListId';
 import { EnvironmentTreeProvider } from './vscode/environments/environmentTree';
 import { TokenCommands } from './vscode/environments/tokenCommands';
+import { WorkspaceEnvironments } from './vscode/environments/workspaceEnvironments';
 import { HistoryCommands } from './vscode/history/historyCommands';
 import { HistoryTreeProvider } from './vscode/history/historyTree';
 import { ResponseCommands } from './vscode/responses/responseCommands';
 import { RESPONSE_SCHEME, ResponseDocumentProvider } from './vscode/responses/responseDocuments';
 import { KoreServices, createServices } from './vscode/services';
 import { UserInterface, windowUserInterface } from './vscode/userInterface';
+import { GetStarted } from './vscode/walkthrough/getStarted';
+import { WalkthroughProgress } from './vscode/walkthrough/walkthroughProgress';
 import { ViewIds } from './viewIds';
 
 /** What activate() returns when the extension runs under its tests (and only then): the views and stores. */
@@ -29,6 +32,10 @@ export interface KoreContactListsApi {
   readonly history: HistoryTreeProvider;
   readonly audit: AuditLog;
   readonly activeEnvironment: ActiveEnvironment;
+  /** What the workspace offers (`.vscode/kore-environments.json`), as the Environments view shows it. */
+  readonly workspaceEnvironments: WorkspaceEnvironments;
+  /** Settles once the first-run walkthrough has opened (true) or was found already shown (false). */
+  readonly firstRunWalkthrough: Promise<boolean>;
   /** Replaces the prompts (input boxes, picks, messages, dialogs); returns a function that restores VS Code's own. */
   useUserInterface(ui: UserInterface): () => void;
 }
@@ -42,34 +49,51 @@ export function activate(context: vscode.ExtensionContext): KoreContactListsApi 
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load is the point
   const operations = (): Operations => (loaded ??= require('./operations.js') as Operations);
   const services = createServices({ context, log, connection: () => operations().connect });
-  const tree = new EnvironmentTreeProvider(services.environments, services.credentials, once(() => operations().createContactListSource(services)));
+  // The strict importer lives in the operations bundle: loaded only when the user accepts an offer.
+  const workspaceEnvironments = new WorkspaceEnvironments(services, (text, source) => operations().createEnvironmentTransfer(services).importText(text, source));
+  const tree = new EnvironmentTreeProvider(
+    services.environments,
+    services.credentials,
+    once(() => operations().createContactListSource(services)),
+    () => workspaceEnvironments.nodes(),
+  );
   const history = new HistoryTreeProvider(services.audit, log);
+  const getStarted = new GetStarted(context.extension.id, context.globalState);
   context.subscriptions.push(
     log,
     services,
+    workspaceEnvironments,
     tree,
     history,
+    new WalkthroughProgress(services.environments, services.credentials, log),
     services.onDidDelete(() => {
       history.refresh();
       tree.refresh();
     }),
+    workspaceEnvironments.onDidChange(() => tree.refresh()),
     vscode.window.createTreeView(ViewIds.environments, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true }),
     vscode.window.createTreeView(ViewIds.history, { treeDataProvider: history, showCollapseAll: false }),
     vscode.workspace.registerTextDocumentContentProvider(RESPONSE_SCHEME, services.responses),
-    ...registerCommands(services, { operations, tree, history }),
+    ...registerCommands(services, { operations, tree, history, getStarted, workspaceEnvironments }),
   );
-  return context.extensionMode === vscode.ExtensionMode.Test ? testApi(services, tree, history) : undefined;
+  const firstRunWalkthrough = getStarted.openOnFirstRun().catch((error: unknown) => {
+    log.warn(`Could not open the Get Started walkthrough: ${String(error)}`);
+    return false;
+  });
+  return context.extensionMode === vscode.ExtensionMode.Test ? testApi(services, { tree, history, workspaceEnvironments, firstRunWalkthrough }) : undefined;
 }
 
 interface Features {
   readonly operations: () => Operations;
   readonly tree: EnvironmentTreeProvider;
   readonly history: HistoryTreeProvider;
+  readonly getStarted: GetStarted;
+  readonly workspaceEnvironments: WorkspaceEnvironments;
 }
 
 /** Every command, each to the one method that runs it. Features that talk to Kore.ai are created on first use. */
 function registerCommands(services: KoreServices, features: Features): vscode.Disposable[] {
-  const { operations, tree, history } = features;
+  const { operations, tree, history, getStarted, workspaceEnvironments } = features;
   const environments = new EnvironmentCommands(services);
   const tokens = new TokenCommands(services);
   const historyCommands = new HistoryCommands(services, history);
@@ -98,6 +122,8 @@ function registerCommands(services: KoreServices, features: Features): vscode.Di
     [CommandIds.refreshHistory]: () => history.refresh(),
     [CommandIds.copyResponse]: (_context, uri) => responses.copy(uri),
     [CommandIds.saveResponseAs]: (_context, uri) => responses.saveAs(uri),
+    [CommandIds.getStarted]: () => getStarted.open(),
+    [CommandIds.reviewWorkspaceEnvironments]: (_context, node) => workspaceEnvironments.review(node),
   };
   return Object.entries(handlers).map(([id, handler]) => registerCommand(services, id as keyof typeof handlers, handler));
 }
@@ -112,7 +138,14 @@ function once<T>(create: () => T): () => T {
  * The API reaches stored credentials and can answer confirmations: it exists for the extension's own tests only.
  * Any other extension asking for this extension's exports gets nothing.
  */
-function testApi(services: KoreServices, tree: EnvironmentTreeProvider, history: HistoryTreeProvider): KoreContactListsApi {
+interface TestedFeatures {
+  readonly tree: EnvironmentTreeProvider;
+  readonly history: HistoryTreeProvider;
+  readonly workspaceEnvironments: WorkspaceEnvironments;
+  readonly firstRunWalkthrough: Promise<boolean>;
+}
+
+function testApi(services: KoreServices, { tree, history, workspaceEnvironments, firstRunWalkthrough }: TestedFeatures): KoreContactListsApi {
   return {
     environmentTree: tree,
     responses: services.responses,
@@ -120,6 +153,8 @@ function testApi(services: KoreServices, tree: EnvironmentTreeProvider, history:
     history,
     audit: services.audit,
     activeEnvironment: services.active,
+    workspaceEnvironments,
+    firstRunWalkthrough,
     useUserInterface(replacement) {
       services.ui.current = replacement;
       return () => {
