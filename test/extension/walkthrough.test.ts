@@ -13,7 +13,7 @@ interface WalkthroughStep {
   id: string;
   title: string;
   description: string;
-  media: { svg?: string; image?: string; markdown?: string; altText?: string };
+  media: { image?: Record<'light' | 'dark' | 'hc' | 'hcLight', string>; markdown?: string; altText?: string };
   completionEvents?: string[];
 }
 
@@ -62,16 +62,25 @@ describe('Get Started walkthrough', function () {
     assert.match(steps[0].description, /Account ID/);
   });
 
-  it('gives every step a button that runs a registered command, a picture that ships, and alt text', async () => {
+  it('gives every step a button that runs a registered command, a light and a dark picture that ship, and alt text', async () => {
     const registered = new Set(await vscode.commands.getCommands(true));
     for (const step of walkthrough().steps) {
       const commands = [...step.description.matchAll(/\]\(command:([A-Za-z0-9_.-]+)\)/g)].map((match) => match[1]);
       assert.ok(commands.length > 0, `${step.id} has a button`);
       for (const command of commands) assert.ok(registered.has(command), `${step.id}: ${command} is a registered command`);
-      assert.ok(step.media.svg ?? step.media.image, `${step.id} has a picture`);
-      const file = path.join(extension().extensionPath, step.media.svg ?? step.media.image ?? '');
-      assert.ok(fs.existsSync(file), `${step.id}: ${file} exists`);
-      assert.match(fs.readFileSync(file, 'utf8'), /var\(--vscode-foreground/, `${step.id}: the picture takes its colours from the theme`);
+      const image = step.media.image;
+      assert.ok(image && typeof image === 'object', `${step.id} has a picture for each kind of theme`);
+      const textColour: Record<string, string> = {};
+      for (const [theme, file] of Object.entries(image)) {
+        const absolute = path.join(extension().extensionPath, file);
+        assert.ok(fs.existsSync(absolute), `${step.id} (${theme}): ${absolute} exists`);
+        const match = /text \{[^}]*fill: (#[0-9a-f]{6})/.exec(fs.readFileSync(absolute, 'utf8'));
+        assert.ok(match, `${step.id} (${theme}): the picture's text colour is declared`);
+        textColour[theme] = match[1];
+      }
+      assert.notEqual(textColour.light, textColour.dark, `${step.id}: light and dark themes get text of different colours`);
+      assert.equal(textColour.hc, textColour.dark, `${step.id}: high contrast dark reuses the dark picture`);
+      assert.equal(textColour.hcLight, textColour.light, `${step.id}: high contrast light reuses the light picture`);
       assert.ok(step.media.altText && !/^%.*%$/.test(step.media.altText), `${step.id} has alt text`);
     }
   });
