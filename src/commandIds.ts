@@ -26,6 +26,8 @@ export const CommandIds = {
   showMoreHistory: 'koreContactLists.showMoreHistory',
   /** The Delete key (Cmd+Backspace on macOS) on a contact list in the Environments view. */
   deleteFocusedContactList: 'koreContactLists.deleteFocusedContactList',
+  getStarted: 'koreContactLists.getStarted',
+  reviewWorkspaceEnvironments: 'koreContactLists.reviewWorkspaceEnvironments',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

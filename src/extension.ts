@@ -14,6 +14,7 @@ import { copyContactListId } from './vscode/environments/copyContactListId';
 import { EnvironmentTreeProvider, TreeNode } from './vscode/environments/environmentTree';
 import { focusedContactList } from './vscode/environments/focusedContactList';
 import { TokenCommands } from './vscode/environments/tokenCommands';
+import { WorkspaceEnvironments } from './vscode/environments/workspaceEnvironments';
 import { HistoryCommands } from './vscode/history/historyCommands';
 import { AuditWatcher } from './vscode/history/auditWatcher';
 import { HistoryTreeNode, HistoryTreeProvider } from './vscode/history/historyTree';
@@ -21,6 +22,8 @@ import { ResponseCommands } from './vscode/responses/responseCommands';
 import { RESPONSE_SCHEME, ResponseDocumentProvider } from './vscode/responses/responseDocuments';
 import { KoreServices, createServices } from './vscode/services';
 import { UserInterface, windowUserInterface } from './vscode/userInterface';
+import { GetStarted } from './vscode/walkthrough/getStarted';
+import { WalkthroughProgress } from './vscode/walkthrough/walkthroughProgress';
 import { ViewIds } from './viewIds';
 
 /** What activate() returns when the extension runs under its tests (and only then): the views and stores. */
@@ -36,6 +39,10 @@ export interface KoreContactListsApi {
   readonly auditWatcher: AuditWatcher;
   readonly audit: AuditLog;
   readonly activeEnvironment: ActiveEnvironment;
+  /** What the workspace offers (`.vscode/kore-environments.json`), as the Environments view shows it. */
+  readonly workspaceEnvironments: WorkspaceEnvironments;
+  /** Settles once the first-run walkthrough has opened (true) or was found already shown (false). */
+  readonly firstRunWalkthrough: Promise<boolean>;
   /** Replaces the prompts (input boxes, picks, messages, dialogs); returns a function that restores VS Code's own. */
   useUserInterface(ui: UserInterface): () => void;
 }
@@ -49,29 +56,46 @@ export function activate(context: vscode.ExtensionContext): KoreContactListsApi 
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load is the point
   const operations = (): Operations => (loaded ??= require('./operations.js') as Operations);
   const services = createServices({ context, log, connection: () => operations().connect });
-  const tree = new EnvironmentTreeProvider(services.environments, services.credentials, once(() => operations().createContactListSource(services)));
+  // The strict importer lives in the operations bundle: loaded only when the user accepts an offer.
+  const workspaceEnvironments = new WorkspaceEnvironments(services, (text, source) => operations().createEnvironmentTransfer(services).importText(text, source));
+  const tree = new EnvironmentTreeProvider(
+    services.environments,
+    services.credentials,
+    once(() => operations().createContactListSource(services)),
+    () => workspaceEnvironments.nodes(),
+  );
   const history = new HistoryTreeProvider(services.audit, log);
   const environmentView = vscode.window.createTreeView(ViewIds.environments, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   const historyView = vscode.window.createTreeView(ViewIds.history, { treeDataProvider: history, showCollapseAll: false });
   history.attach(historyView);
   // Another window's or process's delete shows in History, and its deleted lists leave the tree, without a Refresh.
   const auditWatcher = new AuditWatcher(services.audit, { onDidChange: () => history.refresh(), onDidAppendElsewhere: () => tree.refresh() }, log);
+  const getStarted = new GetStarted(context.extension.id, context.globalState);
   context.subscriptions.push(
     log,
     services,
+    workspaceEnvironments,
     tree,
     history,
+    new WalkthroughProgress(services.environments, services.credentials, log),
     services.onDidDelete(() => {
       history.refresh();
       tree.refresh();
     }),
+    workspaceEnvironments.onDidChange(() => tree.refresh()),
     environmentView,
     historyView,
     auditWatcher,
     vscode.workspace.registerTextDocumentContentProvider(RESPONSE_SCHEME, services.responses),
-    ...registerCommands(services, { operations, tree, environmentView, history }),
+    ...registerCommands(services, { operations, tree, environmentView, history, getStarted, workspaceEnvironments }),
   );
-  return context.extensionMode === vscode.ExtensionMode.Test ? testApi(services, { operations, tree, environmentView, history }, { historyView, auditWatcher }) : undefined;
+  const firstRunWalkthrough = getStarted.openOnFirstRun().catch((error: unknown) => {
+    log.warn(`Could not open the Get Started walkthrough: ${String(error)}`);
+    return false;
+  });
+  return context.extensionMode === vscode.ExtensionMode.Test
+    ? testApi(services, { tree, environmentView, history, historyView, auditWatcher, workspaceEnvironments, firstRunWalkthrough })
+    : undefined;
 }
 
 interface Features {
@@ -79,11 +103,13 @@ interface Features {
   readonly tree: EnvironmentTreeProvider;
   readonly environmentView: vscode.TreeView<TreeNode>;
   readonly history: HistoryTreeProvider;
+  readonly getStarted: GetStarted;
+  readonly workspaceEnvironments: WorkspaceEnvironments;
 }
 
 /** Every command, each to the one method that runs it. Features that talk to Kore.ai are created on first use. */
 function registerCommands(services: KoreServices, features: Features): vscode.Disposable[] {
-  const { operations, tree, environmentView, history } = features;
+  const { operations, tree, environmentView, history, getStarted, workspaceEnvironments } = features;
   const environments = new EnvironmentCommands(services);
   const tokens = new TokenCommands(services);
   const historyCommands = new HistoryCommands(services, history);
@@ -119,6 +145,8 @@ function registerCommands(services: KoreServices, features: Features): vscode.Di
     [CommandIds.showMoreHistory]: () => history.showMore(),
     [CommandIds.copyResponse]: (_context, uri) => responses.copy(uri),
     [CommandIds.saveResponseAs]: (_context, uri) => responses.saveAs(uri),
+    [CommandIds.getStarted]: () => getStarted.open(),
+    [CommandIds.reviewWorkspaceEnvironments]: (_context, node) => workspaceEnvironments.review(node),
   };
   return Object.entries(handlers).map(([id, handler]) => registerCommand(services, id as keyof typeof handlers, handler));
 }
@@ -133,17 +161,24 @@ function once<T>(create: () => T): () => T {
  * The API reaches stored credentials and can answer confirmations: it exists for the extension's own tests only.
  * Any other extension asking for this extension's exports gets nothing.
  */
-function testApi(services: KoreServices, features: Features, views: Pick<KoreContactListsApi, 'historyView' | 'auditWatcher'>): KoreContactListsApi {
-  const { tree, environmentView, history } = features;
+/** What the extension's own tests reach through the test API. */
+type TestedFeatures = Pick<Features, 'tree' | 'environmentView' | 'history' | 'workspaceEnvironments'> &
+  Pick<KoreContactListsApi, 'historyView' | 'auditWatcher' | 'firstRunWalkthrough'>;
+
+function testApi(services: KoreServices, features: TestedFeatures): KoreContactListsApi {
+  const { tree, environmentView, history, historyView, auditWatcher, workspaceEnvironments, firstRunWalkthrough } = features;
   return {
     environmentTree: tree,
     environmentView,
     responses: services.responses,
     credentials: services.credentials,
     history,
-    ...views,
+    historyView,
+    auditWatcher,
     audit: services.audit,
     activeEnvironment: services.active,
+    workspaceEnvironments,
+    firstRunWalkthrough,
     useUserInterface(replacement) {
       services.ui.current = replacement;
       return () => {

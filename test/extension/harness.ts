@@ -116,6 +116,8 @@ export function useExtensionHarness(): ExtensionHarness {
     const extension = vscode.extensions.getExtension<KoreContactListsApi>(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is installed in the extension host`);
     api = await extension.activate();
+    // The walkthrough opens by itself on the first activation: let it finish, so beforeEach closes it.
+    await api.firstRunWalkthrough;
     server = await FakeKoreServer.start();
   });
 

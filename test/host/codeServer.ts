@@ -26,6 +26,11 @@ export interface CodeServerOptions {
    * extensions installed then are used as they are.
    */
   readonly restart?: boolean;
+  /**
+   * Workspace trust as a user has it (off by default in tests: every folder is then trusted). On, the folder
+   * opens in Restricted Mode until trusted, as a cloned repository does.
+   */
+  readonly workspaceTrust?: boolean;
 }
 
 export interface CodeServer {
@@ -113,7 +118,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
         'extensions.autoCheckUpdates': false,
         'extensions.autoUpdate': false,
         'telemetry.telemetryLevel': 'off',
-        'security.workspace.trust.enabled': false,
+        'security.workspace.trust.enabled': options.workspaceTrust === true,
         'workbench.enableExperiments': false,
         'chat.disableAIFeatures': true,
         ...options.settings,
@@ -142,7 +147,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
       '--extensions-dir', extensionsDir,
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(options.workspaceTrust === true ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
       options.folder,
     ],

@@ -27,10 +27,19 @@ export class EnvironmentTransferCommands {
   }
 
   async importEnvironments(): Promise<{ imported: number; rejected: number } | undefined> {
-    const { environments, ui, log, responses } = this.services;
+    const { ui } = this.services;
     const [source] = (await ui.current.showOpenDialog({ title: vscode.l10n.t('Import Kore.ai Environments'), filters: { JSON: ['json'] }, canSelectMany: false })) ?? [];
     if (!source) return undefined;
     const text = Buffer.from(await vscode.workspace.fs.readFile(source)).toString('utf8');
+    return this.importText(text, source);
+  }
+
+  /**
+   * Imports an export file's text, read from `source`: the one strict path every import takes (a file the user
+   * chose, or the environments a workspace offers and the user reviewed).
+   */
+  async importText(text: string, source: vscode.Uri): Promise<{ imported: number; rejected: number }> {
+    const { environments, ui, log, responses } = this.services;
     const result = importEnvironments(text, environments.list(), () => randomUUID(), vscode.l10n.t);
     if (result.error) {
       void ui.current.showErrorMessage(vscode.l10n.t('Nothing was imported from {0}: {1}', source.fsPath, result.error));

@@ -11,6 +11,7 @@ import { CredentialStore } from './credentialStore';
 import type { ContactListSource, ContactListsResult } from './contactListSource';
 import { dialectLabel } from './dialectPick';
 import { EnvironmentStore } from './environmentStore';
+import { WorkspaceOfferNode, workspaceOfferItem } from './workspaceOfferNode';
 
 /** A tree item for one environment. Commands receive it as their first argument when run from the tree. */
 // Nodes are told apart by `kind`, not instanceof: the lazily loaded operations bundle has its own copies
@@ -54,7 +55,7 @@ export class ListMessageNode {
   ) {}
 }
 
-export type TreeNode = EnvironmentNode | SettingsProblemNode | ContactListNode | ListMessageNode;
+export type TreeNode = EnvironmentNode | SettingsProblemNode | ContactListNode | ListMessageNode | WorkspaceOfferNode;
 
 function hasKind(value: unknown, kind: TreeNode['kind']): boolean {
   return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === kind;
@@ -78,6 +79,8 @@ export class EnvironmentTreeProvider implements vscode.TreeDataProvider<TreeNode
     private readonly credentials: CredentialStore,
     /** Called on first expansion: loading it loads the HTTP client, which activation does not need. */
     private readonly source: () => ContactListSource,
+    /** What the open workspace offers to import (workspaceEnvironments): shown after the environments. */
+    private readonly offers: () => Promise<readonly WorkspaceOfferNode[]> = () => Promise.resolve([]),
   ) {
     this.subscriptions = [environments.onDidChange(() => this.refresh()), credentials.onDidChange(() => this.refresh())];
   }
@@ -97,6 +100,7 @@ export class EnvironmentTreeProvider implements vscode.TreeDataProvider<TreeNode
       }),
     );
     if (problems.length > 0) nodes.push(new SettingsProblemNode(problems));
+    nodes.push(...(await this.offers()));
     return nodes;
   }
 
@@ -110,6 +114,8 @@ export class EnvironmentTreeProvider implements vscode.TreeDataProvider<TreeNode
         return messageItem(node);
       case 'settingsProblem':
         return problemItem(node);
+      case 'workspaceOffer':
+        return workspaceOfferItem(node);
     }
   }
 

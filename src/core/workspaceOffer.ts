@@ -1,0 +1,53 @@
+// Environments a workspace offers: a repository may carry `.vscode/kore-environments.json` (the export format,
+// never a secret) so a team shares its hosts and ids. What is offered is worked out by the strict importer
+// itself (run twice, see readWorkspaceOffer), so the offer can never accept what Import Environments would refuse,
+// and environments the user already has are not offered again.
+import { Environment } from './environment';
+import { ImportedEnvironment, exportEnvironments, importEnvironments } from './environmentTransfer';
+import { nameKey } from './environmentName';
+import { oneLine } from './textSafety';
+import { Translate, formatTemplate } from './translate';
+
+/** Where a workspace offers environments, relative to each workspace folder. */
+export const WORKSPACE_OFFER_PATH = ['.vscode', 'kore-environments.json'] as const;
+
+export interface WorkspaceOffer {
+  /** Environments that would be imported now; their ids are placeholders, never stored. */
+  readonly offered: readonly ImportedEnvironment[];
+  /** How many of the file's environments the user already has (same name, host, App ID and Account ID). */
+  readonly alreadyPresent: number;
+  /** One safe line per entry that cannot be imported, or the one line saying why the file cannot be read. */
+  readonly problems: readonly string[];
+}
+
+/** Same environment: same name (as every name comparison, by nameKey), host, App ID and Account ID. */
+function sameEnvironment(a: Omit<Environment, 'id'>, b: Omit<Environment, 'id'>): boolean {
+  return nameKey(a.name) === nameKey(b.name) && a.host === b.host && a.iid === b.iid && a.accountId === b.accountId;
+}
+
+/**
+ * Reads a workspace's offer file against the environments the user has. First pass: the file alone, so an entry
+ * identical to one the user has is recognised (the importer would otherwise refuse it as a name clash and the
+ * user would be told, on every refresh, about environments they already have). Second pass: what is left,
+ * against the user's environments, so a real clash (same name, another host) is reported and not offered.
+ */
+export function readWorkspaceOffer(text: string, existing: readonly Environment[], t: Translate = formatTemplate): WorkspaceOffer {
+  let next = 0;
+  const placeholderId = () => `offered-${++next}`;
+  const alone = importEnvironments(text, [], placeholderId, t);
+  if (alone.error !== undefined) return { offered: [], alreadyPresent: 0, problems: [oneLine(alone.error)] };
+  const fresh = alone.accepted.filter((entry) => !existing.some((environment) => sameEnvironment(entry, environment)));
+  const against = fresh.length === 0 ? { accepted: [], rejected: [] } : importEnvironments(exportEnvironments(fresh), existing, placeholderId, t);
+  const problem = (reject: { readonly name?: string; readonly reason: string }, index?: number) =>
+    oneLine(`${reject.name !== undefined ? `"${reject.name}"` : t('entry #{0}', (index ?? 0) + 1)}: ${reject.reason}`);
+  return {
+    offered: against.accepted,
+    alreadyPresent: alone.accepted.length - fresh.length,
+    problems: [...alone.rejected.map((reject) => problem(reject, reject.index)), ...against.rejected.map((reject) => problem(reject))],
+  };
+}
+
+/** The file handed to the importer when the user accepts: exactly the environments the confirmation listed. */
+export function offerImportText(offer: WorkspaceOffer): string {
+  return exportEnvironments(offer.offered);
+}

@@ -1,0 +1,40 @@
+// The Environments view's item for what the open workspace offers (`.vscode/kore-environments.json`): one row,
+// "Offered by this workspace: review…", whose click opens the review. A node kind of its own, in its own module,
+// so the tree only has to list it.
+import * as vscode from 'vscode';
+import { CommandIds } from '../../commandIds';
+import { escapeMarkdown, oneLine } from '../../core/textSafety';
+import type { WorkspaceOffer } from '../../core/workspaceOffer';
+
+export class WorkspaceOfferNode {
+  readonly kind = 'workspaceOffer' as const;
+  constructor(
+    /** The offer file, read when the tree was drawn. */
+    readonly file: vscode.Uri,
+    /** The workspace folder's name; shown only when several folders are open. */
+    readonly folderName: string | undefined,
+    readonly offer: WorkspaceOffer,
+  ) {}
+}
+
+export function isWorkspaceOfferNode(value: unknown): value is WorkspaceOfferNode {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'workspaceOffer';
+}
+
+export function workspaceOfferItem(node: WorkspaceOfferNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(vscode.l10n.t('Offered by this workspace: review…'), vscode.TreeItemCollapsibleState.None);
+  item.id = `workspaceOffer:${node.file.toString()}`;
+  const count = node.offer.offered.length;
+  const folder = node.folderName === undefined ? '' : oneLine(node.folderName, 40);
+  const environments = count === 1 ? vscode.l10n.t('1 environment') : vscode.l10n.t('{0} environments', count);
+  item.description = folder ? `${environments} · ${folder}` : environments;
+  item.iconPath = new vscode.ThemeIcon('organization');
+  item.contextValue = 'workspaceOffer';
+  const tooltip = new vscode.MarkdownString();
+  tooltip.appendMarkdown(`${escapeMarkdown(vscode.l10n.t('This workspace offers environments in .vscode/kore-environments.json (hosts and ids, never a secret). Click to review them before anything is imported.'))}\n\n`);
+  for (const environment of node.offer.offered) tooltip.appendMarkdown(`- ${escapeMarkdown(oneLine(environment.name, 80))}: ${escapeMarkdown(environment.host)}\n`);
+  item.tooltip = tooltip;
+  item.accessibilityInformation = { label: vscode.l10n.t('This workspace offers {0} to import; press Enter to review', environments) };
+  item.command = { title: vscode.l10n.t('Review'), command: CommandIds.reviewWorkspaceEnvironments, arguments: [node] };
+  return item;
+}
