@@ -89,7 +89,7 @@ export function activate(context: vscode.ExtensionContext): KoreContactListsApi 
     vscode.workspace.registerTextDocumentContentProvider(RESPONSE_SCHEME, services.responses),
     ...registerCommands(services, { operations, tree, environmentView, history, getStarted, workspaceEnvironments }),
   );
-  const firstRunWalkthrough = getStarted.openOnFirstRun().catch((error: unknown) => {
+  const firstRunWalkthrough = getStarted.openWhenFirstShown(environmentView, context.subscriptions).catch((error: unknown) => {
     log.warn(`Could not open the Get Started walkthrough: ${String(error)}`);
     return false;
   });

@@ -116,7 +116,9 @@ export function useExtensionHarness(): ExtensionHarness {
     const extension = vscode.extensions.getExtension<KoreContactListsApi>(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is installed in the extension host`);
     api = await extension.activate();
-    // The walkthrough opens by itself on the first activation: let it finish, so beforeEach closes it.
+    // The walkthrough opens by itself the first time the Environments view shows: show it and let the walkthrough
+    // finish opening, so beforeEach closes it.
+    await vscode.commands.executeCommand('koreContactLists.environments.focus');
     await api.firstRunWalkthrough;
     server = await FakeKoreServer.start();
   });

@@ -100,7 +100,7 @@ describe('Get Started walkthrough', function () {
     }
   });
 
-  it('opened by itself on the first activation, once', async () => {
+  it('opened by itself the first time the Environments view showed, once', async () => {
     assert.equal(await harness.api.firstRunWalkthrough, true, 'a fresh profile: it opened');
   });
 

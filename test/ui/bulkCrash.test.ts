@@ -90,6 +90,8 @@ describe('UI: a bulk run survives code-server killed with SIGKILL, and is resume
   });
 
   it('starts a bulk deletion of 30 lists from the Command Palette and kills code-server with DELETEs in flight', async () => {
+    // The first showing of the view opens the Get Started walkthrough; once its editor is up, the palette keeps the focus.
+    await workbench.tab(/Walkthrough: Kore\.ai Contact Lists/).waitFor({ timeout: 15_000 });
     await workbench.runCommand('Kore.ai: Set Token');
     await workbench.answerQuickPick('How do you want to authenticate', 'Paste a JWT');
     const token = signFakeJwt({ appId: kore.app.clientId, sub: 'ui-crash', iat: Math.floor(Date.now() / 1000) }, kore.app.clientSecret);

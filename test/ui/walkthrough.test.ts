@@ -70,7 +70,7 @@ describe('UI: the Get Started walkthrough', function () {
     if (failures === 0 && scratch) for (const dir of [scratch, folder]) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('opens by itself on the first activation, with the five steps, none done', async () => {
+  it('opens by itself the first time the Environments view shows, with the five steps, none done', async () => {
     await workbench.openViewContainer('Kore.ai Contact Lists');
     await page().waitFor({ timeout: 30_000 });
     await workbench.tab(/Walkthrough: Kore\.ai Contact Lists/).waitFor({ timeout: 10_000 });
@@ -95,6 +95,7 @@ describe('UI: the Get Started walkthrough', function () {
     await workbench.answerInputBox('App ID (IID)', kore.app.iid);
     await workbench.answerInputBox('Account ID', kore.app.accountId);
     await workbench.answerQuickPick('Is this a production environment?', 'No: a test or sandbox environment');
+    await workbench.answerQuickPickExactly('Which Kore.ai contact-list API does this tenant serve?', 'v1');
     await expectDone('addEnvironment');
     await workbench.treeRow('Walkthrough sandbox').waitFor();
     await workbench.screenshot('environment-step-done');

@@ -110,7 +110,19 @@ export class Workbench {
     const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
     await row.waitFor();
     await row.click();
-    await input.waitFor({ state: 'hidden', timeout: 10_000 });
+    await this.paletteClosed();
+  }
+
+  /** The palette is gone once its text is: a command may at once reuse the widget for its own first prompt. */
+  private async paletteClosed(): Promise<void> {
+    await this.page.waitForFunction(
+      () => {
+        const box = document.querySelector<HTMLInputElement>('.quick-input-widget input.input');
+        return !box || box.offsetParent === null || !box.value.startsWith('>');
+      },
+      undefined,
+      { timeout: 10_000 },
+    );
   }
 
   /** Waits for an input box whose prompt contains `prompt`, then types the answer and presses Enter. */
@@ -222,15 +234,7 @@ export class Workbench {
     await this.page.keyboard.type(`>${title}`);
     await this.quickInput().locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).waitFor({ timeout: 15_000 });
     await this.page.keyboard.press('Enter');
-    // The palette is gone once its text is: the command may at once reuse the widget for its own first prompt.
-    await this.page.waitForFunction(
-      () => {
-        const box = document.querySelector<HTMLInputElement>('.quick-input-widget input.input');
-        return !box || box.offsetParent === null || !box.value.startsWith('>');
-      },
-      undefined,
-      { timeout: 10_000 },
-    );
+    await this.paletteClosed();
   }
 
   /** Answers a quick pick with the keyboard: types to filter, then Enter once the focused row is `label`. */
