@@ -218,7 +218,7 @@ describe('UI: delete a contact list through the workbench', function () {
     assert.match(await error.innerText(), /rejected the token for Local sandbox.*Nothing was deleted/s);
     await workbench.screenshot('unauthorized');
     await error.locator('.monaco-button', { hasText: 'Show Response' }).click();
-    await workbench.tab(`${SECOND_LIST} (lookup failed).json`).waitFor();
+    await workbench.tab(`${SECOND_LIST} · Local sandbox (lookup failed).json`).waitFor();
     assert.match(await workbench.activeEditorText(), /Invalid token/);
     await workbench.page.keyboard.press('Escape');
     await workbench.notification(/Deleting contact list/).waitFor({ state: 'hidden', timeout: 10_000 });
