@@ -14,6 +14,7 @@ export const CommandIds = {
   clearHistory: 'koreContactLists.clearHistory',
   refreshHistory: 'koreContactLists.refreshHistory',
   copyContactListId: 'koreContactLists.copyContactListId',
+  copyAsCurl: 'koreContactLists.copyAsCurl',
   testConnection: 'koreContactLists.testConnection',
   exportEnvironments: 'koreContactLists.exportEnvironments',
   importEnvironments: 'koreContactLists.importEnvironments',

@@ -18,6 +18,7 @@ import { WorkspaceEnvironments } from './vscode/environments/workspaceEnvironmen
 import { HistoryCommands } from './vscode/history/historyCommands';
 import { AuditWatcher } from './vscode/history/auditWatcher';
 import { HistoryTreeNode, HistoryTreeProvider } from './vscode/history/historyTree';
+import { CopyAsCurl } from './vscode/responses/copyAsCurl';
 import { ResponseCommands } from './vscode/responses/responseCommands';
 import { RESPONSE_SCHEME, ResponseDocumentProvider } from './vscode/responses/responseDocuments';
 import { KoreServices, createServices } from './vscode/services';
@@ -114,6 +115,7 @@ function registerCommands(services: KoreServices, features: Features): vscode.Di
   const tokens = new TokenCommands(services);
   const historyCommands = new HistoryCommands(services, history);
   const responses = new ResponseCommands(services);
+  const curl = new CopyAsCurl(services);
   const deletion = once(() => operations().createDeletion(services));
   const bulkDeletion = once(() => operations().createBulkDeletion(services));
   const connectionTest = once(() => operations().createConnectionTest(services));
@@ -134,6 +136,7 @@ function registerCommands(services: KoreServices, features: Features): vscode.Di
     [CommandIds.testConnection]: (_context, environment) => connectionTest().run(environment),
     [CommandIds.switchEnvironment]: () => services.picker.pick(vscode.l10n.t('Choose the environment that palette commands use')),
     [CommandIds.copyContactListId]: (_context, node) => copyContactListId(node),
+    [CommandIds.copyAsCurl]: (_context, target) => curl.copy(target),
     [CommandIds.exportEnvironments]: () => transfer().exportEnvironments(),
     [CommandIds.importEnvironments]: () => transfer().importEnvironments(),
     [CommandIds.openHistoryEntry]: (_context, node) => historyCommands.open(node),

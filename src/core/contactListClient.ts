@@ -1,17 +1,9 @@
 // The Kore.ai contact-list API calls, with the documented headers. Vscode-free: the extension and the tests share it.
 import { asContactListRecord, ContactListRecord, KoreEnvelope } from './contactList';
-import {
-  ApiTarget,
-  ExpectedRequest,
-  allContactListsUrl,
-  contactListUrl,
-  expectedAllContactListsRequest,
-  expectedContactListRequest,
-  identityHeaders,
-  unexpectedRequestUrl,
-} from './koreApiPaths';
-import { HttpRequestSpec, sendHttpRequest } from './koreHttp';
+import { ApiTarget, unexpectedRequestUrl } from './koreApiPaths';
+import { sendHttpRequest } from './koreHttp';
 import { KoreCallResult, RequestDescription, interpretExchange, responseStatusOf } from './koreResult';
+import { KoreRequest, allContactListsRequest, contactListRequest, headersWithAuth, headersWithoutAuth } from './koreRequest';
 import { redactHeaders } from './redaction';
 
 /** Where a call goes: the non-secret half of an environment, with its API dialect (absent: v1). */
@@ -31,52 +23,33 @@ export interface CallOptions {
 /** The `auth` value, or how to make it when the request is about to go. */
 export type TokenInput = string | (() => string);
 
-/** The documented headers: `auth`, then the identifying headers the target's dialect sends (koreApiPaths' table). */
+/** The documented headers: `auth`, then the others of koreRequest (the dialect's identifying headers first). */
 export function koreHeaders(target: KoreTarget, token: string): Record<string, string> {
-  return {
-    auth: token,
-    ...identityHeaders(target),
-    'Content-Type': 'application/json',
-    Accept: 'application/json',
-  };
-}
-
-/** One request's method and address, with the address it must be (koreApiPaths) checked before sending. */
-interface Route {
-  readonly method: HttpRequestSpec['method'];
-  readonly url: string;
-  readonly expected: ExpectedRequest;
-}
-
-function contactListRoute(method: Route['method'], target: KoreTarget, contactListId: string): Route {
-  return {
-    method,
-    url: contactListUrl(target, contactListId),
-    expected: expectedContactListRequest(target, contactListId),
-  };
+  return headersWithAuth({ headers: headersWithoutAuth(target) }, token);
 }
 
 /** `DELETE …/campaign/contactList/{id}`: deletes the list; a success answers the deleted list's record. */
 export function deleteContactList(target: KoreTarget, token: TokenInput, contactListId: string, options: CallOptions): Promise<KoreCallResult> {
-  return call(contactListRoute('DELETE', target, contactListId), target, token, options);
+  return call(contactListRequest(target, 'DELETE', contactListId), target, token, options);
 }
 
 /** `GET …/campaign/contactList/{id}`: the list's details, the same record shape as a delete answers. */
 export function getContactList(target: KoreTarget, token: TokenInput, contactListId: string, options: CallOptions): Promise<KoreCallResult> {
-  return call(contactListRoute('GET', target, contactListId), target, token, options);
+  return call(contactListRequest(target, 'GET', contactListId), target, token, options);
 }
 
-async function call(route: Route, target: KoreTarget, token: TokenInput, options: CallOptions): Promise<KoreCallResult> {
-  const { method, url } = route;
+/** Sends exactly the request koreRequest describes, with the token as `auth`. */
+async function call(request: KoreRequest, target: KoreTarget, token: TokenInput, options: CallOptions): Promise<KoreCallResult> {
+  const { method, url } = request;
   const { beforeSend, ...sendOptions } = options;
   // Validation should have refused whatever makes the URL go elsewhere; if something slipped through, nothing
   // is sent rather than a DELETE to an address nobody confirmed.
-  const unexpected = unexpectedRequestUrl(url, route.expected);
+  const unexpected = unexpectedRequestUrl(url, request.expected);
   if (unexpected !== undefined) return interpretExchange(unsentRequest(method, url, target), { kind: 'refused', detail: unexpected, durationMs: 0 });
   await beforeSend?.();
   if (sendOptions.signal?.aborted) return interpretExchange(unsentRequest(method, url, target), { kind: 'cancelled', beforeSending: true, durationMs: 0 });
   const auth = typeof token === 'function' ? token() : token;
-  const headers = koreHeaders(target, auth);
+  const headers = headersWithAuth(request, auth);
   const exchange = await sendHttpRequest({ method, url, headers, ...sendOptions });
   // A server that echoes the token back must not get it into a document, a log or a message through us.
   return interpretExchange({ method, url, headers: redactHeaders(headers) }, exchange, [auth]);
@@ -104,15 +77,15 @@ export interface AllListsResult {
  * (canListAll): asking another is a caller's mistake, refused before anything is sent.
  */
 export async function getAllContactLists(target: KoreTarget, token: TokenInput, options: CallOptions, type = 'call'): Promise<AllListsResult> {
-  const url = allContactListsUrl(target, type);
-  const expected = expectedAllContactListsRequest(target, type);
-  if (url === undefined || expected === undefined) {
+  const asGet = allContactListsRequest(target, 'GET', type);
+  const asPost = allContactListsRequest(target, 'POST', type);
+  if (asGet === undefined || asPost === undefined) {
     const nowhere = `${target.host}/`;
     return { result: interpretExchange(unsentRequest('GET', nowhere, target), { kind: 'refused', detail: 'this API dialect has no call that lists all contact lists', durationMs: 0 }) };
   }
-  let result = await call({ method: 'GET', url, expected }, target, token, options);
+  let result = await call(asGet, target, token, options);
   const status = responseStatusOf(result);
-  if (status === 404 || status === 405) result = await call({ method: 'POST', url, expected }, target, token, options);
+  if (status === 404 || status === 405) result = await call(asPost, target, token, options);
   if (!result.ok) return { result };
   const data = (result.json as KoreEnvelope).data;
   if (!Array.isArray(data)) return { result, lists: [], skipped: 0 };

@@ -30,7 +30,7 @@ describe('Delete Contact List', function () {
     const editor = await harness.responseEditor();
     const document = editor.document;
     assert.equal(document.uri.toString(), outcome.document?.toString());
-    assert.ok(document.uri.path.endsWith(`/Local sandbox/${SEED_ID}.json`), document.uri.path);
+    assert.ok(document.uri.path.endsWith(`/Local sandbox/Renewal Due - August 2025 · ${SEED_ID} · Local sandbox.json`), document.uri.path);
     assert.equal(document.languageId, 'json');
     assert.deepEqual(JSON.parse(document.getText()), JSON.parse(JSON.stringify(expected)));
     // Typing into the focused editor is what a person does; a read-only editor ignores it.

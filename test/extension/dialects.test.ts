@@ -112,7 +112,7 @@ describe('API dialects', function () {
       assertSentIn('v1-legacy');
       assert.ok(harness.ui.last('info')?.message.endsWith(NOT_A_RECORD), harness.ui.last('info')?.message);
       const editor = await harness.responseEditor();
-      assert.ok(editor.document.uri.path.endsWith(`${SEED_ID}.jsonc`), editor.document.uri.path);
+      assert.ok(editor.document.uri.path.endsWith(`${SEED_ID} · ${environment.name}.jsonc`), editor.document.uri.path);
       assert.equal(editor.document.languageId, 'jsonc');
       assert.ok(editor.document.getText().startsWith(`// ${NOT_A_RECORD}\n`), editor.document.getText());
       const [entry] = (await harness.api.audit.read()).entries;

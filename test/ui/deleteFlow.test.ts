@@ -16,6 +16,16 @@ const SHOTS = path.join(PROJECT_ROOT, 'test-artifacts', 'ui');
 const FIRST_LIST = 'cl-c2ce382-2516-457e-8eb4-9847deec0001';
 const SECOND_LIST = 'cl-5b7d0e1-88a2-4c3f-9d61-2f4e7a9b0002';
 
+/** The entries of the active editor's "More Actions…" menu (its title bar overflow), closed again after. */
+async function editorTitleMenu(workbench: Workbench): Promise<string[]> {
+  await workbench.page.locator('.editor-group-container.active .editor-actions .codicon-toolbar-more').click();
+  const labels = workbench.page.locator('.context-view .monaco-menu .action-item .action-label');
+  await labels.first().waitFor();
+  const texts = (await labels.allInnerTexts()).map((text) => text.trim());
+  await workbench.page.keyboard.press('Escape');
+  return texts;
+}
+
 describe('UI: delete a contact list through the workbench', function () {
   this.timeout(120_000);
   let kore: FakeKoreServer;
@@ -118,7 +128,7 @@ describe('UI: delete a contact list through the workbench', function () {
     await workbench.screenshot('confirmation');
     await workbench.clickDialogButton('Delete');
     await workbench.notification('Contact list Renewal Due - August 2025 deleted successfully').waitFor({ timeout: 15_000 });
-    await workbench.tab(`${FIRST_LIST}.json`).waitFor();
+    await workbench.tab(`Renewal Due - August 2025 · ${FIRST_LIST} · Local sandbox.json`).waitFor();
     assert.equal(kore.lists.has(FIRST_LIST), false, 'the fake server deleted the list');
     const deleteRequest = kore.requests.find((request) => request.method === 'DELETE');
     assert.equal(deleteRequest?.headers.auth, token);
@@ -202,6 +212,8 @@ describe('UI: delete a contact list through the workbench', function () {
     await workbench.treeRow('Segment A - October 2025').waitFor({ state: 'detached', timeout: 15_000 });
     await workbench.tab(/bulk delete/).waitFor();
     await workbench.screenshot('bulk-report');
+    // A bulk report answers no single request: its editor offers no Copy as cURL.
+    assert.equal((await editorTitleMenu(workbench)).includes('Copy as cURL'), false);
   });
 
   it('ends a wrong token in an error whose Show Response opens the server\'s answer', async () => {
@@ -218,8 +230,10 @@ describe('UI: delete a contact list through the workbench', function () {
     assert.match(await error.innerText(), /rejected the token for Local sandbox.*Nothing was deleted/s);
     await workbench.screenshot('unauthorized');
     await error.locator('.monaco-button', { hasText: 'Show Response' }).click();
-    await workbench.tab(`${SECOND_LIST} (lookup failed).json`).waitFor();
+    await workbench.tab(`${SECOND_LIST} · Local sandbox (lookup failed).json`).waitFor();
     assert.match(await workbench.activeEditorText(), /Invalid token/);
+    // It answers one look-up: its editor offers Copy as cURL (the `resourcePath in` clause matches).
+    assert.ok((await editorTitleMenu(workbench)).includes('Copy as cURL'));
     await workbench.page.keyboard.press('Escape');
     await workbench.notification(/Deleting contact list/).waitFor({ state: 'hidden', timeout: 10_000 });
     assert.ok(kore.lists.has(SECOND_LIST), 'nothing was deleted');

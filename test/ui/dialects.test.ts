@@ -91,7 +91,7 @@ describe('UI: a v2-only tenant through the workbench', function () {
     await workbench.screenshot('confirmation');
     await workbench.clickDialogButton('Delete');
     await workbench.notification('Contact list Renewal Due - August 2025 deleted successfully').waitFor({ timeout: 15_000 });
-    await workbench.tab(`${LIST}.json`).waitFor();
+    await workbench.tab(`Renewal Due - August 2025 · ${LIST} · ${ENVIRONMENT}.json`).waitFor();
     assert.match(await workbench.activeEditorText(), /"contactPriority"/);
     await workbench.screenshot('deleted');
     assert.equal(kore.lists.has(LIST), false);

@@ -6,6 +6,7 @@ import { ContactListRecord } from '../../core/contactList';
 import { confirmationText } from '../../core/deletionPreview';
 import { responseStatusOf } from '../../core/koreResult';
 import { responseDocument } from '../../core/responseDocument';
+import { responseTitle } from '../../core/responseTitle';
 import { briefFailureReason, describeDeleteResult } from '../../core/resultMessages';
 import type { EnvironmentConnection } from '../connection';
 import { confirmByTyping, withCancellableProgress } from '../progress';
@@ -38,7 +39,8 @@ export class DeletionDialogs {
       return { stop: NOT_SENT };
     }
     if (status === 404 || status === 401 || status === 403) {
-      const uri = this.services.responses.add(environment.name, `${contactListId} (lookup failed)`, responseDocument(result));
+      const title = responseTitle({ contactListId, environmentName: environment.name, note: vscode.l10n.t('lookup failed') });
+      const uri = this.services.responses.add(environment.name, title, responseDocument(result), { environment, contactListId, method: 'GET' });
       const message =
         status === 404
           ? vscode.l10n.t('Contact list {0} was not found on {1} ({2}), so nothing was deleted. Check the id, and that it belongs to this environment\'s app.', contactListId, environment.name, environment.host)

@@ -8,6 +8,7 @@ import { ContactListRecord } from '../../core/contactList';
 import { DeleteOutcome, deleteOutcomeOf, lookUpOutcomeOf } from '../../core/deleteOutcome';
 import { FailureReason, KoreCallResult, responseStatusOf } from '../../core/koreResult';
 import { responseDocument } from '../../core/responseDocument';
+import { responseTitle } from '../../core/responseTitle';
 import { briefFailureReason, describeDeleteResult, pointsAtNetworkSettings } from '../../core/resultMessages';
 import { OfferedAction, offerActions } from '../commands';
 import type { EnvironmentConnection } from '../connection';
@@ -42,10 +43,12 @@ export class DeletionResults {
     const outcome = deleteOutcomeOf(result);
     const message = describeDeleteResult(result, callContext(connection, contactListId), vscode.l10n.t);
     const document = responseDocument(result, vscode.l10n.t);
-    const name = outcome === 'deleted' ? contactListId : outcome === 'unknown' ? `${contactListId} (outcome unknown)` : `${contactListId} (failed)`;
-    const uri = this.services.responses.add(environment.name, name, document);
+    const listName = list?.name ?? result.contactList?.name;
+    const note = outcome === 'deleted' ? undefined : outcome === 'unknown' ? vscode.l10n.t('outcome unknown') : vscode.l10n.t('failed');
+    const title = responseTitle({ contactListId, listName, environmentName: environment.name, note });
+    const uri = this.services.responses.add(environment.name, title, document, { environment, contactListId, method: 'DELETE' });
     const httpStatus = responseStatusOf(result);
-    await this.record(connection, contactListId, { result, message, contactListName: list?.name ?? result.contactList?.name });
+    await this.record(connection, contactListId, { result, message, contactListName: listName });
     const base = { document: uri, ...(httpStatus !== undefined ? { httpStatus } : {}) };
     if (outcome === 'deleted') {
       await this.services.responses.open(uri);
@@ -87,7 +90,8 @@ export class DeletionResults {
     const reason = briefFailureReason(result, connection.timeoutSeconds, vscode.l10n.t);
     const status = responseStatusOf(result);
     if (status === 401) {
-      const uri = this.services.responses.add(environment.name, `${contactListId} (check failed)`, responseDocument(result));
+      const title = responseTitle({ contactListId, environmentName: environment.name, note: vscode.l10n.t('check failed') });
+      const uri = this.services.responses.add(environment.name, title, responseDocument(result), { environment, contactListId, method: 'GET' });
       this.offerLookUpFailure(connection, vscode.l10n.t('Could not check contact list {0} on {1}: the token was rejected ({2}). Set a new token, then look the list up again.', contactListId, environment.name, reason), uri, status);
     } else {
       void ui.showErrorMessage(vscode.l10n.t('Could not check contact list {0} on {1} ({2}). Try again in a moment.', contactListId, environment.name, reason));

@@ -8,6 +8,7 @@ import { HistoryFilter, MAX_FILTER_TEXT_LENGTH, NO_FILTER, describeFilter, histo
 import { historyCsv } from '../../core/historyCsv';
 import { oneLine } from '../../core/textSafety';
 import { prettyJson } from '../../core/responseDocument';
+import { responseTitle } from '../../core/responseTitle';
 import { HISTORY_PAGE_SIZE, HistoryNode, HistoryTreeProvider } from './historyTree';
 import { ResponseDocumentProvider } from '../responses/responseDocuments';
 import { saveTextAs } from '../saveLocation';
@@ -33,7 +34,9 @@ export class HistoryCommands {
       void this.ui.current.showInformationMessage(vscode.l10n.t('Choose an attempt in the History view to open its response.'));
       return undefined;
     }
-    const uri = this.responses.add(node.entry.environment.name, `${node.entry.contactListId} (${node.entry.time.replace(/[:.]/g, '-')})`, historyDocument(node.entry));
+    const { entry } = node;
+    const title = responseTitle({ contactListId: entry.contactListId, listName: entry.contactListName, environmentName: entry.environment.name, note: entry.time.replace(/[:.]/g, '-') });
+    const uri = this.responses.add(entry.environment.name, title, historyDocument(entry));
     await this.responses.open(uri);
     return uri;
   }

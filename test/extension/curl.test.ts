@@ -1,0 +1,113 @@
+// Copy as cURL from the tree and from a response editor, and the response editor's title: in the real
+// extension host, against the fake Kore server. The copied command is read back with a POSIX shell-word parser,
+// so what is checked is what a shell would run, and the token must appear nowhere on the clipboard.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { parseShellCommands } from '../support/shellWords';
+import { type DeleteOutcome, SEED_ID, TOKEN, useExtensionHarness, waitFor } from './harness';
+
+const SECOND_ID = 'cl-5b7d0e1-88a2-4c3f-9d61-2f4e7a9b0002';
+const V1_BASE = '/agentassist/api/v1/public';
+const V2_BASE = '/campaign/api/v2/public';
+/** What the shell expands $KORE_TOKEN to when the test reads the command back. */
+const SHELL_TOKEN = 'eyJ-what-the-user-exported';
+
+function curlWords(method: string, url: string, headers: ReadonlyArray<[string, string]>): string[] {
+  return ['curl', '--globoff', '--request', method, '--url', url, ...[['auth', SHELL_TOKEN], ...headers].flatMap(([name, value]) => ['--header', `${name}: ${value}`])];
+}
+
+const CONTENT: Array<[string, string]> = [
+  ['Content-Type', 'application/json'],
+  ['Accept', 'application/json'],
+];
+
+/** The clipboard, read as a shell would: exactly one command; and it must not hold the token. */
+async function clipboardCommand(): Promise<{ text: string; words: string[] }> {
+  const text = await vscode.env.clipboard.readText();
+  assert.equal(text.includes(TOKEN), false, 'the token is never copied');
+  const commands = parseShellCommands(text, { KORE_TOKEN: SHELL_TOKEN });
+  assert.equal(commands.length, 1, text);
+  return { text, words: commands[0] };
+}
+
+function activeTabLabel(): string | undefined {
+  return vscode.window.tabGroups.activeTabGroup.activeTab?.label;
+}
+
+describe('Copy as cURL and the response editor title', function () {
+  this.timeout(30_000);
+  const harness = useExtensionHarness();
+
+  beforeEach(async () => {
+    await vscode.env.clipboard.writeText('');
+  });
+
+  it('copies a contact list of the tree as the DELETE its trash action sends, with $KORE_TOKEN, and sends nothing', async () => {
+    const environment = await harness.environmentWithToken('Curl tree');
+    const [node] = await harness.contactListNodes();
+    assert.ok(node, 'the tree lists the seed lists');
+    const returned = await vscode.commands.executeCommand<string>('koreContactLists.copyAsCurl', node);
+    const { text, words } = await clipboardCommand();
+    assert.equal(returned, text);
+    const { iid, accountId } = harness.server.app;
+    assert.deepEqual(words, curlWords('DELETE', `${harness.server.url}${V1_BASE}/${iid}/campaign/contactList/${node.list._id}`, [['iid', iid], ['accountId', accountId], ...CONTENT]));
+    assert.match(text, /^# Set KORE_TOKEN first to this environment's JWT.*\n# This DELETE deletes the contact list for good/, 'a pasted JWT: the comment says to set it, and warns');
+    assert.ok(!harness.server.requests.some((request) => request.method === 'DELETE'), 'copying sent nothing');
+    assert.equal(environment.name, 'Curl tree');
+  });
+
+  it('copies from a delete\'s response editor the DELETE it answers (v2: account id in the query), titled with list and environment', async () => {
+    const environment = await harness.environmentWithToken('Curl v2', { dialect: 'v2' });
+    harness.server.setDialects(['v2']);
+    const outcome = await harness.deleteList(environment.name, SEED_ID);
+    assert.equal(outcome.status, 'deleted');
+    const editor = await harness.responseEditor();
+    assert.equal(editor.document.uri.toString(), outcome.document?.toString());
+    await waitFor('the response tab', () => (activeTabLabel() === `Renewal Due - August 2025 · ${SEED_ID} · Curl v2.json` ? true : undefined));
+    // From the editor title (no argument: the active editor) and with the URI the menu passes: the same command.
+    await vscode.commands.executeCommand('koreContactLists.copyAsCurl');
+    const fromActive = await clipboardCommand();
+    await vscode.env.clipboard.writeText('');
+    await vscode.commands.executeCommand('koreContactLists.copyAsCurl', editor.document.uri);
+    const fromMenu = await clipboardCommand();
+    assert.equal(fromMenu.text, fromActive.text);
+    const { iid, accountId } = harness.server.app;
+    assert.deepEqual(fromMenu.words, curlWords('DELETE', `${harness.server.url}${V2_BASE}/${iid}/campaign/contactList/${SEED_ID}?accountId=${accountId}`, [['iid', iid], ['accountId', accountId], ...CONTENT]));
+    assert.match(fromMenu.text, /^# .*\n# This DELETE deletes the contact list for good/);
+    // The command is what was sent: the server saw this very DELETE.
+    const sent = harness.server.requests.find((request) => request.method === 'DELETE');
+    assert.equal(`${harness.server.url}${sent?.path}${sent?.query}`, fromMenu.words[5]);
+  });
+
+  it('names a failed delete and a failed look-up in the title, and copies the request each answers', async () => {
+    const environment = await harness.environmentWithToken('Curl failures');
+    harness.server.setFault({ kind: 'status', status: 409, body: JSON.stringify({ status: 'failure', message: 'List is attached to a running campaign' }) }, 1, 'DELETE');
+    const failed = await harness.deleteList(environment.name, SECOND_ID);
+    assert.equal(failed.status, 'failed');
+    assert.ok(failed.document?.path.endsWith(`/Renewal Due - September 2025 · ${SECOND_ID} · Curl failures (failed).json`), failed.document?.path);
+    await vscode.commands.executeCommand('koreContactLists.copyAsCurl', failed.document);
+    assert.equal((await clipboardCommand()).words[3], 'DELETE');
+
+    const unknownId = 'cl-not-on-this-server';
+    // The flow ends at the look-up (404): no confirmation to answer.
+    const notFound = await vscode.commands.executeCommand<DeleteOutcome>('koreContactLists.deleteContactList', environment.name, unknownId);
+    assert.equal(notFound.status, 'notSent');
+    assert.ok(notFound.document?.path.endsWith(`/${unknownId} · Curl failures (lookup failed).json`), notFound.document?.path);
+    await vscode.commands.executeCommand('koreContactLists.copyAsCurl', notFound.document);
+    const { words } = await clipboardCommand();
+    assert.deepEqual(words.slice(2, 6), ['--request', 'GET', '--url', `${harness.server.url}${V1_BASE}/${harness.server.app.iid}/campaign/contactList/${unknownId}`]);
+  });
+
+  it('says plainly that a history entry\'s response answers no single request, and copies nothing', async () => {
+    const environment = await harness.environmentWithToken('Curl history');
+    await harness.deleteList(environment.name, SEED_ID);
+    const [node] = await harness.api.history.getChildren();
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('koreContactLists.openHistoryEntry', node);
+    assert.ok(uri.path.includes(`/Renewal Due - August 2025 · ${SEED_ID} · Curl history (`), uri.path);
+    await vscode.env.clipboard.writeText('unchanged');
+    const copied = await vscode.commands.executeCommand<string | undefined>('koreContactLists.copyAsCurl', uri);
+    assert.equal(copied, undefined);
+    assert.equal(await vscode.env.clipboard.readText(), 'unchanged');
+    assert.match(harness.ui.last('info')?.message ?? '', /answers no single contact-list request.*no request to copy as cURL/);
+  });
+});
