@@ -39,7 +39,7 @@ export default tseslint.config(
           paths: [
             {
               name: 'vscode',
-              message: 'src/core is vscode-free: it is tested under plain Node. Put VS Code code in src/vscode and pass values (e.g. a Translate) into the core.',
+              message: 'src/core is vscode-free: it is tested under plain Node. Put VS Code code in src/vscode and pass values into the core; word messages with l10n.t from @vscode/l10n.',
             },
           ],
         },

@@ -7,6 +7,7 @@ import { CommandIds } from './commandIds';
 import { AuditLog } from './core/auditLog';
 import type * as OperationsModule from './operations';
 import { CommandHandler, registerCommand } from './vscode/commands';
+import { localiseCore } from './vscode/coreLocalisation';
 import { ActiveEnvironment } from './vscode/environments/activeEnvironment';
 import { CredentialStore } from './vscode/environments/credentialStore';
 import { EnvironmentCommands } from './vscode/environments/environmentCommands';
@@ -51,6 +52,7 @@ export interface KoreContactListsApi {
 type Operations = typeof OperationsModule;
 
 export function activate(context: vscode.ExtensionContext): KoreContactListsApi | undefined {
+  localiseCore();
   const log = vscode.window.createOutputChannel('Kore.ai Contact Lists', { log: true });
   let loaded: Operations | undefined;
   // Kept out of this bundle on purpose (see esbuild.js): resolved next to dist/extension.js.

@@ -8,7 +8,11 @@ import { ConnectionTest } from './vscode/environments/connectionTest';
 import { ContactListSource, contactListSource } from './vscode/environments/contactListSource';
 import { EnvironmentTransferCommands } from './vscode/environments/environmentTransferCommands';
 import { InFlightDeletes } from './core/inFlightDeletes';
+import { localiseCore } from './vscode/coreLocalisation';
 import type { KoreServices } from './vscode/services';
+
+// This bundle's own copy of the core's translations (see coreLocalisation.ts), set before any factory runs.
+localiseCore();
 
 /** The lists being deleted in this window: single and bulk deletes share it, so a list never gets two DELETEs at once. */
 const inFlight = new InFlightDeletes();

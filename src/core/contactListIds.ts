@@ -1,8 +1,3 @@
-// Reads the contact list ids a user pastes or picks from a file: one per line, a comma- or tab-separated
-// line, or an exported CSV whose header names the id column. Each id is validated as the single delete
-// validates it, duplicates are dropped (a second DELETE of the same id can only answer 404), and the
-// first-seen order is kept so a report lines up with the user's list.
-import { Translate, formatTemplate } from './translate';
 import { validateContactListId } from './validation';
 
 export interface ParsedContactListIds {
@@ -101,23 +96,23 @@ function candidateValues(text: string): string[] {
   return [...first.filter((cell) => !isHeaderCell(cell)), ...rest.flat()];
 }
 
-export function parseContactListIds(text: string, t: Translate = formatTemplate): ParsedContactListIds {
+export function parseContactListIds(text: string): ParsedContactListIds {
   // Spreadsheet programs start their CSV files with a byte order mark.
-  return checkContactListIds(candidateValues(text.replace(/^\ufeff/, '')), t);
+  return checkContactListIds(candidateValues(text.replace(/^\ufeff/, '')));
 }
 
 /**
  * The same check for ids that come one by one (a tree selection, the lists the server named): each value is
  * validated whole, never split, so an id from a server goes through exactly what a pasted id goes through.
  */
-export function checkContactListIds(values: readonly string[], t: Translate = formatTemplate): ParsedContactListIds {
+export function checkContactListIds(values: readonly string[]): ParsedContactListIds {
   const ids: string[] = [];
   const seen = new Set<string>();
   const duplicates = new Set<string>();
   const invalid = new Map<string, string>();
   for (const value of values) {
     if (value === '') continue;
-    const problem = validateContactListId(value, t);
+    const problem = validateContactListId(value);
     if (problem !== undefined) {
       const shown = value.length > MAX_SHOWN_VALUE ? `${value.slice(0, MAX_SHOWN_VALUE - 1)}…` : value;
       if (!invalid.has(shown)) invalid.set(shown, problem);

@@ -1,9 +1,9 @@
+import * as l10n from '@vscode/l10n';
 // Copy as cURL: a request of koreRequest (the one the HTTP client sends) written as a POSIX shell command. The
 // token never appears: `auth` reads the KORE_TOKEN variable. Everything else (hosts and App IDs from settings,
 // ids from a server) is treated as hostile and single-quoted, where a shell expands nothing.
 import { AUTH_HEADER, KoreRequest } from './koreRequest';
 import { oneLine } from './textSafety';
-import { Translate, formatTemplate } from './translate';
 
 export const TOKEN_VARIABLE = 'KORE_TOKEN';
 
@@ -21,11 +21,11 @@ export function shellQuote(value: string): string {
 }
 
 /** The comment above the command: how to set KORE_TOKEN, without the token entering the shell history. */
-export function tokenComment(source: TokenSource, t: Translate = formatTemplate): string {
+export function tokenComment(source: TokenSource): string {
   const read = `read -rs ${TOKEN_VARIABLE} && export ${TOKEN_VARIABLE}`;
   return source === 'client'
-    ? t('Set {0} first to a JWT signed with the app\'s Client Secret as the extension does (HS256; claims appId = Client ID, sub, iat, exp, jti), e.g. {1}', TOKEN_VARIABLE, read)
-    : t('Set {0} first to this environment\'s JWT, e.g. {1}', TOKEN_VARIABLE, read);
+    ? l10n.t('Set {0} first to a JWT signed with the app\'s Client Secret as the extension does (HS256; claims appId = Client ID, sub, iat, exp, jti), e.g. {1}', TOKEN_VARIABLE, read)
+    : l10n.t('Set {0} first to this environment\'s JWT, e.g. {1}', TOKEN_VARIABLE, read);
 }
 
 /**
@@ -33,8 +33,8 @@ export function tokenComment(source: TokenSource, t: Translate = formatTemplate)
  * it deletes for good), then curl with the method, the URL and each header in the order the extension sends them.
  * `--globoff` keeps curl from reading `[` `]` `{` `}` in the URL (an IPv6 host) as a range to expand.
  */
-export function curlCommand(request: KoreRequest, source: TokenSource, t: Translate = formatTemplate): string {
-  const comments = [tokenComment(source, t), ...(request.method === 'DELETE' ? [t('This DELETE deletes the contact list for good: nothing asks for a confirmation.')] : [])];
+export function curlCommand(request: KoreRequest, source: TokenSource): string {
+  const comments = [tokenComment(source), ...(request.method === 'DELETE' ? [l10n.t('This DELETE deletes the contact list for good: nothing asks for a confirmation.')] : [])];
   const headers = Object.entries(request.headers).map(([name, value]) => `--header ${shellQuote(`${name}: ${value}`)}`);
   // The one word not single-quoted: it must expand the variable, and it is made of our constants only.
   const auth = `--header "${AUTH_HEADER}: $${TOKEN_VARIABLE}"`;

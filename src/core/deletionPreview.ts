@@ -1,8 +1,8 @@
+import * as l10n from '@vscode/l10n';
 // What the confirmation says about the list about to be deleted, from the Get Contact List Details answer:
 // users confirm a name and a record count far more reliably than an opaque id.
 import { ContactListRecord } from './contactList';
 import { oneLine } from './textSafety';
-import { Translate, formatTemplate } from './translate';
 
 export interface PreviewTarget {
   readonly contactListId: string;
@@ -54,34 +54,34 @@ export function isInUse(list: ContactListRecord): boolean {
  * The facts the user decides on (records, campaigns in use, status) come first, from typed fields; free text
  * from the server (the name) comes after them and is one line, so it cannot forge or push away a fact.
  */
-export function confirmationText(target: PreviewTarget, list: ContactListRecord | undefined, t: Translate = formatTemplate): ConfirmationText {
+export function confirmationText(target: PreviewTarget, list: ContactListRecord | undefined): ConfirmationText {
   const shownName = list?.name ? oneLine(list.name, MAX_TITLE_NAME) : '';
   const where = target.production
-    ? t('Delete contact list "{0}" from PRODUCTION environment "{1}"?', shownName || target.contactListId, target.environmentName)
-    : t('Delete contact list "{0}" from "{1}"?', shownName || target.contactListId, target.environmentName);
+    ? l10n.t('Delete contact list "{0}" from PRODUCTION environment "{1}"?', shownName || target.contactListId, target.environmentName)
+    : l10n.t('Delete contact list "{0}" from "{1}"?', shownName || target.contactListId, target.environmentName);
   const lines: string[] = [];
   if (list) {
-    lines.push(t('Records: {0}', list.totalRecordCount ?? t('unknown')));
+    lines.push(l10n.t('Records: {0}', list.totalRecordCount ?? l10n.t('unknown')));
     if (isInUse(list)) {
       const campaigns = campaignsInUse(list);
       const shown = campaigns.slice(0, MAX_CAMPAIGNS_SHOWN).join(', ');
-      const more = campaigns.length > MAX_CAMPAIGNS_SHOWN ? t(' and {0} more', campaigns.length - MAX_CAMPAIGNS_SHOWN) : '';
-      lines.push(campaigns.length > 0 ? t('IN USE by {0} campaign(s): {1}{2}', campaigns.length, shown, more) : t('IN USE by a campaign.'));
+      const more = campaigns.length > MAX_CAMPAIGNS_SHOWN ? l10n.t(' and {0} more', campaigns.length - MAX_CAMPAIGNS_SHOWN) : '';
+      lines.push(campaigns.length > 0 ? l10n.t('IN USE by {0} campaign(s): {1}{2}', campaigns.length, shown, more) : l10n.t('IN USE by a campaign.'));
     } else {
-      lines.push(t('Not in use by any campaign.'));
+      lines.push(l10n.t('Not in use by any campaign.'));
     }
-    lines.push(t('Status: {0} · Type: {1}', oneLine(list.status ?? '') || t('unknown'), oneLine(list.listType ?? '') || t('unknown')));
-    lines.push(t('Contact list: {0}', target.contactListId));
-    lines.push(t('Name: {0}', oneLine(list.name ?? '') || t('(none)')));
+    lines.push(l10n.t('Status: {0} · Type: {1}', oneLine(list.status ?? '') || l10n.t('unknown'), oneLine(list.listType ?? '') || l10n.t('unknown')));
+    lines.push(l10n.t('Contact list: {0}', target.contactListId));
+    lines.push(l10n.t('Name: {0}', oneLine(list.name ?? '') || l10n.t('(none)')));
   } else {
-    lines.push(t('Contact list: {0}', target.contactListId));
-    lines.push(t('Its details could not be looked up, so its name and size are unknown.'));
+    lines.push(l10n.t('Contact list: {0}', target.contactListId));
+    lines.push(l10n.t('Its details could not be looked up, so its name and size are unknown.'));
   }
   lines.push('');
-  lines.push(t('Environment: {0}{1}', target.environmentName, target.production ? t(' (production)') : ''));
-  lines.push(t('Host: {0}', target.host));
-  lines.push(t('App ID (IID): {0} · Account ID: {1}', target.iid, target.accountId));
+  lines.push(l10n.t('Environment: {0}{1}', target.environmentName, target.production ? l10n.t(' (production)') : ''));
+  lines.push(l10n.t('Host: {0}', target.host));
+  lines.push(l10n.t('App ID (IID): {0} · Account ID: {1}', target.iid, target.accountId));
   lines.push('');
-  lines.push(t('The list and its contacts are deleted on the server. This cannot be undone.'));
+  lines.push(l10n.t('The list and its contacts are deleted on the server. This cannot be undone.'));
   return { message: where, detail: lines.join('\n') };
 }

@@ -1,8 +1,8 @@
+import * as l10n from '@vscode/l10n';
 // What an environment is, and how a list of them is read from (hand-editable) settings.
 import { parseEnvironmentFields } from './environmentFields';
 import { nameKey } from './environmentName';
 import { ApiDialect } from './koreApiPaths';
-import { Translate, formatTemplate } from './translate';
 
 /** A configured Kore.ai environment. The credential is not here: it lives in SecretStorage. */
 export interface Environment {
@@ -32,8 +32,8 @@ const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
  * Reads the `koreContactLists.environments` setting. Users can edit settings.json by hand, so every
  * entry is checked again here; a bad entry is skipped and reported rather than half-used.
  */
-export function readEnvironments(raw: unknown, t: Translate = formatTemplate): EnvironmentsReadResult {
-  const { environments, problems } = readEntries(raw, t);
+export function readEnvironments(raw: unknown): EnvironmentsReadResult {
+  const { environments, problems } = readEntries(raw);
   return { environments: environments.map(({ environment }) => environment), problems };
 }
 
@@ -43,7 +43,7 @@ export function readEnvironments(raw: unknown, t: Translate = formatTemplate): E
  * position only, so the entry the user sees is the one that changes, and the skipped one stays as written.
  */
 export function rawIndexOfEnvironment(raw: unknown, environmentId: string): number | undefined {
-  return readEntries(raw, formatTemplate).environments.find(({ environment }) => environment.id === environmentId)?.index;
+  return readEntries(raw).environments.find(({ environment }) => environment.id === environmentId)?.index;
 }
 
 interface ReadEntries {
@@ -51,16 +51,16 @@ interface ReadEntries {
   readonly problems: string[];
 }
 
-function readEntries(raw: unknown, t: Translate): ReadEntries {
+function readEntries(raw: unknown): ReadEntries {
   const read: ReadEntries = { environments: [], problems: [] };
   if (raw === undefined || raw === null) return read;
   if (!Array.isArray(raw)) {
-    read.problems.push(t('The setting koreContactLists.environments must be an array of environments.'));
+    read.problems.push(l10n.t('The setting koreContactLists.environments must be an array of environments.'));
     return read;
   }
   const seen = { ids: new Set<string>(), names: new Set<string>() };
   raw.forEach((entry: unknown, index) => {
-    const environment = readEntry(entry, index, seen, t);
+    const environment = readEntry(entry, index, seen);
     if (typeof environment === 'string') read.problems.push(environment);
     else read.environments.push({ environment, index });
   });
@@ -68,20 +68,20 @@ function readEntries(raw: unknown, t: Translate): ReadEntries {
 }
 
 /** One entry of the setting: the environment, or the sentence saying why it was skipped. */
-function readEntry(entry: unknown, index: number, seen: { readonly ids: Set<string>; readonly names: Set<string> }, t: Translate): Environment | string {
-  const label = t('Environment #{0}', index + 1);
-  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return t('{0} in settings is not an object; it was skipped.', label);
+function readEntry(entry: unknown, index: number, seen: { readonly ids: Set<string>; readonly names: Set<string> }): Environment | string {
+  const label = l10n.t('Environment #{0}', index + 1);
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return l10n.t('{0} in settings is not an object; it was skipped.', label);
   const record = entry as Record<string, unknown>;
   const id = typeof record.id === 'string' ? record.id : '';
   const name = typeof record.name === 'string' ? record.name.trim() : '';
   const shown = name ? `"${name}"` : label;
-  const invalid = (field: string, problem: string) => t('{0} in settings was skipped: field "{1}" is invalid ({2}).', shown, field, problem);
-  if (!ID_PATTERN.test(id)) return invalid('id', t('a generated id of letters, digits, "-" or "_"'));
-  const parsed = parseEnvironmentFields(record, t);
+  const invalid = (field: string, problem: string) => l10n.t('{0} in settings was skipped: field "{1}" is invalid ({2}).', shown, field, problem);
+  if (!ID_PATTERN.test(id)) return invalid('id', l10n.t('a generated id of letters, digits, "-" or "_"'));
+  const parsed = parseEnvironmentFields(record);
   if (!parsed.ok) return invalid(parsed.field, parsed.problem);
   // By nameKey, as Add and Edit compare: a look-alike typed into settings.json is as ambiguous as one typed in a form.
   const key = nameKey(name);
-  if (seen.ids.has(id) || seen.names.has(key)) return t('{0} in settings was skipped: another environment has the same id or name.', shown);
+  if (seen.ids.has(id) || seen.names.has(key)) return l10n.t('{0} in settings was skipped: another environment has the same id or name.', shown);
   seen.ids.add(id);
   seen.names.add(key);
   return { id, ...parsed.fields };

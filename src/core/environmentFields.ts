@@ -1,8 +1,8 @@
+import * as l10n from '@vscode/l10n';
 // The fields of an environment that a person or a file supplies (name, host, App ID, Account ID, production, API dialect),
 // checked one way wherever they come from: hand-edited settings, an imported file, the Add and Edit forms. Two
 // copies of these checks could drift, and then an entry refused in one place would be accepted in another.
 import { API_DIALECTS, ApiDialect, DEFAULT_DIALECT, isApiDialect } from './koreApiPaths';
-import { Translate, formatTemplate } from './translate';
 import { normaliseHost, validateAccountId, validateEnvironmentName, validateIid } from './validation';
 
 export type EnvironmentFieldName = 'name' | 'host' | 'iid' | 'accountId' | 'production' | 'dialect';
@@ -29,20 +29,20 @@ export type ParsedEnvironmentFields =
  * Checks a record's fields as strictly as the Add Environment form does. A field that is not text is checked
  * as empty text, so it is refused with the sentence that says what to enter.
  */
-export function parseEnvironmentFields(record: Readonly<Record<string, unknown>>, t: Translate = formatTemplate): ParsedEnvironmentFields {
+export function parseEnvironmentFields(record: Readonly<Record<string, unknown>>): ParsedEnvironmentFields {
   const text = (key: string): string => {
     const value = record[key];
     return typeof value === 'string' ? value : '';
   };
-  const host = normaliseHost(text('host'), t);
+  const host = normaliseHost(text('host'));
   const checks: Array<[EnvironmentFieldName, string | undefined]> = [
-    ['name', validateEnvironmentName(text('name'), t)],
+    ['name', validateEnvironmentName(text('name'))],
     ['host', host.error],
-    ['iid', validateIid(text('iid'), t)],
-    ['accountId', validateAccountId(text('accountId'), t)],
-    ['production', record.production === undefined || typeof record.production === 'boolean' ? undefined : t('use true or false')],
+    ['iid', validateIid(text('iid'))],
+    ['accountId', validateAccountId(text('accountId'))],
+    ['production', record.production === undefined || typeof record.production === 'boolean' ? undefined : l10n.t('use true or false')],
     // Exactly one of the documented values: a near miss ("V2", "v2 ") would send requests to a form the user did not choose.
-    ['dialect', record.dialect === undefined || isApiDialect(record.dialect) ? undefined : t('use one of {0}', API_DIALECTS.join(', '))],
+    ['dialect', record.dialect === undefined || isApiDialect(record.dialect) ? undefined : l10n.t('use one of {0}', API_DIALECTS.join(', '))],
   ];
   for (const [field, problem] of checks) if (problem !== undefined) return { ok: false, field, problem };
   return {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 // Export and import of environments as a JSON file, so a team can share its list of hosts and apps.
 // Secrets never travel this way: the export is built from an allow-list of fields (so a token that
 // happens to sit on an object at run time cannot leak into it), and an import refuses any entry that
@@ -8,7 +9,6 @@ import { parseEnvironmentFields } from './environmentFields';
 import { nameKey } from './environmentName';
 import { dialectOf } from './koreApiPaths';
 import { oneLine } from './textSafety';
-import { Translate, formatTemplate } from './translate';
 import { validateUniqueName } from './validation';
 
 export const TRANSFER_FORMAT = 'kore-contact-lists.environments';
@@ -99,16 +99,15 @@ export function importEnvironments(
   text: string,
   existing: readonly Environment[],
   newId: () => string,
-  t: Translate = formatTemplate,
 ): ImportResult {
-  const file = readTransferFile(text, t);
+  const file = readTransferFile(text);
   if ('error' in file) return { accepted: [], rejected: [], error: file.error };
   const accepted: ImportedEnvironment[] = [];
   const rejected: ImportRejection[] = [];
   // The first position of every name in the file, whether that entry is accepted or not: two entries of
   // one name are ambiguous whichever of them has another problem, so the later one is always refused
   // (otherwise fixing the first and importing again would clash with the second, now imported).
-  const context: EntryContext = { existingNames: existing.map((environment) => environment.name), namesInFile: new Map(), newId, t };
+  const context: EntryContext = { existingNames: existing.map((environment) => environment.name), namesInFile: new Map(), newId };
   file.entries.forEach((entry, index) => {
     const read = importEntry(entry, index, context);
     if ('reason' in read) rejected.push(read);
@@ -118,28 +117,28 @@ export function importEnvironments(
 }
 
 /** The file's list of entries, or the sentence saying why the file as a whole cannot be read. */
-function readTransferFile(text: string, t: Translate): { readonly entries: readonly unknown[] } | { readonly error: string } {
+function readTransferFile(text: string): { readonly entries: readonly unknown[] } | { readonly error: string } {
   if (Buffer.byteLength(text, 'utf8') > MAX_TRANSFER_BYTES) {
-    return { error: t('The file is too large to be an environments export (more than {0} MB).', MAX_TRANSFER_BYTES / (1024 * 1024)) };
+    return { error: l10n.t('The file is too large to be an environments export (more than {0} MB).', MAX_TRANSFER_BYTES / (1024 * 1024)) };
   }
   let root: unknown;
   try {
     // A byte order mark is what some editors put at the start of a saved JSON file; JSON.parse refuses it.
     root = JSON.parse(text.replace(/^\ufeff/, ''));
   } catch {
-    return { error: t('The file is not valid JSON: choose a file made by Export Environments.') };
+    return { error: l10n.t('The file is not valid JSON: choose a file made by Export Environments.') };
   }
   if (!isRecord(root) || root.format !== TRANSFER_FORMAT) {
-    return { error: t('The file is not an environments export: its "format" is not "{0}".', TRANSFER_FORMAT) };
+    return { error: l10n.t('The file is not an environments export: its "format" is not "{0}".', TRANSFER_FORMAT) };
   }
   if (root.version !== TRANSFER_VERSION) {
     return typeof root.version === 'number' && root.version > TRANSFER_VERSION
-      ? { error: t('The file was exported by a newer version of the extension (format version {0}): update the extension to import it.', root.version) }
-      : { error: t('The file has no supported format version: expected "version": {0}.', TRANSFER_VERSION) };
+      ? { error: l10n.t('The file was exported by a newer version of the extension (format version {0}): update the extension to import it.', root.version) }
+      : { error: l10n.t('The file has no supported format version: expected "version": {0}.', TRANSFER_VERSION) };
   }
-  if (!Array.isArray(root.environments)) return { error: t('The file\'s "environments" is not a list of environments.') };
+  if (!Array.isArray(root.environments)) return { error: l10n.t('The file\'s "environments" is not a list of environments.') };
   if (root.environments.length > MAX_TRANSFER_ENVIRONMENTS) {
-    return { error: t('The file has more than {0} environments: split it into smaller files.', MAX_TRANSFER_ENVIRONMENTS) };
+    return { error: l10n.t('The file has more than {0} environments: split it into smaller files.', MAX_TRANSFER_ENVIRONMENTS) };
   }
   return { entries: root.environments as unknown[] };
 }
@@ -149,18 +148,16 @@ interface EntryContext {
   /** By nameKey: the position of the first entry of each name in the file. */
   readonly namesInFile: Map<string, number>;
   readonly newId: () => string;
-  readonly t: Translate;
 }
 
 /** One entry of the file: the environment it becomes, or why it is rejected. */
 function importEntry(entry: unknown, index: number, context: EntryContext): ImportedEnvironment | ImportRejection {
-  const { t } = context;
   // Names and field names come from the file: what is reported about them is one safe line.
   const reject = (reason: string, name?: string): ImportRejection => {
     const shown = name === undefined ? '' : oneLine(name, 80);
     return shown ? { index, name: shown, reason: oneLine(reason) } : { index, reason: oneLine(reason) };
   };
-  if (!isRecord(entry)) return reject(t('The entry is not an object with name, host, iid and accountId.'));
+  if (!isRecord(entry)) return reject(l10n.t('The entry is not an object with name, host, iid and accountId.'));
   // `dialect` is optional (files exported before dialects have none: v1); when present, parseEnvironmentFields
   // accepts exactly the documented values.
   const shownName = typeof entry.name === 'string' && entry.name.trim() ? entry.name.trim() : undefined;
@@ -171,14 +168,14 @@ function importEntry(entry: unknown, index: number, context: EntryContext): Impo
   // First, so that a secret-carrying entry is refused as such even when something else is also wrong.
   const secretField = secretLookingField(entry);
   if (secretField) {
-    return reject(t('It carries the field "{0}", which looks like a secret, and secrets are never imported: remove it and set the credential in VS Code.', secretField), shownName);
+    return reject(l10n.t('It carries the field "{0}", which looks like a secret, and secrets are never imported: remove it and set the credential in VS Code.', secretField), shownName);
   }
   const missing = (['name', 'host', 'iid', 'accountId'] as const).find((field) => typeof entry[field] !== 'string');
-  if (missing) return reject(t('The field "{0}" is missing or is not text.', missing), shownName);
-  const parsed = parseEnvironmentFields(entry, t);
-  if (!parsed.ok) return reject(t('The field "{0}" is invalid: {1}', parsed.field, parsed.problem), shownName);
-  if (earlier !== undefined) return reject(t('Entry #{0} in this file has the same name: give each environment its own name.', earlier + 1), shownName);
-  const clash = validateUniqueName(parsed.fields.name, context.existingNames, t);
+  if (missing) return reject(l10n.t('The field "{0}" is missing or is not text.', missing), shownName);
+  const parsed = parseEnvironmentFields(entry);
+  if (!parsed.ok) return reject(l10n.t('The field "{0}" is invalid: {1}', parsed.field, parsed.problem), shownName);
+  if (earlier !== undefined) return reject(l10n.t('Entry #{0} in this file has the same name: give each environment its own name.', earlier + 1), shownName);
+  const clash = validateUniqueName(parsed.fields.name, context.existingNames);
   if (clash) return reject(clash, shownName);
   // false is accepted but, as in readEnvironments, not kept: absent already means "not production".
   return { id: context.newId(), ...parsed.fields };

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 // Which attempts the History view (and its export) shows: by environment, by outcome, and by text in the list's
 // id or name, the environment's name or the message. Matching is done on the text as History shows it (one safe
 // line, textSafety.ts): an invisible or direction character hidden in a hostile audit line can neither hide an
@@ -5,7 +6,6 @@
 import { AuditEntry } from './auditEntry';
 import { DeleteOutcome } from './deleteOutcome';
 import { oneLine } from './textSafety';
-import { Translate } from './translate';
 
 export interface HistoryFilter {
   /** An environment's name, as shown (compared as one safe line). */
@@ -56,17 +56,17 @@ export function historyFilterPredicate(filter: HistoryFilter): (entry: AuditEntr
 }
 
 /** "environment "Prod", outcome Failed, text "renewal"": what a filter keeps, as one safe line. */
-export function describeFilter(filter: HistoryFilter, t: Translate): string {
+export function describeFilter(filter: HistoryFilter): string {
   const { environment, outcome, text } = normalizeFilter(filter);
   const parts: string[] = [];
-  if (environment !== undefined) parts.push(t('environment "{0}"', oneLine(environment, 60)));
-  if (outcome !== undefined) parts.push(t('outcome {0}', outcomeLabel(outcome, t)));
-  if (text !== undefined) parts.push(t('text "{0}"', oneLine(text, 60)));
+  if (environment !== undefined) parts.push(l10n.t('environment "{0}"', oneLine(environment, 60)));
+  if (outcome !== undefined) parts.push(l10n.t('outcome {0}', outcomeLabel(outcome)));
+  if (text !== undefined) parts.push(l10n.t('text "{0}"', oneLine(text, 60)));
   return parts.join(', ');
 }
 
-export function outcomeLabel(outcome: DeleteOutcome, t: Translate): string {
-  return outcome === 'deleted' ? t('Deleted') : outcome === 'failed' ? t('Failed') : t('Outcome unknown');
+export function outcomeLabel(outcome: DeleteOutcome): string {
+  return outcome === 'deleted' ? l10n.t('Deleted') : outcome === 'failed' ? l10n.t('Failed') : l10n.t('Outcome unknown');
 }
 
 /** The text as History shows it, uncut. */

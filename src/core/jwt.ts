@@ -4,7 +4,7 @@
 // Decoding never verifies: the extension does not know the secret behind a pasted token, and only reads
 // it to tell the user early that it is malformed, for another app or already expired.
 import { createHmac, randomUUID } from 'node:crypto';
-import { Translate, formatTemplate } from './translate';
+import * as l10n from '@vscode/l10n';
 import { validateToken } from './validation';
 
 /** The `sub` claim when the caller gives none: names the client, so a server log shows who signed it. */
@@ -81,26 +81,26 @@ function decodePart(part: string): Record<string, unknown> | undefined {
  * algorithm, and a JSON object as payload. Catches the usual paste mistakes (half a token, the Client
  * Secret instead of a token, a "Bearer " prefix) before a request fails with a bare 401.
  */
-export function checkJwtShape(token: string, t: Translate = formatTemplate): string | undefined {
+export function checkJwtShape(token: string): string | undefined {
   // The header-safety checks (length, spaces, line breaks) come first: they name the problem more precisely.
-  const unsafe = validateToken(token, t);
+  const unsafe = validateToken(token);
   if (unsafe) return unsafe;
   const parts = token.trim().split('.');
   // A length of 4n+1 cannot come out of base64 encoding, so such a part was cut or mistyped.
   if (parts.length !== 3 || parts.some((part) => !BASE64URL.test(part) || part.length % 4 === 1)) {
-    return t('The token is not a JWT: it needs three base64url parts separated by dots.');
+    return l10n.t('The token is not a JWT: it needs three base64url parts separated by dots.');
   }
   const header = decodePart(parts[0]);
   if (!header || typeof header.alg !== 'string' || !header.alg) {
-    return t('The token is not a JWT: its first part is not a JSON header naming the algorithm; paste the whole token.');
+    return l10n.t('The token is not a JWT: its first part is not a JSON header naming the algorithm; paste the whole token.');
   }
   const payload = decodePart(parts[1]);
   if (!payload) {
-    return t('The token is not a JWT: its middle part is not a JSON object of claims; paste the whole token.');
+    return l10n.t('The token is not a JWT: its middle part is not a JSON object of claims; paste the whole token.');
   }
   // A time no date can hold (exp: 1e300) would never count as expired here, while the server refuses it.
   const badTime = TIME_CLAIMS.find((claim) => typeof payload[claim] === 'number' && dateOf(payload[claim]) === undefined);
-  if (badTime) return t('The token is malformed: its "{0}" claim is not a valid time. Paste a token signed for this app.', badTime);
+  if (badTime) return l10n.t('The token is malformed: its "{0}" claim is not a valid time. Paste a token signed for this app.', badTime);
   return undefined;
 }
 
@@ -157,25 +157,25 @@ function credentialProblem(value: string, maxLength: number): 'empty' | 'tooLong
 
 type CredentialProblem = NonNullable<ReturnType<typeof credentialProblem>>;
 
-export function validateClientId(value: string, t: Translate = formatTemplate): string | undefined {
+export function validateClientId(value: string): string | undefined {
   const problem = credentialProblem(value, MAX_CLIENT_ID_LENGTH);
   // A table of sentences, each a literal for translation; built only when there is a problem to word.
   const sentences = (): Record<CredentialProblem, string> => ({
-    empty: t('Enter the Client ID of the app, for example cs-5250bdc9-6bfe-5ece-92c9-ab54aa2dxxxx.'),
-    tooLong: t('The Client ID is too long: use at most {0} characters.', MAX_CLIENT_ID_LENGTH),
-    spaces: t('The Client ID contains spaces, line breaks or control characters: paste the Client ID alone.'),
-    nonAscii: t('The Client ID contains a non-ASCII character: type it in plain ASCII.'),
+    empty: l10n.t('Enter the Client ID of the app, for example cs-5250bdc9-6bfe-5ece-92c9-ab54aa2dxxxx.'),
+    tooLong: l10n.t('The Client ID is too long: use at most {0} characters.', MAX_CLIENT_ID_LENGTH),
+    spaces: l10n.t('The Client ID contains spaces, line breaks or control characters: paste the Client ID alone.'),
+    nonAscii: l10n.t('The Client ID contains a non-ASCII character: type it in plain ASCII.'),
   });
   return problem === undefined ? undefined : sentences()[problem];
 }
 
-export function validateClientSecret(value: string, t: Translate = formatTemplate): string | undefined {
+export function validateClientSecret(value: string): string | undefined {
   const problem = credentialProblem(value, MAX_CLIENT_SECRET_LENGTH);
   const sentences = (): Record<CredentialProblem, string> => ({
-    empty: t('Paste the Client Secret of the app.'),
-    tooLong: t('The Client Secret is too long: use at most {0} characters.', MAX_CLIENT_SECRET_LENGTH),
-    spaces: t('The Client Secret contains spaces, line breaks or control characters: paste the Client Secret alone.'),
-    nonAscii: t('The Client Secret contains a non-ASCII character: copy it again from the app settings.'),
+    empty: l10n.t('Paste the Client Secret of the app.'),
+    tooLong: l10n.t('The Client Secret is too long: use at most {0} characters.', MAX_CLIENT_SECRET_LENGTH),
+    spaces: l10n.t('The Client Secret contains spaces, line breaks or control characters: paste the Client Secret alone.'),
+    nonAscii: l10n.t('The Client Secret contains a non-ASCII character: copy it again from the app settings.'),
   });
   return problem === undefined ? undefined : sentences()[problem];
 }

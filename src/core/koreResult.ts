@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 // Turns one HTTP exchange with Kore.ai into a typed result. The vendor documents no error-body shape, and
 // its success bodies vary ("status": "success", "Success", or only a message), so a 2xx JSON answer is a
 // success unless its body says otherwise: a failure only when it clearly says so, "unconfirmed" when it
@@ -6,7 +7,6 @@ import { ContactListRecord, KoreEnvelope, asContactListRecord } from './contactL
 import { HttpExchange } from './koreHttp';
 import { redactSecrets, redactValue } from './redaction';
 import { oneLine } from './textSafety';
-import { Translate, formatTemplate } from './translate';
 
 export type FailureReason =
   | 'http'
@@ -92,9 +92,9 @@ export function interpretExchange(request: RequestDescription, received: HttpExc
  * The sentence a success without a record carries wherever it is shown (the message, the response editor, the
  * audit entry), so nobody reads the missing details as a missing delete. Undefined for every other result.
  */
-export function missingRecordNote(result: KoreCallResult, t: Translate = formatTemplate): string | undefined {
+export function missingRecordNote(result: KoreCallResult): string | undefined {
   if (!result.ok || result.withoutRecord !== true) return undefined;
-  return result.request.method === 'DELETE' ? t('The server did not return the deleted list\'s record.') : t('The server did not return the list\'s record.');
+  return result.request.method === 'DELETE' ? l10n.t('The server did not return the deleted list\'s record.') : l10n.t('The server did not return the list\'s record.');
 }
 
 const SUCCESS_STATUS = 'success';

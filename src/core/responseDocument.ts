@@ -1,7 +1,6 @@
 // What the read-only response editor shows: the server's answer as it came, pretty-printed when it is JSON,
 // or, when nothing came back, a summary of the request and why it ended (never a secret: the request is redacted).
 import { KoreCallResult, missingRecordNote } from './koreResult';
-import { Translate, formatTemplate } from './translate';
 
 export interface ResponseDocument {
   readonly text: string;
@@ -14,13 +13,13 @@ export interface ResponseDocument {
   readonly fromServer: boolean;
 }
 
-export function responseDocument(result: KoreCallResult, t: Translate = formatTemplate): ResponseDocument {
+export function responseDocument(result: KoreCallResult): ResponseDocument {
   const exchange = result.exchange;
   if (exchange.kind === 'response' && exchange.bodyText.trim() !== '') {
     const answer = result.json !== undefined ? (prettyJson(result.json) ?? exchange.bodyText) : undefined;
     // A success without the list's record says so above the answer (a JSON-with-comments line, our words only),
     // so the short answer is not taken for a truncated one.
-    const note = missingRecordNote(result, t);
+    const note = missingRecordNote(result);
     if (answer !== undefined && note !== undefined) return { text: `// ${note}\n${answer}`, extension: 'jsonc', fromServer: true };
     if (answer !== undefined) return { text: answer, extension: 'json', fromServer: true };
     const html = /html/i.test(exchange.headers['content-type'] ?? '') || /^\s*</.test(exchange.bodyText);

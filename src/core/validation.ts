@@ -1,8 +1,8 @@
+import * as l10n from '@vscode/l10n';
 // Checks of everything a user types, run as they type and again before anything is sent.
 // Each returns undefined when the value is fine, or one sentence saying what is wrong and what to do.
 import { nameKey } from './environmentName';
 import { hasUnsafeCharacter } from './textSafety';
-import { Translate, formatTemplate } from './translate';
 
 export const MAX_CONTACT_LIST_ID_LENGTH = 128;
 export const MAX_NAME_LENGTH = 64;
@@ -21,13 +21,13 @@ const LDH_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 // What the URL parser leaves of an IPv4 address, whatever form it was typed in.
 const IPV4_LITERAL = /^(?:\d{1,3}\.){3}\d{1,3}$/;
 
-export function validateEnvironmentName(value: string, t: Translate = formatTemplate): string | undefined {
+export function validateEnvironmentName(value: string): string | undefined {
   const name = value.trim();
-  if (!name) return t('Enter a name for the environment, for example "Production US".');
-  if (name.length > MAX_NAME_LENGTH) return t('The name is too long: use at most {0} characters.', MAX_NAME_LENGTH);
+  if (!name) return l10n.t('Enter a name for the environment, for example "Production US".');
+  if (name.length > MAX_NAME_LENGTH) return l10n.t('The name is too long: use at most {0} characters.', MAX_NAME_LENGTH);
   // The untrimmed value: a line separator or BOM at either end would otherwise pass, trimmed away only here.
   if (hasUnsafeCharacter(value)) {
-    return t('The name contains a control or invisible character (a line break, direction mark or filler, for example): type it again.');
+    return l10n.t('The name contains a control or invisible character (a line break, direction mark or filler, for example): type it again.');
   }
   return undefined;
 }
@@ -40,17 +40,16 @@ export function validateEnvironmentName(value: string, t: Translate = formatTemp
 export function validateUniqueName(
   value: string,
   otherNames: readonly string[],
-  t: Translate = formatTemplate,
 ): string | undefined {
-  const problem = validateEnvironmentName(value, t);
+  const problem = validateEnvironmentName(value);
   if (problem) return problem;
   const wanted = nameKey(value);
   const existing = otherNames.find((name) => nameKey(name) === wanted);
   if (existing === undefined) return undefined;
   if (existing.trim().toLowerCase() === value.trim().toLowerCase()) {
-    return t('An environment named "{0}" already exists: choose another name.', value.trim());
+    return l10n.t('An environment named "{0}" already exists: choose another name.', value.trim());
   }
-  return t('An environment named "{0}" already exists, and "{1}" reads the same (it differs only by case, character width or look-alike letters): choose another name.', existing.trim(), value.trim());
+  return l10n.t('An environment named "{0}" already exists, and "{1}" reads the same (it differs only by case, character width or look-alike letters): choose another name.', existing.trim(), value.trim());
 }
 
 export interface HostCheck {
@@ -64,56 +63,56 @@ export interface HostCheck {
  * Only an origin is accepted: a path, query or credentials in the host would change where the token goes.
  * Plain http is allowed for loopback only, which is how the local fake server is reached.
  */
-export function normaliseHost(value: string, t: Translate = formatTemplate): HostCheck {
+export function normaliseHost(value: string): HostCheck {
   const input = value.trim();
-  if (!input) return { error: t('Enter the Kore.ai host, for example platform.kore.ai.') };
+  if (!input) return { error: l10n.t('Enter the Kore.ai host, for example platform.kore.ai.') };
   if (CONTROL_OR_INVISIBLE.test(input) || /\s/.test(input)) {
-    return { error: t('The host contains spaces or control characters: enter a host such as platform.kore.ai.') };
+    return { error: l10n.t('The host contains spaces or control characters: enter a host such as platform.kore.ai.') };
   }
   if (NON_ASCII.test(input)) {
-    return { error: t('The host contains a non-ASCII character, which can imitate another host: type it in plain ASCII.') };
+    return { error: l10n.t('The host contains a non-ASCII character, which can imitate another host: type it in plain ASCII.') };
   }
-  if (input.length > 300) return { error: t('The host is too long: enter a host such as platform.kore.ai.') };
+  if (input.length > 300) return { error: l10n.t('The host is too long: enter a host such as platform.kore.ai.') };
   // The URL parser decodes "%xx" in a host and reads a backslash as "/": what is used would not be what was typed.
   if (/[%\\]/.test(input)) {
-    return { error: t('"{0}" is not a valid host: "%" and "\\" are not allowed. Enter a host such as platform.kore.ai.', input) };
+    return { error: l10n.t('"{0}" is not a valid host: "%" and "\\" are not allowed. Enter a host such as platform.kore.ai.', input) };
   }
   const withScheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(input) ? input : `https://${input}`;
   let url: URL;
   try {
     url = new URL(withScheme);
   } catch {
-    return { error: t('"{0}" is not a valid host: enter a host such as platform.kore.ai.', input) };
+    return { error: l10n.t('"{0}" is not a valid host: enter a host such as platform.kore.ai.', input) };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { error: t('Use an https:// host (the scheme "{0}" is not supported).', url.protocol.replace(/:$/, '')) };
+    return { error: l10n.t('Use an https:// host (the scheme "{0}" is not supported).', url.protocol.replace(/:$/, '')) };
   }
   if (url.username || url.password || input.includes('@')) {
-    return { error: t('The host must not contain a user name or password: enter only the host.') };
+    return { error: l10n.t('The host must not contain a user name or password: enter only the host.') };
   }
   if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash || /[?#]/.test(input)) {
-    return { error: t('Enter only the host, without a path, query or fragment (for example platform.kore.ai).') };
+    return { error: l10n.t('Enter only the host, without a path, query or fragment (for example platform.kore.ai).') };
   }
   if (!url.hostname || url.hostname.includes('..') || url.hostname.startsWith('.') || url.hostname.endsWith('.')) {
-    return { error: t('"{0}" is not a valid host: enter a host such as platform.kore.ai.', input) };
+    return { error: l10n.t('"{0}" is not a valid host: enter a host such as platform.kore.ai.', input) };
   }
   // DNS limits: a name of at most 253 characters, in labels of at most 63.
   if (url.hostname.length > 253 || url.hostname.split('.').some((label) => label.length > 63)) {
-    return { error: t('The host is too long: enter a host such as platform.kore.ai.') };
+    return { error: l10n.t('The host is too long: enter a host such as platform.kore.ai.') };
   }
   // The URL parser lets through host characters DNS never does (`*`, `;`, a backtick…): only LDH labels or an IP.
   if (!isIpLiteral(url.hostname) && !url.hostname.split('.').every((label) => LDH_LABEL.test(label))) {
     return {
-      error: t('"{0}" is not a valid host name: each part between dots may contain only letters, digits and "-" (not at its start or end). Enter a host such as platform.kore.ai.', input),
+      error: l10n.t('"{0}" is not a valid host name: each part between dots may contain only letters, digits and "-" (not at its start or end). Enter a host such as platform.kore.ai.', input),
     };
   }
   // The parser rewrites some hosts (`1.2.3` is read as 1.2.0.3, `0x7f.1` as 127.0.0.1): the host used must be the one typed.
   const typed = withScheme.slice(withScheme.indexOf('//') + 2).replace(/\/$/, '').toLowerCase();
   if (typed !== url.hostname && !typed.startsWith(`${url.hostname}:`)) {
-    return { error: t('"{0}" is not a valid host: it would be read as {1}. Enter the host exactly, for example platform.kore.ai.', input, url.hostname) };
+    return { error: l10n.t('"{0}" is not a valid host: it would be read as {1}. Enter the host exactly, for example platform.kore.ai.', input, url.hostname) };
   }
   if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
-    return { error: t('Use https:// for {0}: plain http is only allowed for localhost, 127.0.0.1 and [::1].', url.hostname) };
+    return { error: l10n.t('Use https:// for {0}: plain http is only allowed for localhost, 127.0.0.1 and [::1].', url.hostname) };
   }
   return { host: url.origin };
 }
@@ -123,20 +122,20 @@ function isIpLiteral(hostname: string): boolean {
   return (hostname.startsWith('[') && hostname.endsWith(']')) || IPV4_LITERAL.test(hostname);
 }
 
-function validateAppField(value: string, what: string, example: string, t: Translate): string | undefined {
+function validateAppField(value: string, what: string, example: string): string | undefined {
   const text = value.trim();
-  if (!text) return t('Enter the {0}, for example {1}.', what, example);
-  if (text.length > 128) return t('The {0} is too long: use at most 128 characters.', what);
-  if (!APP_ID.test(text)) return t('The {0} may contain only letters, digits, "-" and "_" (for example {1}).', what, example);
+  if (!text) return l10n.t('Enter the {0}, for example {1}.', what, example);
+  if (text.length > 128) return l10n.t('The {0} is too long: use at most 128 characters.', what);
+  if (!APP_ID.test(text)) return l10n.t('The {0} may contain only letters, digits, "-" and "_" (for example {1}).', what, example);
   return undefined;
 }
 
-export function validateIid(value: string, t: Translate = formatTemplate): string | undefined {
-  return validateAppField(value, t('App ID (IID)'), 'st-0603182c-7ffb-53c3-b307-47ca14b9xxxx', t);
+export function validateIid(value: string): string | undefined {
+  return validateAppField(value, l10n.t('App ID (IID)'), 'st-0603182c-7ffb-53c3-b307-47ca14b9xxxx');
 }
 
-export function validateAccountId(value: string, t: Translate = formatTemplate): string | undefined {
-  return validateAppField(value, t('Account ID'), '67777ce93e25326494e9xxxx', t);
+export function validateAccountId(value: string): string | undefined {
+  return validateAppField(value, l10n.t('Account ID'), '67777ce93e25326494e9xxxx');
 }
 
 /**
@@ -144,33 +143,33 @@ export function validateAccountId(value: string, t: Translate = formatTemplate):
  * characters, dot segments) or hide in it (whitespace, controls, look-alikes) is refused outright,
  * and the id is URL-encoded anyway when the path is built.
  */
-export function validateContactListId(value: string, t: Translate = formatTemplate): string | undefined {
+export function validateContactListId(value: string): string | undefined {
   const id = value.trim();
-  if (!id) return t('Enter the contact list id, for example cl-c2ce382-2516-457e-8eb4-9847deecxxxx.');
+  if (!id) return l10n.t('Enter the contact list id, for example cl-c2ce382-2516-457e-8eb4-9847deecxxxx.');
   if (id.length > MAX_CONTACT_LIST_ID_LENGTH) {
-    return t('The contact list id is too long: ids have at most {0} characters.', MAX_CONTACT_LIST_ID_LENGTH);
+    return l10n.t('The contact list id is too long: ids have at most {0} characters.', MAX_CONTACT_LIST_ID_LENGTH);
   }
   if (/\s/.test(id) || CONTROL_OR_INVISIBLE.test(id)) {
-    return t('The contact list id contains spaces or control characters: paste the id alone.');
+    return l10n.t('The contact list id contains spaces or control characters: paste the id alone.');
   }
   const forbidden = ['/', '?', '#', '%', '\\'].find((character) => id.includes(character));
-  if (forbidden) return t('The contact list id must not contain "{0}": paste the id alone, not a URL.', forbidden);
-  if (id.includes('..')) return t('The contact list id must not contain "..".');
+  if (forbidden) return l10n.t('The contact list id must not contain "{0}": paste the id alone, not a URL.', forbidden);
+  if (id.includes('..')) return l10n.t('The contact list id must not contain "..".');
   // URL parsing removes a "." segment, so the request would go to the collection instead of the list.
-  if (/^\.+$/.test(id)) return t('The contact list id cannot be only dots: paste the id, for example cl-c2ce382-2516-457e-8eb4-9847deecxxxx.');
+  if (/^\.+$/.test(id)) return l10n.t('The contact list id cannot be only dots: paste the id, for example cl-c2ce382-2516-457e-8eb4-9847deecxxxx.');
   if (NON_ASCII.test(id)) {
-    return t('The contact list id contains a non-ASCII character (ids look like cl-c2ce382-…): type it in plain ASCII.');
+    return l10n.t('The contact list id contains a non-ASCII character (ids look like cl-c2ce382-…): type it in plain ASCII.');
   }
   return undefined;
 }
 
 /** Tokens travel in an HTTP header: a line break would end it, and the server would see a different request. */
-export function validateToken(value: string, t: Translate = formatTemplate): string | undefined {
+export function validateToken(value: string): string | undefined {
   const token = value.trim();
-  if (!token) return t('Paste the token (a JWT signed for this app).');
-  if (token.length > MAX_TOKEN_LENGTH) return t('The token is too long: at most {0} characters.', MAX_TOKEN_LENGTH);
+  if (!token) return l10n.t('Paste the token (a JWT signed for this app).');
+  if (token.length > MAX_TOKEN_LENGTH) return l10n.t('The token is too long: at most {0} characters.', MAX_TOKEN_LENGTH);
   if (/\s/.test(token) || CONTROL_OR_INVISIBLE.test(token) || NON_ASCII.test(token)) {
-    return t('The token contains spaces, line breaks or non-ASCII characters: paste the token alone.');
+    return l10n.t('The token contains spaces, line breaks or non-ASCII characters: paste the token alone.');
   }
   return undefined;
 }

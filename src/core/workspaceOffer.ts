@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 // Environments a workspace offers: a repository may carry `.vscode/kore-environments.json` (the export format,
 // never a secret) so a team shares its hosts and ids. What is offered is worked out by the strict importer
 // itself (run twice, see readWorkspaceOffer), so the offer can never accept what Import Environments would refuse,
@@ -6,7 +7,6 @@ import { Environment } from './environment';
 import { ImportedEnvironment, exportEnvironments, importEnvironments } from './environmentTransfer';
 import { nameKey } from './environmentName';
 import { oneLine } from './textSafety';
-import { Translate, formatTemplate } from './translate';
 
 /** Where a workspace offers environments, relative to each workspace folder. */
 export const WORKSPACE_OFFER_PATH = ['.vscode', 'kore-environments.json'] as const;
@@ -31,15 +31,15 @@ function sameEnvironment(a: Omit<Environment, 'id'>, b: Omit<Environment, 'id'>)
  * user would be told, on every refresh, about environments they already have). Second pass: what is left,
  * against the user's environments, so a real clash (same name, another host) is reported and not offered.
  */
-export function readWorkspaceOffer(text: string, existing: readonly Environment[], t: Translate = formatTemplate): WorkspaceOffer {
+export function readWorkspaceOffer(text: string, existing: readonly Environment[]): WorkspaceOffer {
   let next = 0;
   const placeholderId = () => `offered-${++next}`;
-  const alone = importEnvironments(text, [], placeholderId, t);
+  const alone = importEnvironments(text, [], placeholderId);
   if (alone.error !== undefined) return { offered: [], alreadyPresent: 0, problems: [oneLine(alone.error)] };
   const fresh = alone.accepted.filter((entry) => !existing.some((environment) => sameEnvironment(entry, environment)));
-  const against = fresh.length === 0 ? { accepted: [], rejected: [] } : importEnvironments(exportEnvironments(fresh), existing, placeholderId, t);
+  const against = fresh.length === 0 ? { accepted: [], rejected: [] } : importEnvironments(exportEnvironments(fresh), existing, placeholderId);
   const problem = (reject: { readonly name?: string; readonly reason: string }, index?: number) =>
-    oneLine(`${reject.name !== undefined ? `"${reject.name}"` : t('entry #{0}', (index ?? 0) + 1)}: ${reject.reason}`);
+    oneLine(`${reject.name !== undefined ? `"${reject.name}"` : l10n.t('entry #{0}', (index ?? 0) + 1)}: ${reject.reason}`);
   return {
     offered: against.accepted,
     alreadyPresent: alone.accepted.length - fresh.length,

@@ -1,7 +1,6 @@
 // EnvironmentConnection: the only way the extension talks to Kore.ai. It binds an environment's credential (a
 // fresh JWT per request for client credentials), the request timeout and the log (every exchange, the token
 // redacted), and answers with the core's typed results. Part of the lazily loaded operations bundle.
-import * as vscode from 'vscode';
 import { AccountLimiters } from '../core/accountLimiters';
 import { isAbortError } from '../core/clock';
 import { AllListsResult, CallOptions, deleteContactList, getAllContactLists, getContactList } from '../core/contactListClient';
@@ -75,7 +74,7 @@ export class EnvironmentConnection {
    * so the runner reports those ids as not attempted rather than unknown.
    */
   bulkRequests(): { readonly deleteOne: DeleteOne; readonly lookUp: LookUpOne } {
-    const options = { timeoutMs: this.timeoutSeconds * 1000, t: vscode.l10n.t };
+    const options = { timeoutMs: this.timeoutSeconds * 1000 };
     const deleteOne = bulkDeleteOne(this.environment, this.token, options);
     const lookUp = bulkLookUp(this.environment, this.token, options);
     return {

@@ -211,11 +211,5 @@ describe('environmentTransfer', () => {
       }
     });
 
-    it('words its messages through the given translate function', () => {
-      const t = (message: string, ...args: Array<string | number | boolean>) => `${message}|${args.join(',')}`;
-      assert.equal(importEnvironments('nope', [], idCounter(), t).error, 'The file is not valid JSON: choose a file made by Export Environments.|');
-      const rejection = importEnvironments(fileWith([{ ...good, iid: 7 }]), [], idCounter(), t).rejected[0];
-      assert.equal(rejection.reason, 'The field "{0}" is missing or is not text.|iid');
-    });
   });
 });

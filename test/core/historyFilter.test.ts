@@ -12,7 +12,6 @@ import {
   normalizeFilter,
 } from '../../src/core/historyFilter';
 import { oneLine } from '../../src/core/textSafety';
-import { formatTemplate } from '../../src/core/translate';
 import { propertyParameters } from '../support/propertyRuns';
 
 function entry(fields: Partial<AuditEntry> & { environmentName?: string } = {}): AuditEntry {
@@ -71,7 +70,7 @@ describe('History filter', () => {
   });
 
   it('describes the filter on one safe line', () => {
-    const description = describeFilter({ environment: 'Prod\u202eEU', outcome: 'failed', text: 'line\nbreak' }, formatTemplate);
+    const description = describeFilter({ environment: 'Prod\u202eEU', outcome: 'failed', text: 'line\nbreak' });
     assert.equal(description, 'environment "Prod EU", outcome Failed, text "line break"');
   });
 

@@ -14,7 +14,6 @@ import { deleteOutcomeOf } from '../../src/core/deleteOutcome';
 import { HttpExchange, isProxyFailure } from '../../src/core/koreHttp';
 import { interpretExchange, KoreCallResult } from '../../src/core/koreResult';
 import { briefFailureReason, describeConnectionTest, describeDeleteResult, pointsAtNetworkSettings } from '../../src/core/resultMessages';
-import { formatTemplate } from '../../src/core/translate';
 import { FakeKoreServer } from '../fakeKore/fakeKoreServer';
 import { useFakeKore } from '../support/fakeKoreFixture';
 import { CertificateAuthority, issueServerCertificate, makeCertificateAuthority } from '../support/privateCa';
@@ -67,7 +66,7 @@ describe('a proxy that refuses', () => {
   });
 
   it('a bulk run stops at a proxy refusal: every other id would be refused alike', () => {
-    const verdict = judge(from({ kind: 'proxy', status: 407, detail: '407', durationMs: 1 }), formatTemplate);
+    const verdict = judge(from({ kind: 'proxy', status: 407, detail: '407', durationMs: 1 }));
     assert.ok(verdict.kind === 'failed', `failed, not ${verdict.kind}`);
     assert.equal(verdict.stopsRun, true);
     assert.match(verdict.reason, /proxy refused/);
@@ -122,12 +121,12 @@ describe('a host whose certificate comes from a private certificate authority', 
 
   it('gives each certificate code its own plain sentence, and no sentence for what is not a certificate problem', () => {
     const codes = ['SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_REVOKED'];
-    const sentences = codes.map((code) => certificateProblem(code, formatTemplate));
+    const sentences = codes.map((code) => certificateProblem(code));
     assert.ok(sentences.every((sentence) => sentence !== undefined && !/[A-Z]{2,}_/.test(sentence)), 'plain words, not the code again');
     assert.equal(new Set(sentences).size, codes.length);
-    assert.match(certificateProblem('CERT_HAS_EXPIRED', formatTemplate) ?? '', /expired/);
-    assert.match(certificateProblem('ERR_TLS_CERT_ALTNAME_INVALID', formatTemplate) ?? '', /different host name/);
-    assert.equal(certificateProblem('ECONNREFUSED', formatTemplate), undefined);
+    assert.match(certificateProblem('CERT_HAS_EXPIRED') ?? '', /expired/);
+    assert.match(certificateProblem('ERR_TLS_CERT_ALTNAME_INVALID') ?? '', /different host name/);
+    assert.equal(certificateProblem('ECONNREFUSED'), undefined);
     const expired = from({ kind: 'network', code: 'CERT_HAS_EXPIRED', detail: '', durationMs: 1 });
     assert.match(describeConnectionTest(expired, undefined, testContext).message, /its certificate has expired \(CERT_HAS_EXPIRED\)/);
   });

@@ -1,7 +1,6 @@
 // What a bulk run is given: the ids, the request functions, the pacing and the hooks through which the caller
 // keeps a resumable record. Its own module so that the runner, the report and the resume plan share one contract.
 import { RateLimiter } from '../rateLimiter';
-import { Translate } from '../translate';
 import { IdOutcome } from './report';
 import { DeleteOne, LookUpOne } from './requests';
 
@@ -50,5 +49,4 @@ export interface BulkDeletionOptions {
    * but whose DELETE was then not sent (cancelled in between), so its "started" record can be corrected.
    */
   readonly onSettled?: (id: string, outcome: IdOutcome) => void;
-  readonly t?: Translate;
 }

@@ -1,7 +1,7 @@
+import * as l10n from '@vscode/l10n';
 // Where each id of a bulk run ended, and the report built from that: every id in exactly one bucket (succeeded,
 // failed, unknown or not attempted), for a document (formatBulkReport) and for a notification (summariseBulkReport).
 import { DeleteOutcome } from '../deleteOutcome';
-import { Translate, formatTemplate } from '../translate';
 
 /** Where one id ended. `attempts` counts the DELETEs sent for it in the run that decided it. */
 export type IdOutcome =
@@ -113,13 +113,13 @@ export interface BulkReportJson {
 }
 
 /** "12 succeeded, 1 failed, 0 unknown, 3 not attempted". */
-export function summariseBulkReport(report: BulkDeletionReport, t: Translate = formatTemplate): string {
-  return t('{0} succeeded, {1} failed, {2} unknown, {3} not attempted', report.succeeded.length, report.failed.length, report.unknown.length, report.notAttempted.length);
+export function summariseBulkReport(report: BulkDeletionReport): string {
+  return l10n.t('{0} succeeded, {1} failed, {2} unknown, {3} not attempted', report.succeeded.length, report.failed.length, report.unknown.length, report.notAttempted.length);
 }
 
 /** Pure: a plain object (safe for JSON.stringify, fresh arrays) and the summary line. */
-export function formatBulkReport(report: BulkDeletionReport, t: Translate = formatTemplate): { readonly json: BulkReportJson; readonly summary: string } {
-  const summary = summariseBulkReport(report, t);
+export function formatBulkReport(report: BulkDeletionReport): { readonly json: BulkReportJson; readonly summary: string } {
+  const summary = summariseBulkReport(report);
   const json: BulkReportJson = {
     summary,
     total: report.total,

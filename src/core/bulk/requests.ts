@@ -1,10 +1,10 @@
+import * as l10n from '@vscode/l10n';
 // The two requests a bulk run sends, and what a request function returns when it sent nothing. Bound to one
 // environment and a token source: the token is made before anything goes out, and making it can fail (a client
 // secret that no longer signs, a lifetime setting out of range): then nothing was sent, and the runner must hear
 // "not sent", not a throw it would call unknown.
 import { CallOptions, KoreTarget, deleteContactList, getContactList } from '../contactListClient';
 import { KoreCallResult } from '../koreResult';
-import { Translate, formatTemplate } from '../translate';
 
 /**
  * What a request function returns when it sent nothing (no token could be made, cancelled before sending):
@@ -34,13 +34,11 @@ export type LookUpOne = (id: string, signal: AbortSignal) => Promise<KoreCallRes
 
 export interface BulkRequestOptions {
   readonly timeoutMs: number;
-  readonly t?: Translate;
 }
 
 type Send = (target: KoreTarget, token: string, contactListId: string, options: CallOptions) => Promise<KoreCallResult>;
 
 function bind(send: Send, target: KoreTarget, token: () => string, options: BulkRequestOptions): (id: string, signal: AbortSignal) => Promise<KoreCallResult | NotSent> {
-  const t = options.t ?? formatTemplate;
   return async (id, signal) => {
     let auth: string;
     try {
@@ -48,7 +46,7 @@ function bind(send: Send, target: KoreTarget, token: () => string, options: Bulk
     } catch (error) {
       // Validator sentences only: a token source never puts the secret into its error.
       const why = error instanceof Error ? error.message : String(error);
-      return notSent(t('No token could be made ({0}), so nothing was sent. Set the token again, then resume.', why));
+      return notSent(l10n.t('No token could be made ({0}), so nothing was sent. Set the token again, then resume.', why));
     }
     return send(target, auth, id, { timeoutMs: options.timeoutMs, signal });
   };

@@ -1,7 +1,4 @@
-// A bulk run's resumable state: what a VS Code layer keeps (in globalState) so a run survives a closed window,
-// how it is written and read back (anything malformed reads as nothing, never as a half-trusted state), and the
-// plan for resuming it, in which an id whose DELETE may have been applied is never sent again without a look-up.
-import { Translate, formatTemplate } from '../translate';
+import * as l10n from '@vscode/l10n';
 import { validateContactListId } from '../validation';
 import { IdOutcome } from './report';
 
@@ -178,7 +175,7 @@ export interface ResumePlan {
   readonly toSend: readonly string[];
 }
 
-export function planResume(state: BulkRunState, options: ResumeOptions = {}, t: Translate = formatTemplate): ResumePlan {
+export function planResume(state: BulkRunState, options: ResumeOptions = {}): ResumePlan {
   const retryFailed = options.retryFailed ?? true;
   const retryUnknown = options.retryUnknown ?? false;
   const completed = new Map<string, IdOutcome>();
@@ -190,7 +187,7 @@ export function planResume(state: BulkRunState, options: ResumeOptions = {}, t: 
       const unknown: IdOutcome =
         entry.kind === 'unknown'
           ? entry
-          : { kind: 'unknown', reason: t('The earlier run ended while this DELETE may have been on its way, so whether it was deleted is unknown.'), attempts: 1 };
+          : { kind: 'unknown', reason: l10n.t('The earlier run ended while this DELETE may have been on its way, so whether it was deleted is unknown.'), attempts: 1 };
       // In `completed` too, so that a caller who passes only `completed` can never send it blind.
       completed.set(id, unknown);
       if (retryUnknown) lookUpFirst.set(id, unknown);

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 // Deletes many contact lists: paced by the rate limiter, a few at a time, retrying only what is safe to
 // retry, cancellable, and resumable. A DELETE whose outcome cannot be known (a timeout, a cancel, a broken
 // connection) is never re-sent on its own: it may have been applied, and the user must look before acting.
@@ -9,7 +10,6 @@ import { KoreCallResult } from '../koreResult';
 import { RateLimiter } from '../rateLimiter';
 import { briefFailureReason } from '../resultMessages';
 import { oneLine } from '../textSafety';
-import { Translate, formatTemplate } from '../translate';
 import { validateContactListId } from '../validation';
 import { BulkDeletionOptions, DEFAULT_CONCURRENCY } from './options';
 import { BulkDeletionReport, IdOutcome } from './report';
@@ -43,7 +43,6 @@ function messageOf(error: unknown): string {
 
 /** One run: the state its workers share, and the steps each id goes through. */
 class BulkRun {
-  private readonly t: Translate;
   private readonly limiter: RateLimiter;
   private readonly clock: Clock;
   private readonly maxRetries: number;
@@ -57,7 +56,6 @@ class BulkRun {
   private stoppedEarly: string | undefined;
 
   constructor(private readonly options: BulkDeletionOptions) {
-    this.t = options.t ?? formatTemplate;
     this.limiter = options.limiter;
     this.clock = options.limiter.clock;
     this.maxRetries = Math.max(0, Math.floor(options.maxRetries ?? DEFAULT_MAX_RETRIES));
@@ -96,15 +94,15 @@ class BulkRun {
   }
 
   private stopForAll(reason: string): void {
-    this.stop(this.t('Stopped early, because every other list would meet the same answer: {0}', reason));
+    this.stop(l10n.t('Stopped early, because every other list would meet the same answer: {0}', reason));
   }
 
   private interrupted(progress: IdProgress): IdOutcome {
-    return interrupted(progress, this.ledger.untouched(progress.id), this.t);
+    return interrupted(progress, this.ledger.untouched(progress.id));
   }
 
   private async processOne(id: string): Promise<void> {
-    const invalid = validateContactListId(id, this.t);
+    const invalid = validateContactListId(id);
     if (invalid !== undefined) {
       this.ledger.settle(id, { kind: 'failed', reason: invalid, attempts: 0 });
       return;
@@ -113,7 +111,7 @@ class BulkRun {
     const progress: IdProgress = {
       id,
       attempts: 0,
-      ...(lookUpFirst ? { ambiguous: this.t('in an earlier run') } : {}),
+      ...(lookUpFirst ? { ambiguous: l10n.t('in an earlier run') } : {}),
       needsLookUp: lookUpFirst,
       lookUpTries: 0,
     };
@@ -149,7 +147,7 @@ class BulkRun {
       found = await lookUp(id, this.inFlight.signal);
       this.ledger.answered(sentAt);
     } catch (error) {
-      this.ledger.settle(id, unsettledByLookUp(progress, this.start.lookUpFirst.get(id), messageOf(error), this.t));
+      this.ledger.settle(id, unsettledByLookUp(progress, this.start.lookUpFirst.get(id), messageOf(error)));
       return 'done';
     }
     if (isNotSent(found)) {
@@ -176,14 +174,14 @@ class BulkRun {
       this.ledger.settle(progress.id, this.interrupted(progress));
       return 'done';
     }
-    const verdict = judge(found, this.t);
+    const verdict = judge(found);
     if (verdict.kind === 'retry' && verdict.rateLimited && progress.lookUpTries <= this.maxRetries) {
       this.limiter.pauseUntil(this.clock.now() + (verdict.retryAfterMs ?? this.backoff(progress.lookUpTries)));
       return 'again';
     }
     const timeoutSeconds = found.exchange.kind === 'timeout' ? found.exchange.timeoutMs / 1000 : 0;
-    const why = briefFailureReason(found, timeoutSeconds, this.t);
-    this.ledger.settle(progress.id, unsettledByLookUp(progress, this.start.lookUpFirst.get(progress.id), why, this.t));
+    const why = briefFailureReason(found, timeoutSeconds);
+    this.ledger.settle(progress.id, unsettledByLookUp(progress, this.start.lookUpFirst.get(progress.id), why));
     if ((verdict.kind === 'failed' || verdict.kind === 'unknown') && verdict.stopsRun) this.stopForAll(verdict.reason);
     return 'done';
   }
@@ -198,7 +196,7 @@ class BulkRun {
       result = await this.options.deleteOne(id, this.inFlight.signal);
       this.ledger.answered(sentAt);
     } catch (error) {
-      const reason = this.t('Unexpected error ({0}), so whether it was deleted is unknown.', messageOf(error));
+      const reason = l10n.t('Unexpected error ({0}), so whether it was deleted is unknown.', messageOf(error));
       this.ledger.settle(id, { kind: 'unknown', reason, attempts: progress.attempts });
       return 'done';
     }
@@ -209,7 +207,7 @@ class BulkRun {
       this.ledger.settle(id, this.interrupted(progress));
       return 'done';
     }
-    const verdict = judge(result, this.t);
+    const verdict = judge(result);
     if (verdict.kind === 'retry') return this.retry(progress, verdict);
     this.decide(progress, verdict);
     return 'done';
@@ -223,7 +221,7 @@ class BulkRun {
     try {
       await onStarting(id);
     } catch (error) {
-      this.stop(this.t('Progress could not be saved ({0}), so no further DELETE was sent.', messageOf(error)));
+      this.stop(l10n.t('Progress could not be saved ({0}), so no further DELETE was sent.', messageOf(error)));
       this.ledger.settle(id, this.ledger.untouched(id));
       return false;
     }
@@ -238,7 +236,7 @@ class BulkRun {
     progress.last = verdict;
     if (verdict.ambiguous) progress.ambiguous = verdict.what;
     if (progress.attempts > this.maxRetries) {
-      this.ledger.settle(progress.id, exhausted(verdict, progress.attempts, progress.ambiguous, this.t));
+      this.ledger.settle(progress.id, exhausted(verdict, progress.attempts, progress.ambiguous));
       return 'done';
     }
     if (verdict.rateLimited) {
@@ -267,7 +265,7 @@ class BulkRun {
     const status = verdict.status === undefined ? {} : { status: verdict.status };
     if (ambiguous !== undefined) {
       // A 404 (or any refusal) after an attempt that may have been applied proves nothing about that attempt.
-      const reason = this.t('{0} An earlier attempt ({1}) may have deleted it, so whether it was deleted is unknown.', verdict.reason, ambiguous);
+      const reason = l10n.t('{0} An earlier attempt ({1}) may have deleted it, so whether it was deleted is unknown.', verdict.reason, ambiguous);
       this.ledger.settle(id, { kind: 'unknown', reason, attempts, ...status });
     } else {
       this.ledger.settle(id, { kind: verdict.kind, reason: verdict.reason, attempts, ...status });

@@ -1,9 +1,9 @@
+import * as l10n from '@vscode/l10n';
 // What one answer means for an id in a bulk run: the bulk retry policy on top of deleteOutcomeOf. Whether it was
 // deleted, failed or is unknown is deleteOutcomeOf's decision, the one the single delete and the audit trail use;
 // this adds only which answers are worth retrying, which stop the run, and the words for the report.
 import { connectionBroke, deleteOutcomeOf } from '../deleteOutcome';
 import { KoreCallResult, MAX_RETRY_AFTER_SECONDS, answerStatusOf } from '../koreResult';
-import { Translate } from '../translate';
 
 /** The longest Retry-After a run waits (parseRetryAfter already clamps to it). */
 export const MAX_RETRY_AFTER_MS = MAX_RETRY_AFTER_SECONDS * 1000;
@@ -29,7 +29,7 @@ export type Verdict =
     };
 
 /** What one answer means for the id, before retries are counted. */
-export function judge(result: KoreCallResult, t: Translate): Verdict {
+export function judge(result: KoreCallResult): Verdict {
   const outcome = deleteOutcomeOf(result);
   if (outcome === 'deleted') return { kind: 'succeeded', ...(result.serverMessage ? { serverMessage: result.serverMessage } : {}) };
   const status = answerStatusOf(result);
@@ -46,14 +46,14 @@ export function judge(result: KoreCallResult, t: Translate): Verdict {
   // A broken connection is usually a pooled one the server had closed, so it is retried; a later 404 is then
   // reported unknown, not failed (see the runner), unless a look-up settles it first.
   if (result.failure === 'network' && exchange.kind === 'network' && connectionBroke(exchange.code)) {
-    return { kind: 'retry', ambiguous: true, what: t('the connection broke ({0})', exchange.code), rateLimited: false };
+    return { kind: 'retry', ambiguous: true, what: l10n.t('the connection broke ({0})', exchange.code), rateLimited: false };
   }
-  const { reason, stopsRun } = explain(result, outcome, t);
+  const { reason, stopsRun } = explain(result, outcome);
   return { kind: outcome, reason, ...withStatus, ...(stopsRun ? { stopsRun } : {}) };
 }
 
 /** The report's sentence for an answer that is not retried, worded for its outcome. */
-function explain(result: KoreCallResult, outcome: 'failed' | 'unknown', t: Translate): { reason: string; stopsRun?: true } {
+function explain(result: KoreCallResult, outcome: 'failed' | 'unknown'): { reason: string; stopsRun?: true } {
   const status = answerStatusOf(result) ?? 0;
   const said = result.serverMessage;
   const exchange = result.exchange;
@@ -62,52 +62,52 @@ function explain(result: KoreCallResult, outcome: 'failed' | 'unknown', t: Trans
       if (outcome === 'unknown') {
         return {
           reason: said
-            ? t('Server error (HTTP {0}: "{1}"), so whether it was deleted is unknown.', status, said)
-            : t('Server error (HTTP {0}), so whether it was deleted is unknown.', status),
+            ? l10n.t('Server error (HTTP {0}: "{1}"), so whether it was deleted is unknown.', status, said)
+            : l10n.t('Server error (HTTP {0}), so whether it was deleted is unknown.', status),
         };
       }
-      if (status === 404) return { reason: said ? t('Not found (HTTP 404): "{0}".', said) : t('Not found (HTTP 404).') };
-      const reason = said ? t('Refused with HTTP {0}: "{1}".', status, said) : t('Refused with HTTP {0}.', status);
+      if (status === 404) return { reason: said ? l10n.t('Not found (HTTP 404): "{0}".', said) : l10n.t('Not found (HTTP 404).') };
+      const reason = said ? l10n.t('Refused with HTTP {0}: "{1}".', status, said) : l10n.t('Refused with HTTP {0}.', status);
       // A refused token or app is refused for every list: sending the rest would only burn the rate limit.
       return status === 401 || status === 403 ? { reason, stopsRun: true } : { reason };
     }
     case 'apiFailure':
-      return { reason: said ? t('The server could not delete it: "{0}".', said) : t('The server answered "failure" without saying why.') };
+      return { reason: said ? l10n.t('The server could not delete it: "{0}".', said) : l10n.t('The server answered "failure" without saying why.') };
     case 'unconfirmed':
       return {
         reason: said
-          ? t('HTTP {0}, but the answer does not confirm the deletion ("{1}"), so whether it was deleted is unknown.', status, said)
-          : t('HTTP {0}, but the answer does not confirm the deletion, so whether it was deleted is unknown.', status),
+          ? l10n.t('HTTP {0}, but the answer does not confirm the deletion ("{1}"), so whether it was deleted is unknown.', status, said)
+          : l10n.t('HTTP {0}, but the answer does not confirm the deletion, so whether it was deleted is unknown.', status),
       };
     case 'notJson':
-      return { reason: t('HTTP {0} with a body that is not JSON, so whether it was deleted is unknown.', status) };
+      return { reason: l10n.t('HTTP {0} with a body that is not JSON, so whether it was deleted is unknown.', status) };
     case 'emptyBody':
-      return { reason: t('HTTP {0} with an empty body, so whether it was deleted is unknown.', status) };
+      return { reason: l10n.t('HTTP {0} with an empty body, so whether it was deleted is unknown.', status) };
     case 'tooLarge':
-      return { reason: t('The answer (HTTP {0}) was too large to read, so whether it was deleted is unknown.', status) };
+      return { reason: l10n.t('The answer (HTTP {0}) was too large to read, so whether it was deleted is unknown.', status) };
     case 'redirect':
-      return { reason: t('Redirected (HTTP {0}); the redirect was not followed, so the token stayed with this host.', status), stopsRun: true };
+      return { reason: l10n.t('Redirected (HTTP {0}); the redirect was not followed, so the token stayed with this host.', status), stopsRun: true };
     case 'timeout':
-      return { reason: t('No answer within {0} s, so whether it was deleted is unknown.', exchange.kind === 'timeout' ? Math.round(exchange.timeoutMs / 100) / 10 : 0) };
+      return { reason: l10n.t('No answer within {0} s, so whether it was deleted is unknown.', exchange.kind === 'timeout' ? Math.round(exchange.timeoutMs / 100) / 10 : 0) };
     case 'refused':
-      return { reason: t('Not sent: its address would not have been the list\'s own ({0}).', exchange.kind === 'refused' ? exchange.detail : '') };
+      return { reason: l10n.t('Not sent: its address would not have been the list\'s own ({0}).', exchange.kind === 'refused' ? exchange.detail : '') };
     case 'proxy':
       // The proxy refuses every id alike: sending the rest would only be refused too.
-      return { reason: t('The proxy refused the connection ({0}); nothing was sent.', exchange.kind === 'proxy' ? exchange.detail : ''), stopsRun: true };
+      return { reason: l10n.t('The proxy refused the connection ({0}); nothing was sent.', exchange.kind === 'proxy' ? exchange.detail : ''), stopsRun: true };
     case 'cancelled':
       return exchange.kind === 'cancelled' && exchange.beforeSending
-        ? { reason: t('Cancelled before the request was sent; nothing was deleted.') }
-        : { reason: t('Cancelled while the request was on its way, so whether it was deleted is unknown.') };
+        ? { reason: l10n.t('Cancelled before the request was sent; nothing was deleted.') }
+        : { reason: l10n.t('Cancelled while the request was on its way, so whether it was deleted is unknown.') };
     case 'network': {
       const code = exchange.kind === 'network' ? exchange.code : 'UNKNOWN';
       // Nothing was deleted, and no other id will get through either.
-      if (outcome === 'failed') return { reason: t('Could not reach the server ({0}); nothing was sent.', code), stopsRun: true };
-      return { reason: t('The request failed ({0}), so whether it was deleted is unknown.', code) };
+      if (outcome === 'failed') return { reason: l10n.t('Could not reach the server ({0}); nothing was sent.', code), stopsRun: true };
+      return { reason: l10n.t('The request failed ({0}), so whether it was deleted is unknown.', code) };
     }
     default:
       return outcome === 'failed'
-        ? { reason: t('The request failed, so it was not deleted.') }
-        : { reason: t('The request failed, so whether it was deleted is unknown.') };
+        ? { reason: l10n.t('The request failed, so it was not deleted.') }
+        : { reason: l10n.t('The request failed, so whether it was deleted is unknown.') };
   }
 }
 

@@ -106,7 +106,7 @@ export class BulkDeleteCommand {
         continue;
       }
       // Unknown outcomes are looked up first, and sent only if the list still exists (see runBulkDeletion).
-      const plan = planResume(state, { retryUnknown: true }, vscode.l10n.t);
+      const plan = planResume(state, { retryUnknown: true });
       if (plan.toSend.length > 0) candidates.push({ state, environment, plan });
     }
     return candidates;

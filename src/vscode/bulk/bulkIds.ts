@@ -26,7 +26,7 @@ export class BulkIds {
 
   async collect(connection: EnvironmentConnection, args: BulkArguments): Promise<string[] | undefined> {
     const { environment } = connection;
-    if (typeof args.text === 'string') return this.check(parseContactListIds(args.text, vscode.l10n.t));
+    if (typeof args.text === 'string') return this.check(parseContactListIds(args.text));
     const selected = (Array.isArray(args.selection) ? args.selection : [args.clicked]).filter(isContactListNode);
     if (selected.length > 0) {
       if (selected.some((node) => node.environment.id !== environment.id)) {
@@ -34,7 +34,7 @@ export class BulkIds {
         return undefined;
       }
       // Ids from the server are checked like pasted ones, each whole (an id with a comma is not two ids).
-      return this.check(checkContactListIds(selected.map((node) => node.list._id), vscode.l10n.t));
+      return this.check(checkContactListIds(selected.map((node) => node.list._id)));
     }
     // A dialect without list-all cannot offer its lists: the ids are pasted or read from a file instead.
     const source = isEnvironmentNode(args.clicked) && canListAll(environment) ? 'lists' : await this.askSource(connection);
@@ -61,13 +61,13 @@ export class BulkIds {
       prompt: vscode.l10n.t('Paste the contact list ids, separated by commas, spaces or new lines.'),
       ignoreFocusOut: true,
     });
-    return pasted === undefined ? undefined : this.check(parseContactListIds(pasted, vscode.l10n.t));
+    return pasted === undefined ? undefined : this.check(parseContactListIds(pasted));
   }
 
   private async fromFile(): Promise<string[] | undefined> {
     const [uri] = (await this.services.ui.current.showOpenDialog({ canSelectMany: false, filters: { 'Text or CSV': ['txt', 'csv'], All: ['*'] } })) ?? [];
     if (!uri) return undefined;
-    return this.check(parseContactListIds(Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8'), vscode.l10n.t));
+    return this.check(parseContactListIds(Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8')));
   }
 
   private async fromLists(connection: EnvironmentConnection): Promise<string[] | undefined> {
@@ -76,7 +76,7 @@ export class BulkIds {
       connection.listContactLists(signal, 'list for bulk'),
     );
     if (!lists) {
-      void this.services.ui.current.showErrorMessage(vscode.l10n.t('Could not list the contact lists of "{0}" ({1}).', environment.name, briefFailureReason(result, connection.timeoutSeconds, vscode.l10n.t)));
+      void this.services.ui.current.showErrorMessage(vscode.l10n.t('Could not list the contact lists of "{0}" ({1}).', environment.name, briefFailureReason(result, connection.timeoutSeconds)));
       return undefined;
     }
     const picked = await this.services.ui.current.showQuickPick(
@@ -89,7 +89,7 @@ export class BulkIds {
       { canPickMany: true, placeHolder: vscode.l10n.t('Choose the lists to delete'), ignoreFocusOut: true, matchOnDetail: true },
     );
     const chosen = (Array.isArray(picked) ? picked : picked ? [picked] : []) as Array<{ id: string }>;
-    return chosen.length === 0 ? undefined : this.check(checkContactListIds(chosen.map((item) => item.id), vscode.l10n.t));
+    return chosen.length === 0 ? undefined : this.check(checkContactListIds(chosen.map((item) => item.id)));
   }
 
   /** When some ids were duplicates or invalid, says so before anything runs. */

@@ -59,7 +59,6 @@ export class BulkRun {
           lookUp: requests.lookUp,
           limiter: connection.limiter,
           signal,
-          t: vscode.l10n.t,
           deleteOne: async (id, signal) => {
             const result = await this.deleteOne(connection, requests.deleteOne, { id, signal });
             if (!isNotSent(result)) lastResult.set(id, result);
@@ -123,7 +122,7 @@ export class BulkRun {
   private async finish(connection: EnvironmentConnection, state: BulkRunState, report: BulkDeletionReport): Promise<BulkOutcome> {
     const { environment } = connection;
     const { responses, ui, log } = this.services;
-    const { json, summary } = formatBulkReport(report, vscode.l10n.t);
+    const { json, summary } = formatBulkReport(report);
     // A finished run is done; a cancelled one stays resumable (succeeded ids are never sent again).
     if (report.notAttempted.length === 0 && !report.cancelled) await this.runs.remove(state.runId);
     log.info(`Bulk deletion on "${environment.name}": ${summary}${report.cancelled ? ' (cancelled)' : ''}${report.stoppedEarly ? ` (stopped: ${report.stoppedEarly})` : ''}`);

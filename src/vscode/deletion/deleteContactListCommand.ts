@@ -61,7 +61,7 @@ export class DeleteContactListCommand {
   private async askContactListId(environment: Environment, argument: string | undefined): Promise<string | undefined> {
     const ui = this.services.ui.current;
     if (typeof argument === 'string') {
-      const problem = validateContactListId(argument, vscode.l10n.t);
+      const problem = validateContactListId(argument);
       if (problem) {
         void ui.showErrorMessage(vscode.l10n.t('Nothing was deleted: {0}', problem));
         return undefined;
@@ -73,7 +73,7 @@ export class DeleteContactListCommand {
       prompt: vscode.l10n.t('Contact list id to delete from {0} ({1}). You will see its details and be asked to confirm.', environment.name, environment.host),
       placeHolder: 'cl-c2ce382-2516-457e-8eb4-9847deecxxxx',
       ignoreFocusOut: true,
-      validateInput: (input) => validateContactListId(input, vscode.l10n.t),
+      validateInput: (input) => validateContactListId(input),
     });
     return value?.trim();
   }

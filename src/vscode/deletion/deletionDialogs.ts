@@ -44,13 +44,13 @@ export class DeletionDialogs {
       const message =
         status === 404
           ? vscode.l10n.t('Contact list {0} was not found on {1} ({2}), so nothing was deleted. Check the id, and that it belongs to this environment\'s app.', contactListId, environment.name, environment.host)
-          : `${describeDeleteResult(result, callContext(connection, contactListId), vscode.l10n.t)} ${vscode.l10n.t('Nothing was deleted.')}`;
+          : `${describeDeleteResult(result, callContext(connection, contactListId))} ${vscode.l10n.t('Nothing was deleted.')}`;
       this.results.offerLookUpFailure(connection, message, uri, status);
       return { stop: { status: 'notSent', ...(result.failure ? { failure: result.failure } : {}), httpStatus: status, document: uri } };
     }
     const goOn = vscode.l10n.t('Delete Without Details');
     const choice = await ui.showWarningMessage(
-      vscode.l10n.t('Could not look up contact list {0} on "{1}" ({2}).', contactListId, environment.name, briefFailureReason(result, connection.timeoutSeconds, vscode.l10n.t)),
+      vscode.l10n.t('Could not look up contact list {0} on "{1}" ({2}).', contactListId, environment.name, briefFailureReason(result, connection.timeoutSeconds)),
       { modal: true, detail: vscode.l10n.t('Its name, size and campaigns are unknown. Delete it anyway, without seeing them?') },
       goOn,
     );
@@ -63,7 +63,6 @@ export class DeletionDialogs {
     const text = confirmationText(
       { contactListId, environmentName: environment.name, host: environment.host, iid: environment.iid, accountId: environment.accountId, production },
       list,
-      vscode.l10n.t,
     );
     const remove = production ? vscode.l10n.t('Delete…') : vscode.l10n.t('Delete');
     const choice = await this.services.ui.current.showWarningMessage(text.message, { modal: true, detail: text.detail }, remove);

@@ -41,8 +41,8 @@ export class DeletionResults {
     const { environment } = connection;
     // One decision, deleteOutcomeOf, for the message, the document's name, the audit trail and what is offered.
     const outcome = deleteOutcomeOf(result);
-    const message = describeDeleteResult(result, callContext(connection, contactListId), vscode.l10n.t);
-    const document = responseDocument(result, vscode.l10n.t);
+    const message = describeDeleteResult(result, callContext(connection, contactListId));
+    const document = responseDocument(result);
     const listName = list?.name ?? result.contactList?.name;
     const note = outcome === 'deleted' ? undefined : outcome === 'unknown' ? vscode.l10n.t('outcome unknown') : vscode.l10n.t('failed');
     const title = responseTitle({ contactListId, listName, environmentName: environment.name, note });
@@ -87,7 +87,7 @@ export class DeletionResults {
       );
       return 'exists';
     }
-    const reason = briefFailureReason(result, connection.timeoutSeconds, vscode.l10n.t);
+    const reason = briefFailureReason(result, connection.timeoutSeconds);
     const status = responseStatusOf(result);
     if (status === 401) {
       const title = responseTitle({ contactListId, environmentName: environment.name, note: vscode.l10n.t('check failed') });

@@ -43,7 +43,7 @@ export class ConnectionTest {
       );
       return true;
     }
-    const verdict = describeConnectionTest(result, listCount, this.verdictContext(connection), vscode.l10n.t);
+    const verdict = describeConnectionTest(result, listCount, this.verdictContext(connection));
     if (verdict.ok) void ui.showInformationMessage(verdict.message);
     else {
       // A proxy refusal or an untrusted certificate is fixed in the editor's settings, one click away.
@@ -63,7 +63,7 @@ export class ConnectionTest {
     );
     if (search.found === undefined) {
       const tried = search.tried.map((attempt) => dialectLabel(attempt.dialect)).join(', ');
-      const verdict = describeConnectionTest(ownResult, undefined, this.verdictContext(connection), vscode.l10n.t);
+      const verdict = describeConnectionTest(ownResult, undefined, this.verdictContext(connection));
       void ui.showErrorMessage(`${verdict.message} ${vscode.l10n.t('The other forms of the API ({0}) did not answer either.', tried)}`);
       return false;
     }

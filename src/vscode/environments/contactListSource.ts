@@ -35,7 +35,7 @@ export function contactListSource(services: KoreServices): ContactListSource {
     if (skipped > 0) services.log.warn(`${skipped} entr(ies) of the list answer for "${environment.name}" were left out: not a contact list record, or an id that cannot be sent safely.`);
     if (lists) return { lists, skipped };
     return {
-      message: vscode.l10n.t('Could not list contact lists ({0})', briefFailureReason(result, connection.timeoutSeconds, vscode.l10n.t)),
+      message: vscode.l10n.t('Could not list contact lists ({0})', briefFailureReason(result, connection.timeoutSeconds)),
       ...(result.serverMessage ? { detail: result.serverMessage } : {}),
       action: 'retry',
     };

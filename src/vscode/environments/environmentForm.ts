@@ -36,7 +36,7 @@ export class EnvironmentForm {
         kind: 'input',
         key: 'name',
         prompt: vscode.l10n.t('Environment name: a unique name you will recognise, for example "Production US".'),
-        validate: (value) => validateUniqueName(value, otherNames, vscode.l10n.t),
+        validate: (value) => validateUniqueName(value, otherNames),
       },
       ...(current ? [] : [regionStep()]),
       {
@@ -44,19 +44,19 @@ export class EnvironmentForm {
         key: 'host',
         applies: (answers) => current !== undefined || answers.region === CUSTOM_HOST,
         prompt: vscode.l10n.t('Host: the Kore.ai host, for example platform.kore.ai (US), de-platform.kore.ai or jp-platform.kore.ai.'),
-        validate: (value) => normaliseHost(value, vscode.l10n.t).error,
+        validate: (value) => normaliseHost(value).error,
       },
       {
         kind: 'input',
         key: 'iid',
         prompt: vscode.l10n.t('App ID (IID): the application id from the Kore.ai app, for example st-0603182c-7ffb-53c3-b307-47ca14b9xxxx.'),
-        validate: (value) => validateIid(value, vscode.l10n.t),
+        validate: (value) => validateIid(value),
       },
       {
         kind: 'input',
         key: 'accountId',
         prompt: vscode.l10n.t('Account ID: the Kore.ai account id, for example 67777ce93e25326494e9xxxx.'),
-        validate: (value) => validateAccountId(value, vscode.l10n.t),
+        validate: (value) => validateAccountId(value),
       },
       productionStep(),
       dialectStep(),
@@ -68,7 +68,7 @@ export class EnvironmentForm {
     if (!answers) return undefined;
     const host = current !== undefined || answers.region === CUSTOM_HOST ? answers.host : answers.region;
     // Every answer was validated as typed; the same one check that settings and imports use normalises them.
-    const parsed = parseEnvironmentFields({ ...answers, host }, vscode.l10n.t);
+    const parsed = parseEnvironmentFields({ ...answers, host });
     if (!parsed.ok) {
       void this.services.ui.current.showErrorMessage(vscode.l10n.t('The environment was not saved: field "{0}" is invalid ({1}).', parsed.field, parsed.problem));
       return undefined;

@@ -19,7 +19,7 @@ export class EnvironmentStore implements vscode.Disposable {
 
   read(): EnvironmentsReadResult {
     const raw = this.configuration().inspect<unknown>(SettingKeys.environments)?.globalValue;
-    const result = readEnvironments(raw, vscode.l10n.t);
+    const result = readEnvironments(raw);
     // Settings are read on every refresh: say each set of problems once, not on every read.
     const problems = result.problems.join('\n');
     if (problems !== this.reportedProblems) {

@@ -40,7 +40,7 @@ export class EnvironmentTransferCommands {
    */
   async importText(text: string, source: vscode.Uri): Promise<{ imported: number; rejected: number }> {
     const { environments, ui, log, responses } = this.services;
-    const result = importEnvironments(text, environments.list(), () => randomUUID(), vscode.l10n.t);
+    const result = importEnvironments(text, environments.list(), () => randomUUID());
     if (result.error) {
       void ui.current.showErrorMessage(vscode.l10n.t('Nothing was imported from {0}: {1}', source.fsPath, result.error));
       return { imported: 0, rejected: 0 };

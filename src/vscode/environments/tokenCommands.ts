@@ -62,7 +62,7 @@ export class TokenCommands {
         prompt: vscode.l10n.t('Paste the JWT for {0}. It is kept in VS Code\'s secret storage and sent only to {1}.', environment.name, environment.host),
         placeHolder: vscode.l10n.t('JWT (three base64url parts separated by dots)'),
         password: true,
-        validate: (value) => checkJwtShape(value, vscode.l10n.t),
+        validate: (value) => checkJwtShape(value),
       },
       {
         kind: 'input',
@@ -70,7 +70,7 @@ export class TokenCommands {
         applies: (answers) => answers.kind === 'client',
         prompt: vscode.l10n.t('Client ID of the Kore.ai app (its API scope must include Campaign Management).'),
         placeHolder: 'cs-5f1e9a52-…',
-        validate: (value) => validateClientId(value, vscode.l10n.t),
+        validate: (value) => validateClientId(value),
       },
       {
         kind: 'input',
@@ -78,7 +78,7 @@ export class TokenCommands {
         applies: (answers) => answers.kind === 'client',
         prompt: vscode.l10n.t('Client Secret of the Kore.ai app. It is kept in VS Code\'s secret storage; tokens signed with it go only to {0}.', environment.host),
         password: true,
-        validate: (value) => validateClientSecret(value, vscode.l10n.t),
+        validate: (value) => validateClientSecret(value),
       },
     ];
     const answers = await runMultiStepInput(this.services.ui.current, { title, steps });

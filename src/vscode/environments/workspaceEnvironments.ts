@@ -100,7 +100,7 @@ export class WorkspaceEnvironments implements vscode.Disposable {
     } catch (error) {
       return { offered: [], alreadyPresent: 0, problems: [vscode.l10n.t('The file could not be read ({0}).', oneLine(String(error)))] };
     }
-    return readWorkspaceOffer(text, this.services.environments.list(), vscode.l10n.t);
+    return readWorkspaceOffer(text, this.services.environments.list());
   }
 
   /** The tree is read on every refresh: each set of problems is logged once, not on every read. */

@@ -52,7 +52,7 @@ export class HistoryCommands {
     if (entries.length === 0) {
       void this.ui.current.showInformationMessage(
         filtered
-          ? vscode.l10n.t('No attempt in the history matches the filter ({0}): there is nothing to export. Clear the filter to export the whole history.', describeFilter(filter, vscode.l10n.t))
+          ? vscode.l10n.t('No attempt in the history matches the filter ({0}): there is nothing to export. Clear the filter to export the whole history.', describeFilter(filter))
           : vscode.l10n.t('The history is empty: there is nothing to export.'),
       );
       return undefined;
@@ -63,7 +63,7 @@ export class HistoryCommands {
     ];
     const chosen = await this.ui.current.showQuickPick(formats, {
       title: filtered
-        ? vscode.l10n.t('Export the {0} attempt(s) that match the filter ({1})', entries.length, describeFilter(filter, vscode.l10n.t))
+        ? vscode.l10n.t('Export the {0} attempt(s) that match the filter ({1})', entries.length, describeFilter(filter))
         : vscode.l10n.t('Export all {0} attempt(s) in the history', entries.length),
       placeHolder: vscode.l10n.t('Choose the file format'),
     });
@@ -92,9 +92,9 @@ export class HistoryCommands {
     const any = vscode.l10n.t('any');
     const parts: Array<vscode.QuickPickItem & { part: FilterPart }> = [
       { label: vscode.l10n.t('Environment'), description: current.environment ? oneLine(current.environment) : any, part: 'environment' },
-      { label: vscode.l10n.t('Outcome'), description: current.outcome ? outcomeLabel(current.outcome, vscode.l10n.t) : any, part: 'outcome' },
+      { label: vscode.l10n.t('Outcome'), description: current.outcome ? outcomeLabel(current.outcome) : any, part: 'outcome' },
       { label: vscode.l10n.t('Text'), description: current.text ? `"${oneLine(current.text)}"` : any, part: 'text' },
-      ...(isFilterActive(current) ? [{ label: vscode.l10n.t('Clear Filter'), description: describeFilter(current, vscode.l10n.t), part: 'clear' as const }] : []),
+      ...(isFilterActive(current) ? [{ label: vscode.l10n.t('Clear Filter'), description: describeFilter(current), part: 'clear' as const }] : []),
     ];
     const chosen = await this.ui.current.showQuickPick(parts, {
       title: vscode.l10n.t('Filter History'),
@@ -151,7 +151,7 @@ export class HistoryCommands {
   private async chooseOutcome(current: HistoryFilter): Promise<HistoryFilter | undefined> {
     const items: Array<vscode.QuickPickItem & { value: DeleteOutcome | undefined }> = [
       { label: vscode.l10n.t('Any outcome'), value: undefined },
-      ...DELETE_OUTCOMES.map((outcome) => ({ label: outcomeLabel(outcome, vscode.l10n.t), value: outcome })),
+      ...DELETE_OUTCOMES.map((outcome) => ({ label: outcomeLabel(outcome), value: outcome })),
     ];
     const chosen = await this.ui.current.showQuickPick(items, { title: vscode.l10n.t('Filter History by Outcome'), placeHolder: vscode.l10n.t('Show the attempts with this outcome') });
     if (!chosen) return undefined;

@@ -62,7 +62,7 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryTreeN
 
   /** The view's description for the current filter: "Filtered: …", or undefined without one. */
   get description(): string | undefined {
-    return isFilterActive(this.currentFilter) ? vscode.l10n.t('Filtered: {0}', describeFilter(this.currentFilter, vscode.l10n.t)) : undefined;
+    return isFilterActive(this.currentFilter) ? vscode.l10n.t('Filtered: {0}', describeFilter(this.currentFilter)) : undefined;
   }
 
   setFilter(filter: HistoryFilter): void {

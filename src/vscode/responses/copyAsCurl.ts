@@ -30,7 +30,7 @@ export class CopyAsCurl {
     if (!request) return undefined;
     let command: string;
     try {
-      command = curlCommand(contactListRequest(request.environment, request.method, request.contactListId), await this.tokenSource(request.environment), vscode.l10n.t);
+      command = curlCommand(contactListRequest(request.environment, request.method, request.contactListId), await this.tokenSource(request.environment));
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       void this.ui.current.showErrorMessage(
