@@ -2,6 +2,7 @@
 // the fake Kore server over real HTTP. What matters most: every id ends in exactly one bucket, nothing whose
 // outcome is unknown is sent again, and nothing is sent after a cancel.
 import * as assert from 'node:assert/strict';
+import { withMarkedTranslation } from '../support/markedTranslation';
 import { BulkDeletionOptions } from '../../src/core/bulk/options';
 import { BulkDeletionReport, IdOutcome, formatBulkReport, summariseBulkReport } from '../../src/core/bulk/report';
 import { DeleteOne, LookUpOne, bulkDeleteOne, bulkLookUp, notSent } from '../../src/core/bulk/requests';
@@ -758,8 +759,8 @@ describe('formatBulkReport', () => {
     assert.notEqual(json.succeeded, report.succeeded, 'a copy, not the report itself');
   });
 
-  it('words the summary through the translate function it is given', () => {
-    assert.equal(summariseBulkReport(report), '[de] 12 succeeded, 1 failed, 0 unknown, 3 not attempted');
+  it('words the summary through l10n.t, in the display language', () => {
+    assert.equal(withMarkedTranslation('[de]', () => summariseBulkReport(report)), '[de] 12 succeeded, 1 failed, 0 unknown, 3 not attempted');
   });
 });
 

@@ -1,5 +1,6 @@
 // Pasted lists and exported files, as users really have them, turned into ids to delete.
 import * as assert from 'node:assert/strict';
+import { withMarkedTranslation } from '../support/markedTranslation';
 import { parseContactListIds } from '../../src/core/contactListIds';
 import { MAX_CONTACT_LIST_ID_LENGTH } from '../../src/core/validation';
 
@@ -101,7 +102,7 @@ describe('parseContactListIds', () => {
     assert.ok(result.invalid[0].value.endsWith('…'));
   });
 
-  it('words the reasons through the translate function it is given', () => {
-    assert.match(parseContactListIds('a/b').invalid[0].reason, /^\[fr\] The contact list id must not contain "\/"/);
+  it('words the reasons through l10n.t, in the display language', () => {
+    assert.match(withMarkedTranslation('[fr]', () => parseContactListIds('a/b').invalid[0].reason), /^\[fr\] The contact list id must not contain "\/"/);
   });
 });
