@@ -4,18 +4,9 @@
 // once, no DELETE follows a 2xx for the same list, and a list whose DELETE was in flight at the kill is looked up
 // (GET) before anything else is sent for it. Screenshots of every step go to test-artifacts/ui-crash/.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import type { BrowserContext } from 'playwright-core';
-import { launchBrowser } from '../host/browser';
-import { CodeServer, PROJECT_ROOT, freePort, scratchFolder, startCodeServer } from '../host/codeServer';
-import { FakeKoreServer, RecordedRequest } from '../fakeKore/fakeKoreServer';
-import { signFakeJwt } from '../fakeKore/jwt';
-import { Workbench } from './workbench';
+import { RecordedRequest } from '../fakeKore/fakeKoreServer';
+import { useUiSession } from './uiSession';
 
-const VSIX = path.join(PROJECT_ROOT, 'dist', 'kore-contact-lists.vsix');
-// Beside test-artifacts/ui/, not in it: the delete flow's suite empties that folder when it starts.
-const SHOTS = path.join(PROJECT_ROOT, 'test-artifacts', 'ui-crash');
 const LISTS = 30;
 /** Each answer waits this long, so that several DELETEs are applied but not yet answered when the kill comes. */
 const LATENCY_MS = 1500;
@@ -28,42 +19,30 @@ function idOf(request: RecordedRequest): string {
 
 describe('UI: a bulk run survives code-server killed with SIGKILL, and is resumed', function () {
   this.timeout(240_000);
-  let kore: FakeKoreServer;
-  let codeServer: CodeServer;
-  let browser: BrowserContext;
-  let workbench: Workbench;
-  let scratch: string;
-  let folder: string;
-  let port: number;
-  let settings: Record<string, unknown>;
   let ids: string[];
   let killedAt = 0;
-  let failed = false;
-
-  before(async () => {
-    assert.ok(fs.existsSync(VSIX), `${VSIX} exists: run \`npm run package\` first`);
-    fs.rmSync(SHOTS, { recursive: true, force: true });
-    kore = await FakeKoreServer.start({ rateLimitPerMinute: 10_000 });
-    ids = Array.from({ length: LISTS }, (_, index) => kore.addList({ name: `Crash test ${index + 1}` })._id);
-    scratch = scratchFolder('ui-crash');
-    folder = path.join(scratch, '..', `ui-crash-workspace-${process.pid}`);
-    fs.mkdirSync(folder, { recursive: true });
-    // The same port after the restart: the browser's storage (where code-server keeps secrets) is per origin.
-    port = await freePort();
-    settings = {
+  const ui = useUiSession({
+    label: 'ui-crash',
+    shots: 'ui-crash',
+    kore: { rateLimitPerMinute: 10_000 },
+    prepare: ({ kore }) => {
+      ids = Array.from({ length: LISTS }, (_, index) => kore.addList({ name: `Crash test ${index + 1}` })._id);
+    },
+    settings: ({ kore }) => ({
       'koreContactLists.environments': [{ id: 'crash-sandbox', name: 'Crash sandbox', host: kore.url, iid: kore.app.iid, accountId: kore.app.accountId }],
       'koreContactLists.rateLimitPerMinute': 600,
-    };
-    codeServer = await startCodeServer({ scratch, folder, install: [VSIX], settings, port });
-    browser = await launchBrowser(path.join(scratch, '..', `ui-crash-chromium-${process.pid}`), codeServer.env);
-    const page = browser.pages()[0] ?? (await browser.newPage());
-    workbench = new Workbench(page, SHOTS);
-    await page.goto(`${codeServer.url}/?folder=${encodeURIComponent(folder)}`);
+    }),
+    describeFailure: () =>
+      `server log: ${JSON.stringify(ui.kore.requests.map((request) => `${request.at - killedAt} ${request.method} ${idOf(request)} ${request.status ?? '-'}`))}`,
+  });
+
+  before(async () => {
     await waitForExtension();
   });
 
   /** The workbench is up and the extension is loaded: its view shows the environment from the settings. */
   async function waitForExtension(): Promise<void> {
+    const { workbench } = ui;
     await workbench.waitForWorkbench();
     const icon = workbench.page.locator('.activitybar .action-item a.action-label[aria-label^="Kore.ai Contact Lists"]');
     await icon.waitFor({ timeout: 60_000 });
@@ -73,28 +52,13 @@ describe('UI: a bulk run survives code-server killed with SIGKILL, and is resume
     await workbench.treeRow('Crash sandbox').waitFor({ timeout: 60_000 });
   }
 
-  afterEach(async function () {
-    if (this.currentTest?.state !== 'failed') return;
-    failed = true;
-    const shot = await workbench?.screenshot('failure').catch(() => undefined);
-    const toasts = await workbench?.page.locator('.notifications-toasts .notification-toast').allInnerTexts().catch(() => []);
-    console.log(`    notifications on screen: ${JSON.stringify(toasts)}\n    screenshot: ${shot ?? 'none'}\n    code-server log: ${codeServer?.logFile}`);
-    console.log(`    server log: ${JSON.stringify(kore.requests.map((request) => `${request.at - killedAt} ${request.method} ${idOf(request)} ${request.status ?? '-'}`))}`);
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => undefined);
-    await codeServer?.stop();
-    await kore?.close();
-    if (!failed && scratch) for (const dir of [scratch, folder, path.join(scratch, '..', `ui-crash-chromium-${process.pid}`)]) fs.rmSync(dir, { recursive: true, force: true });
-  });
-
   it('starts a bulk deletion of 30 lists from the Command Palette and kills code-server with DELETEs in flight', async () => {
+    const { workbench, kore } = ui;
     // The first showing of the view opens the Get Started walkthrough; once its editor is up, the palette keeps the focus.
     await workbench.tab(/Walkthrough: Kore\.ai Contact Lists/).waitFor({ timeout: 15_000 });
     await workbench.runCommand('Kore.ai: Set Token');
     await workbench.answerQuickPick('How do you want to authenticate', 'Paste a JWT');
-    const token = signFakeJwt({ appId: kore.app.clientId, sub: 'ui-crash', iat: Math.floor(Date.now() / 1000) }, kore.app.clientSecret);
+    const token = ui.token('ui-crash');
     await workbench.answerInputBox(/Paste the JWT/, token);
     await workbench.notification(/token for "Crash sandbox" was saved/).waitFor();
     kore.setLatency(LATENCY_MS);
@@ -114,7 +78,7 @@ describe('UI: a bulk run survives code-server killed with SIGKILL, and is resume
     }
     await workbench.screenshot('running');
     killedAt = Date.now();
-    await codeServer.kill();
+    await ui.codeServer.kill();
     const inFlight = deletes().filter((request) => request.at > killedAt - LATENCY_MS);
     assert.ok(inFlight.length > 0, 'some DELETEs were applied but not answered when the kill came');
     assert.ok(deletes().length < LISTS, 'the run was interrupted');
@@ -122,9 +86,9 @@ describe('UI: a bulk run survives code-server killed with SIGKILL, and is resume
   });
 
   it('starts again on the same user data, offers the interrupted run, and resumes it to the end', async () => {
+    const { workbench, kore } = ui;
     kore.setLatency(50);
-    codeServer = await startCodeServer({ scratch, folder, settings, port, restart: true });
-    await workbench.page.goto(`${codeServer.url}/?folder=${encodeURIComponent(folder)}`);
+    await ui.restartCodeServer();
     await waitForExtension();
     await workbench.screenshot('restarted');
     await workbench.runCommand('Kore.ai: Delete Contact Lists…');
@@ -144,6 +108,7 @@ describe('UI: a bulk run survives code-server killed with SIGKILL, and is resume
   });
 
   it('left a server log where every list was deleted exactly once, and lists in flight at the kill were looked up first', () => {
+    const { kore } = ui;
     for (const id of ids) assert.equal(kore.lists.has(id), false, `${id} is gone`);
     for (const id of ids) {
       const log = kore.requests.filter((request) => idOf(request) === id);
@@ -162,6 +127,6 @@ describe('UI: a bulk run survives code-server killed with SIGKILL, and is resume
   });
 
   function deletes(): RecordedRequest[] {
-    return kore.requests.filter((request) => request.method === 'DELETE');
+    return ui.kore.requests.filter((request) => request.method === 'DELETE');
   }
 });

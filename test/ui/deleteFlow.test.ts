@@ -4,15 +4,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { BrowserContext } from 'playwright-core';
-import { launchBrowser } from '../host/browser';
-import { CodeServer, PROJECT_ROOT, scratchFolder, startCodeServer } from '../host/codeServer';
-import { FakeKoreServer } from '../fakeKore/fakeKoreServer';
 import { signFakeJwt } from '../fakeKore/jwt';
+import { useUiSession } from './uiSession';
 import { Workbench } from './workbench';
 
-const VSIX = path.join(PROJECT_ROOT, 'dist', 'kore-contact-lists.vsix');
-const SHOTS = path.join(PROJECT_ROOT, 'test-artifacts', 'ui');
 const FIRST_LIST = 'cl-c2ce382-2516-457e-8eb4-9847deec0001';
 const SECOND_LIST = 'cl-5b7d0e1-88a2-4c3f-9d61-2f4e7a9b0002';
 
@@ -28,60 +23,16 @@ async function editorTitleMenu(workbench: Workbench): Promise<string[]> {
 
 describe('UI: delete a contact list through the workbench', function () {
   this.timeout(120_000);
-  let kore: FakeKoreServer;
-  let codeServer: CodeServer;
-  let browser: BrowserContext;
-  let workbench: Workbench;
+  const ui = useUiSession({ label: 'ui', shots: 'ui' });
   let token: string;
   let wrongToken: string;
-  let profileDir: string;
-  let scratch: string;
-  let folder: string;
-  let failures = 0;
-  const consoleErrors: string[] = [];
 
-  before(async () => {
-    assert.ok(fs.existsSync(VSIX), `${VSIX} exists: run \`npm run package\` first`);
-    fs.rmSync(SHOTS, { recursive: true, force: true });
-    kore = await FakeKoreServer.start();
-    token = signFakeJwt({ appId: kore.app.clientId, sub: 'ui-test', iat: Math.floor(Date.now() / 1000) }, kore.app.clientSecret);
-    scratch = scratchFolder('ui');
-    folder = path.join(scratch, '..', `ui-workspace-${process.pid}`);
-    fs.mkdirSync(folder, { recursive: true });
-    codeServer = await startCodeServer({ scratch, folder, install: [VSIX] });
-    profileDir = path.join(scratch, 'chromium');
-    browser = await launchBrowser(profileDir, codeServer.env);
-    const page = browser.pages()[0] ?? (await browser.newPage());
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    workbench = new Workbench(page, SHOTS);
-    await page.goto(`${codeServer.url}/?folder=${encodeURIComponent(folder)}`);
-    await workbench.waitForWorkbench();
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      failures += 1;
-      const shot = await workbench?.screenshot('failure').catch(() => undefined);
-      const toasts = await workbench?.page.locator('.notifications-toasts .notification-toast').allInnerTexts().catch(() => []);
-      console.log(`    notifications on screen: ${JSON.stringify(toasts)}`);
-      const consoleLog = path.join(SHOTS, 'browser-console.log');
-      fs.mkdirSync(SHOTS, { recursive: true });
-      fs.writeFileSync(consoleLog, consoleErrors.join('\n'));
-      console.log(`    screenshot: ${shot ?? 'none'}\n    code-server log: ${codeServer?.logFile}\n    browser console: ${consoleLog}`);
-    }
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => undefined);
-    await codeServer?.stop();
-    await kore?.close();
-    // A passing run leaves nothing behind in the temp dir; a failing one keeps its logs for reading.
-    if (failures === 0 && scratch) for (const dir of [scratch, folder]) fs.rmSync(dir, { recursive: true, force: true });
+  before(() => {
+    token = ui.token('ui-test');
   });
 
   it('shows the Kore.ai Contact Lists container with its welcome view', async () => {
+    const { workbench } = ui;
     await workbench.openViewContainer('Kore.ai Contact Lists');
     const welcome = workbench.view('Environments').locator('.welcome-view-content');
     await welcome.waitFor({ timeout: 30_000 });
@@ -90,20 +41,16 @@ describe('UI: delete a contact list through the workbench', function () {
   });
 
   it('adds an environment from the welcome button, answering its prompts', async () => {
+    const { workbench, kore } = ui;
     await workbench.view('Environments').locator('.welcome-view-content .monaco-button', { hasText: 'Add Environment' }).click();
-    await workbench.answerInputBox('Environment name', 'Local sandbox');
-    await workbench.answerQuickPick('Which Kore.ai region or host?', 'Custom host (on-premises)');
-    await workbench.answerInputBox('Host', kore.url);
-    await workbench.answerInputBox('App ID (IID)', kore.app.iid);
-    await workbench.answerInputBox('Account ID', kore.app.accountId);
-    await workbench.answerQuickPick('Is this a production environment?', 'No: a test or sandbox environment');
-    await workbench.answerQuickPickExactly('Which Kore.ai contact-list API does this tenant serve?', 'v1');
+    await workbench.answerAddEnvironmentPrompts({ name: 'Local sandbox', host: kore.url, iid: kore.app.iid, accountId: kore.app.accountId, dialectLabel: 'v1' });
     await workbench.treeRow('Local sandbox').waitFor();
     assert.match(await workbench.treeRow('Local sandbox').innerText(), /127\.0\.0\.1/);
     await workbench.screenshot('environment-added');
   });
 
   it('sets the token from the item\'s inline key action', async () => {
+    const { workbench } = ui;
     await workbench.clickInlineAction('Local sandbox', 'Set Token');
     await workbench.answerQuickPick('How do you want to authenticate', 'Paste a JWT');
     const input = workbench.page.locator('.quick-input-widget input.input');
@@ -115,6 +62,7 @@ describe('UI: delete a contact list through the workbench', function () {
   });
 
   it('deletes a contact list from the inline trash action, after a modal naming it', async () => {
+    const { workbench, kore } = ui;
     await workbench.clickInlineAction('Local sandbox', 'Delete Contact List');
     await workbench.answerInputBox('Contact list id to delete', FIRST_LIST);
     const dialog = workbench.dialog();
@@ -138,6 +86,7 @@ describe('UI: delete a contact list through the workbench', function () {
   });
 
   it('shows the deleted list\'s JSON in an editor that refuses typing', async () => {
+    const { workbench } = ui;
     const before = await workbench.activeEditorText();
     const body = JSON.parse(before) as { status: string; data: { _id: string; name: string; mapping: unknown } };
     assert.equal(body.status, 'success');
@@ -151,6 +100,7 @@ describe('UI: delete a contact list through the workbench', function () {
   });
 
   it('deletes a list picked from the tree, and the list leaves the tree', async () => {
+    const { workbench } = ui;
     await workbench.page.keyboard.press('Escape');
     const environment = workbench.treeRow('Local sandbox');
     await environment.click();
@@ -171,6 +121,7 @@ describe('UI: delete a contact list through the workbench', function () {
   });
 
   it('cancels a DELETE in flight from its progress notification, and Check Status looks the list up', async () => {
+    const { workbench, kore } = ui;
     const sms = 'cl-0a1b2c3-4d5e-4f60-8a7b-9c0d1e2f0004';
     kore.setFault({ kind: 'slow', delayMs: 5000 }, 1, 'DELETE');
     await workbench.clickInlineAction('Local sandbox', 'Delete Contact List');
@@ -191,12 +142,14 @@ describe('UI: delete a contact list through the workbench', function () {
   });
 
   it('tests the connection from the Command Palette', async () => {
+    const { workbench } = ui;
     await workbench.runCommand('Kore.ai: Test Connection');
     await workbench.expectNotification(/Connected to "Local sandbox"/);
     await workbench.screenshot('test-connection');
   });
 
   it('deletes a multi-selection of lists in bulk from the tree\'s context menu', async () => {
+    const { workbench, kore } = ui;
     kore.addList({ name: 'Segment A - October 2025' });
     kore.addList({ name: 'Segment B - October 2025' });
     await workbench.runCommand('Kore.ai: Refresh');
@@ -217,6 +170,7 @@ describe('UI: delete a contact list through the workbench', function () {
   });
 
   it('ends a wrong token in an error whose Show Response opens the server\'s answer', async () => {
+    const { workbench, kore } = ui;
     await workbench.page.keyboard.press('Escape');
     const deletesBefore = kore.requests.filter((request) => request.method === 'DELETE').length;
     await workbench.clickInlineAction('Local sandbox', 'Set Token');
@@ -242,6 +196,7 @@ describe('UI: delete a contact list through the workbench', function () {
   });
 
   it('left neither token in settings, state, logs, the audit trail, the browser profile or the artifacts', async () => {
+    const { browser, codeServer, profileDir } = ui;
     // Flush what the workbench keeps in memory (global state, storage) to disk before looking.
     await browser.close();
     const needles = [token, wrongToken].flatMap((value) => [value, value.split('.')[2]]);
@@ -262,7 +217,7 @@ describe('UI: delete a contact list through the workbench', function () {
     scan(codeServer.userDataDir);
     scan(codeServer.extensionsDir);
     scan(profileDir);
-    scan(SHOTS);
+    scan(ui.shotsDir);
     assert.ok(scanned.some((file) => file.endsWith('audit.jsonl')), 'the audit trail was scanned');
     assert.ok(scanned.some((file) => /Kore\.ai Contact Lists\.log$/.test(file)), 'the output channel\'s log was scanned');
     assert.ok(scanned.some((file) => file.startsWith(profileDir)), 'the browser profile was scanned');

@@ -4,14 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { BrowserContext } from 'playwright-core';
-import { launchBrowser } from '../host/browser';
-import { CodeServer, PROJECT_ROOT, scratchFolder, startCodeServer } from '../host/codeServer';
-import { Workbench } from './workbench';
-
-const VSIX = path.join(PROJECT_ROOT, 'dist', 'kore-contact-lists.vsix');
-// Beside test-artifacts/ui/, not in it: the delete flow's suite empties that folder when it starts.
-const SHOTS = path.join(PROJECT_ROOT, 'test-artifacts', 'ui-details');
+import { PROJECT_ROOT } from '../host/codeServer';
+import { useUiSession } from './uiSession';
 
 /** The images the README shows: Markdown images and HTML <img> tags. */
 function readmeImages(): string[] {
@@ -29,39 +23,7 @@ interface LoadedImage {
 
 describe('UI: the installed extension\'s details page', function () {
   this.timeout(120_000);
-  let codeServer: CodeServer;
-  let browser: BrowserContext;
-  let workbench: Workbench;
-  let scratch: string;
-  let folder: string;
-  let failed = false;
-
-  before(async () => {
-    assert.ok(fs.existsSync(VSIX), `${VSIX} exists: run \`npm run package\` first`);
-    fs.rmSync(SHOTS, { recursive: true, force: true });
-    scratch = scratchFolder('ui-details');
-    folder = path.join(scratch, '..', `ui-details-workspace-${process.pid}`);
-    fs.mkdirSync(folder, { recursive: true });
-    codeServer = await startCodeServer({ scratch, folder, install: [VSIX] });
-    browser = await launchBrowser(path.join(scratch, 'chromium'), codeServer.env);
-    const page = browser.pages()[0] ?? (await browser.newPage());
-    workbench = new Workbench(page, SHOTS);
-    await page.goto(`${codeServer.url}/?folder=${encodeURIComponent(folder)}`);
-    await workbench.waitForWorkbench();
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state !== 'failed') return;
-    failed = true;
-    const shot = await workbench?.screenshot('failure').catch(() => undefined);
-    console.log(`    screenshot: ${shot ?? 'none'}\n    code-server log: ${codeServer?.logFile}`);
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => undefined);
-    await codeServer?.stop();
-    if (!failed && scratch) for (const dir of [scratch, folder]) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const ui = useUiSession({ label: 'ui-details', shots: 'ui-details', kore: false });
 
   it('the README shows its screenshots and the animation, from files in the project', () => {
     const images = readmeImages();
@@ -72,6 +34,7 @@ describe('UI: the installed extension\'s details page', function () {
   });
 
   it('shows every README image loaded, none broken', async () => {
+    const { workbench } = ui;
     const expected = readmeImages().length;
     await workbench.openExtensionDetails('Kore.ai Contact Lists');
     const readme = workbench.extensionReadme();

@@ -2,18 +2,8 @@
 // from its .vsix into code-server, Chromium pressing keys, against the fake Kore server. Screenshots of every step
 // go to test-artifacts/ui-keyboard/.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import type { BrowserContext } from 'playwright-core';
-import { launchBrowser } from '../host/browser';
-import { CodeServer, PROJECT_ROOT, scratchFolder, startCodeServer } from '../host/codeServer';
-import { FakeKoreServer } from '../fakeKore/fakeKoreServer';
-import { signFakeJwt } from '../fakeKore/jwt';
-import { Workbench } from './workbench';
+import { useUiSession } from './uiSession';
 
-const VSIX = path.join(PROJECT_ROOT, 'dist', 'kore-contact-lists.vsix');
-// Beside test-artifacts/ui/, not in it: the delete flow's suite empties that folder when it starts.
-const SHOTS = path.join(PROJECT_ROOT, 'test-artifacts', 'ui-keyboard');
 const AUGUST = 'Renewal Due - August 2025';
 const SEPTEMBER = 'Renewal Due - September 2025';
 const SEPTEMBER_ID = 'cl-5b7d0e1-88a2-4c3f-9d61-2f4e7a9b0002';
@@ -21,45 +11,10 @@ const NAME = 'Keyboard sandbox';
 
 describe('UI: multi-step input with Back, and a deletion with the keyboard alone', function () {
   this.timeout(120_000);
-  let kore: FakeKoreServer;
-  let codeServer: CodeServer;
-  let browser: BrowserContext;
-  let workbench: Workbench;
-  let scratch: string;
-  let folder: string;
-  let failures = 0;
-
-  before(async () => {
-    assert.ok(fs.existsSync(VSIX), `${VSIX} exists: run \`npm run package\` first`);
-    fs.rmSync(SHOTS, { recursive: true, force: true });
-    kore = await FakeKoreServer.start();
-    scratch = scratchFolder('ui-keyboard');
-    folder = path.join(scratch, '..', `ui-keyboard-workspace-${process.pid}`);
-    fs.mkdirSync(folder, { recursive: true });
-    codeServer = await startCodeServer({ scratch, folder, install: [VSIX] });
-    browser = await launchBrowser(path.join(scratch, 'chromium'), codeServer.env);
-    const page = browser.pages()[0] ?? (await browser.newPage());
-    workbench = new Workbench(page, SHOTS);
-    await page.goto(`${codeServer.url}/?folder=${encodeURIComponent(folder)}`);
-    await workbench.waitForWorkbench();
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      failures += 1;
-      const shot = await workbench?.screenshot('failure').catch(() => undefined);
-      console.log(`    screenshot: ${shot ?? 'none'}\n    code-server log: ${codeServer?.logFile}`);
-    }
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => undefined);
-    await codeServer?.stop();
-    await kore?.close();
-    if (failures === 0 && scratch) for (const dir of [scratch, folder]) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const ui = useUiSession({ label: 'ui-keyboard', shots: 'ui-keyboard' });
 
   it('Add Environment: Back shows the earlier step with its answer intact, and finishing saves the right environment', async () => {
+    const { workbench, kore } = ui;
     await workbench.openViewContainer('Kore.ai Contact Lists');
     await workbench.runCommandWithKeyboard('Kore.ai: Add Environment');
     await workbench.waitForStep(1, 6);
@@ -101,7 +56,8 @@ describe('UI: multi-step input with Back, and a deletion with the keyboard alone
   });
 
   it('sets the token with the keyboard alone', async () => {
-    const token = signFakeJwt({ appId: kore.app.clientId, sub: 'ui-keyboard', iat: Math.floor(Date.now() / 1000) }, kore.app.clientSecret);
+    const { workbench } = ui;
+    const token = ui.token('ui-keyboard');
     await workbench.runCommandWithKeyboard('Kore.ai: Set Token');
     assert.equal(await workbench.quickInputTitle(), `Set Token for "${NAME}" (1/2)`);
     // The only environment is not asked for: the first question is how to authenticate.
@@ -114,6 +70,7 @@ describe('UI: multi-step input with Back, and a deletion with the keyboard alone
   });
 
   it('deletes the focused contact list with the keyboard alone: focus the view, arrows, Delete, type the id, Enter', async () => {
+    const { workbench, kore } = ui;
     await workbench.page.keyboard.press('Escape');
     await workbench.runCommandWithKeyboard('Kore.ai Contact Lists: Focus on Environments View');
     const keyboard = workbench.page.keyboard;

@@ -3,31 +3,17 @@
 // tick themselves off, it opens again from the Environments view's "…" menu, and never again by itself.
 // Screenshots of every step go to test-artifacts/ui-walkthrough/.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import type { BrowserContext, Locator } from 'playwright-core';
-import { launchBrowser } from '../host/browser';
-import { CodeServer, PROJECT_ROOT, scratchFolder, startCodeServer } from '../host/codeServer';
-import { FakeKoreServer } from '../fakeKore/fakeKoreServer';
-import { signFakeJwt } from '../fakeKore/jwt';
-import { Workbench } from './workbench';
+import type { Locator } from 'playwright-core';
+import { useUiSession } from './uiSession';
 
-const VSIX = path.join(PROJECT_ROOT, 'dist', 'kore-contact-lists.vsix');
-const SHOTS = path.join(PROJECT_ROOT, 'test-artifacts', 'ui-walkthrough');
 const TITLE = 'Get Started with Kore.ai Contact Lists';
 
 describe('UI: the Get Started walkthrough', function () {
   this.timeout(120_000);
-  let kore: FakeKoreServer;
-  let codeServer: CodeServer;
-  let browser: BrowserContext;
-  let workbench: Workbench;
-  let scratch: string;
-  let folder: string;
-  let failures = 0;
+  const ui = useUiSession({ label: 'uiwt', shots: 'ui-walkthrough' });
 
   /** The walkthrough page, while it is the open editor. */
-  const page = (): Locator => workbench.page.locator('.gettingStartedContainer');
+  const page = (): Locator => ui.page.locator('.gettingStartedContainer');
   /** One step of the walkthrough, by the id it has in package.json. */
   const step = (id: string): Locator => page().locator(`button.getting-started-step[data-step-id$="${id}"]`);
   const expectDone = async (id: string) => {
@@ -41,36 +27,8 @@ describe('UI: the Get Started walkthrough', function () {
     await button.click();
   };
 
-  before(async () => {
-    assert.ok(fs.existsSync(VSIX), `${VSIX} exists: run \`npm run package\` first`);
-    fs.rmSync(SHOTS, { recursive: true, force: true });
-    kore = await FakeKoreServer.start();
-    scratch = scratchFolder('uiwt');
-    folder = path.join(scratch, '..', `uiwt-workspace-${process.pid}`);
-    fs.mkdirSync(folder, { recursive: true });
-    codeServer = await startCodeServer({ scratch, folder, install: [VSIX] });
-    browser = await launchBrowser(path.join(scratch, 'chromium'), codeServer.env);
-    workbench = new Workbench(browser.pages()[0] ?? (await browser.newPage()), SHOTS);
-    await workbench.page.goto(`${codeServer.url}/?folder=${encodeURIComponent(folder)}`);
-    await workbench.waitForWorkbench();
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      failures += 1;
-      const shot = await workbench?.screenshot('failure').catch(() => undefined);
-      console.log(`    screenshot: ${shot ?? 'none'}\n    code-server log: ${codeServer?.logFile}`);
-    }
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => undefined);
-    await codeServer?.stop();
-    await kore?.close();
-    if (failures === 0 && scratch) for (const dir of [scratch, folder]) fs.rmSync(dir, { recursive: true, force: true });
-  });
-
   it('opens by itself the first time the Environments view shows, with the five steps, none done', async () => {
+    const { workbench } = ui;
     await workbench.openViewContainer('Kore.ai Contact Lists');
     await page().waitFor({ timeout: 30_000 });
     await workbench.tab(/Walkthrough: Kore\.ai Contact Lists/).waitFor({ timeout: 10_000 });
@@ -88,23 +46,19 @@ describe('UI: the Get Started walkthrough', function () {
   });
 
   it('runs Add Environment from the first step\'s button, and the step ticks itself off', async () => {
+    const { workbench, kore } = ui;
     await clickStepButton('addEnvironment', 'Add Environment');
-    await workbench.answerInputBox('Environment name', 'Walkthrough sandbox');
-    await workbench.answerQuickPick('Which Kore.ai region or host?', 'Custom host (on-premises)');
-    await workbench.answerInputBox('Host', kore.url);
-    await workbench.answerInputBox('App ID (IID)', kore.app.iid);
-    await workbench.answerInputBox('Account ID', kore.app.accountId);
-    await workbench.answerQuickPick('Is this a production environment?', 'No: a test or sandbox environment');
-    await workbench.answerQuickPickExactly('Which Kore.ai contact-list API does this tenant serve?', 'v1');
+    await workbench.answerAddEnvironmentPrompts({ name: 'Walkthrough sandbox', host: kore.url, iid: kore.app.iid, accountId: kore.app.accountId, dialectLabel: 'v1' });
     await expectDone('addEnvironment');
     await workbench.treeRow('Walkthrough sandbox').waitFor();
     await workbench.screenshot('environment-step-done');
   });
 
   it('sets the credential from the second step and tests the connection from the third; both tick off', async () => {
+    const { workbench } = ui;
     await clickStepButton('setCredential', 'Set Token');
     await workbench.answerQuickPick('How do you want to authenticate', 'Paste a JWT');
-    const token = signFakeJwt({ appId: kore.app.clientId, sub: 'ui-walkthrough', iat: Math.floor(Date.now() / 1000) }, kore.app.clientSecret);
+    const token = ui.token('ui-walkthrough');
     await workbench.answerInputBox(/Paste the JWT/, token);
     await expectDone('setCredential');
     assert.equal(await step('testConnection').getAttribute('aria-checked'), 'false', 'Test Connection is not done before it runs');
@@ -116,6 +70,7 @@ describe('UI: the Get Started walkthrough', function () {
   });
 
   it('opens again from the Environments view\'s "…" menu, with the finished steps still done', async () => {
+    const { workbench } = ui;
     await workbench.runCommand('View: Close All Editors');
     await page().waitFor({ state: 'detached', timeout: 10_000 });
     const view = workbench.view('Environments');
@@ -131,6 +86,7 @@ describe('UI: the Get Started walkthrough', function () {
   });
 
   it('does not open by itself again after the window reloads', async () => {
+    const { workbench } = ui;
     await workbench.runCommand('View: Close All Editors');
     await page().waitFor({ state: 'detached', timeout: 10_000 });
     // Reload as VS Code does (its shutdown writes global state out), not as a browser refresh that may cut it short.

@@ -5,6 +5,17 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 
+/** What a person answers to Add Environment's prompts; `shot` names a screenshot of the dialect question. */
+export interface EnvironmentAnswers {
+  readonly name: string;
+  readonly host: string;
+  readonly iid: string;
+  readonly accountId: string;
+  readonly production?: boolean;
+  readonly dialectLabel: string;
+  readonly shot?: string;
+}
+
 export class Workbench {
   private step = 0;
 
@@ -150,16 +161,16 @@ export class Workbench {
    * person does: a custom host, then the ids, production or not, and the API dialect by its label.
    * `shot` names a screenshot taken while the dialect question is open.
    */
-  async addEnvironmentThroughPrompts(fields: {
-    readonly name: string;
-    readonly host: string;
-    readonly iid: string;
-    readonly accountId: string;
-    readonly production?: boolean;
-    readonly dialectLabel: string;
-    readonly shot?: string;
-  }): Promise<void> {
+  async addEnvironmentThroughPrompts(fields: EnvironmentAnswers): Promise<void> {
     await this.runCommand('Kore.ai: Add Environment');
+    await this.answerAddEnvironmentPrompts(fields);
+  }
+
+  /**
+   * Answers Add Environment's prompts, as addEnvironmentThroughPrompts does, once something else has started the
+   * command: a welcome view's button, a walkthrough step's.
+   */
+  async answerAddEnvironmentPrompts(fields: EnvironmentAnswers): Promise<void> {
     await this.answerInputBox('Environment name', fields.name);
     await this.answerQuickPick('Which Kore.ai region or host?', 'Custom host (on-premises)');
     await this.answerInputBox('Host', fields.host);

@@ -5,14 +5,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { BrowserContext } from 'playwright-core';
-import { launchBrowser } from '../host/browser';
-import { CodeServer, PROJECT_ROOT, scratchFolder, startCodeServer } from '../host/codeServer';
 import { TRANSFER_FORMAT } from '../../src/core/environmentTransfer';
-import { Workbench } from './workbench';
+import { useUiSession } from './uiSession';
 
-const VSIX = path.join(PROJECT_ROOT, 'dist', 'kore-contact-lists.vsix');
-const SHOTS = path.join(PROJECT_ROOT, 'test-artifacts', 'ui-trust');
 const OFFER = 'Offered by this workspace: review…';
 const offered = [
   { name: 'Team Production US', host: 'https://platform.kore.ai', iid: 'st-0603182c-7ffb-53c3-b307-47ca14b90001', accountId: '67777ce93e25326494e90001', production: true },
@@ -21,42 +16,19 @@ const offered = [
 
 describe('UI: environments offered by an untrusted, then trusted, workspace', function () {
   this.timeout(120_000);
-  let codeServer: CodeServer;
-  let browser: BrowserContext;
-  let workbench: Workbench;
-  let scratch: string;
-  let folder: string;
-  let failures = 0;
-
-  before(async () => {
-    assert.ok(fs.existsSync(VSIX), `${VSIX} exists: run \`npm run package\` first`);
-    fs.rmSync(SHOTS, { recursive: true, force: true });
-    scratch = scratchFolder('uitrust');
-    folder = path.join(scratch, '..', `uitrust-workspace-${process.pid}`);
-    fs.mkdirSync(path.join(folder, '.vscode'), { recursive: true });
-    fs.writeFileSync(path.join(folder, '.vscode', 'kore-environments.json'), JSON.stringify({ format: TRANSFER_FORMAT, version: 1, environments: offered }, null, 2));
-    codeServer = await startCodeServer({ scratch, folder, install: [VSIX], workspaceTrust: true });
-    browser = await launchBrowser(path.join(scratch, 'chromium'), codeServer.env);
-    workbench = new Workbench(browser.pages()[0] ?? (await browser.newPage()), SHOTS);
-    await workbench.page.goto(`${codeServer.url}/?folder=${encodeURIComponent(folder)}`);
-    await workbench.waitForWorkbench();
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      failures += 1;
-      const shot = await workbench?.screenshot('failure').catch(() => undefined);
-      console.log(`    screenshot: ${shot ?? 'none'}\n    code-server log: ${codeServer?.logFile}`);
-    }
-  });
-
-  after(async () => {
-    await browser?.close().catch(() => undefined);
-    await codeServer?.stop();
-    if (failures === 0 && scratch) for (const dir of [scratch, folder]) fs.rmSync(dir, { recursive: true, force: true });
+  const ui = useUiSession({
+    label: 'uitrust',
+    shots: 'ui-trust',
+    kore: false,
+    workspaceTrust: true,
+    prepare: ({ folder }) => {
+      fs.mkdirSync(path.join(folder, '.vscode'), { recursive: true });
+      fs.writeFileSync(path.join(folder, '.vscode', 'kore-environments.json'), JSON.stringify({ format: TRANSFER_FORMAT, version: 1, environments: offered }, null, 2));
+    },
   });
 
   it('opens the folder in Restricted Mode when the user does not trust it', async () => {
+    const { workbench } = ui;
     const dialog = workbench.dialog();
     await dialog.waitFor({ timeout: 30_000 });
     assert.match(await dialog.innerText(), /trust/i);
@@ -67,6 +39,7 @@ describe('UI: environments offered by an untrusted, then trusted, workspace', fu
   });
 
   it('offers nothing in the untrusted folder, with the extension running', async () => {
+    const { workbench } = ui;
     await workbench.openViewContainer('Kore.ai Contact Lists');
     // The extension opens its walkthrough on its first activation: once that tab shows, the extension is running in
     // Restricted Mode, and the view below is its answer, not a view not yet filled.
@@ -80,6 +53,7 @@ describe('UI: environments offered by an untrusted, then trusted, workspace', fu
   });
 
   it('shows the offer as soon as the user trusts the folder, without a reload', async () => {
+    const { workbench } = ui;
     await workbench.runCommand('Workspaces: Manage Workspace Trust');
     const trust = workbench.page.locator('.workspace-trust-editor .monaco-button', { hasText: /^Trust( Folder)?$/ }).first();
     await trust.waitFor({ timeout: 15_000 });
@@ -91,6 +65,7 @@ describe('UI: environments offered by an untrusted, then trusted, workspace', fu
   });
 
   it('lists each environment in a modal and imports them when the user accepts; the offer then goes', async () => {
+    const { workbench } = ui;
     await workbench.treeRow(OFFER).click();
     const dialog = workbench.dialog();
     await dialog.waitFor({ timeout: 15_000 });
