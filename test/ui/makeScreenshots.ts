@@ -1,9 +1,10 @@
 /// <reference lib="dom" />
 // `npm run screenshots` (maintainers): the README's pictures, made the way the UI tests click through the
 // workbench: the packaged .vsix in code-server, Debian's Chromium, the fake Kore server with its seed lists, the
-// Default Dark Modern theme. Writes media/readme/*.png (cropped to what each shows, palette PNGs) and
-// media/readme/delete-from-tree.gif (deleting a list from the tree); the raw captures stay in
-// test-artifacts/screenshots/ for checking. Not part of `npm test`.
+// Default Dark Modern theme, starting as a first run does (no environment yet). Writes media/readme/*.png (cropped
+// to what each shows, palette PNGs: the Get Started walkthrough, Add Environment after Back, the views, the
+// confirmation, a response) and media/readme/delete-from-tree.gif (deleting a list from the tree); the raw
+// captures stay in test-artifacts/screenshots/ for checking. Not part of `npm test`.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
@@ -114,7 +115,8 @@ class Shots {
 
 /** Puts the pointer where it hovers nothing: the empty middle of the status bar. */
 async function park(page: Page): Promise<void> {
-  await page.mouse.move(WINDOW.width / 2, WINDOW.height - 10, { steps: 4 });
+  const viewport = page.viewportSize() ?? WINDOW;
+  await page.mouse.move(viewport.width / 2, viewport.height - 10, { steps: 4 });
 }
 
 async function recordDeletion(workbench: Workbench, shots: Shots): Promise<void> {
@@ -142,6 +144,84 @@ async function recordDeletion(workbench: Workbench, shots: Shots): Promise<void>
   await shots.frame('deleted', clip, 4.0);
 }
 
+/** The Get Started walkthrough page, as it opens the first time the Environments view is shown. */
+function walkthroughPage(workbench: Workbench): Locator {
+  return workbench.page.locator('.gettingStartedContainer');
+}
+
+/** The walkthrough as a first run shows it: its steps, none done, the first one open with its picture. */
+async function pictureWalkthrough(workbench: Workbench, shots: Shots): Promise<void> {
+  const page = workbench.page;
+  await walkthroughPage(workbench).waitFor({ timeout: 30_000 });
+  await workbench.tab(/Walkthrough: Kore\.ai Contact Lists/).waitFor({ timeout: 10_000 });
+  // The first step's picture is drawn by the page: wait until it has loaded, or the capture shows a hole.
+  const picture = walkthroughPage(workbench).locator('img[srcset*="add-environment-dark.svg"]');
+  await picture.waitFor({ timeout: 10_000 });
+  await page.waitForFunction((image) => image instanceof HTMLImageElement && image.complete && image.naturalWidth > 0, await picture.elementHandle());
+  // Wider than WINDOW: the page puts each step's picture beside the steps only in an editor over 950 px wide.
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await park(page);
+  await showPointer(page, false);
+  // The steps list's scrollbar shows while the pointer passes over it: let it fade.
+  await page.waitForTimeout(1500);
+  const editor = await boxOf(walkthroughPage(workbench));
+  // The title, the steps and the open step's picture, without the empty space around them.
+  const heading = await boxOf(walkthroughPage(workbench).locator('.gettingStartedSlideDetails .getting-started-category'));
+  const lastStep = await boxOf(walkthroughPage(workbench).locator('button.getting-started-step').last());
+  const media = await boxOf(walkthroughPage(workbench).locator('.gettingStartedSlideDetails .getting-started-media'));
+  const right = media.x + media.width;
+  const bottom = Math.max(lastStep.y + lastStep.height, media.y + media.height);
+  const clip = around({ x: heading.x, y: heading.y, width: right - heading.x, height: bottom - heading.y }, 24, page);
+  // Not past the page: the status bar is just below it.
+  const pageBottom = editor.y + editor.height;
+  await shots.picture('get-started', { ...clip, height: Math.floor(Math.min(clip.y + clip.height, pageBottom) - clip.y) });
+  await page.setViewportSize(WINDOW);
+  await showPointer(page, true);
+}
+
+/**
+ * Adds the environment from the walkthrough's first step, as a first run does, and on the way shows Back: the
+ * App ID typed, Enter, then Back from the Account ID step shows the App ID step again with its answer.
+ */
+async function addEnvironmentWithBack(workbench: Workbench, shots: Shots, kore: FakeKoreServer): Promise<void> {
+  const page = workbench.page;
+  const step = walkthroughPage(workbench).locator('button.getting-started-step[data-step-id$="addEnvironment"]');
+  await step.locator('.step-title').click();
+  const button = step.locator('.button-container .monaco-button', { hasText: 'Add Environment' });
+  await button.waitFor({ state: 'visible', timeout: 10_000 });
+  await button.click();
+  await workbench.waitForStep(1, 6);
+  await workbench.answerInputBox('Environment name', ENVIRONMENT);
+  await workbench.answerQuickPick('Which Kore.ai region or host?', 'Custom host (on-premises)');
+  await workbench.waitForStep(3, 7);
+  await workbench.answerInputBox('Host', kore.url);
+  await workbench.waitForStep(4, 7);
+  await workbench.answerInputBox('App ID (IID)', kore.app.iid);
+  await workbench.waitForStep(5, 7);
+  await workbench.clickBack();
+  await workbench.waitForStep(4, 7);
+  const shown = await workbench.inputValue();
+  if (shown !== kore.app.iid) throw new Error(`after Back the App ID step shows "${shown}", not the App ID typed`);
+  // Away from the Back arrow: its hover would cover the answer shown again.
+  await park(page);
+  await showPointer(page, false);
+  // The prompt under the window's title bar, and no lower: the walkthrough's big heading starts just below it.
+  const widget = await boxOf(workbench.quickInput());
+  const beside = around(widget, 16, page);
+  await shots.picture('add-environment-back', { x: beside.x, width: beside.width, y: 0, height: Math.ceil(widget.y + widget.height) + 2 });
+  await showPointer(page, true);
+  await page.keyboard.press('Enter');
+  await workbench.waitForStep(5, 7);
+  await workbench.answerInputBox('Account ID', kore.app.accountId);
+  await workbench.answerQuickPick('Is this a production environment?', 'No: a test or sandbox environment');
+  await workbench.waitForStep(7, 7);
+  await workbench.answerQuickPickExactly('Which Kore.ai contact-list API does this tenant serve?', 'v1');
+  await workbench.treeRow(ENVIRONMENT).waitFor({ timeout: 15_000 });
+  // The rest of the pictures show the views and editors without the walkthrough.
+  await workbench.runCommand('View: Close All Editors');
+  await walkthroughPage(workbench).waitFor({ state: 'detached', timeout: 10_000 });
+}
+
 async function main(): Promise<void> {
   if (!fs.existsSync(VSIX)) throw new Error(`${VSIX} is missing: run \`npm run package\` first (npm run screenshots does).`);
   ensureFfmpeg();
@@ -163,12 +243,8 @@ async function main(): Promise<void> {
       scratch,
       folder,
       install: [VSIX],
-      settings: {
-        'workbench.colorTheme': 'Default Dark Modern',
-        'koreContactLists.environments': [
-          { id: 'local-sandbox', name: ENVIRONMENT, host: kore.url, iid: kore.app.iid, accountId: kore.app.accountId },
-        ],
-      },
+      // No environment: the walkthrough and Add Environment are pictured as a first run shows them.
+      settings: { 'workbench.colorTheme': 'Default Dark Modern' },
     });
     browser = await launchBrowser(path.join(scratch, 'chromium'), codeServer.env);
     const page = browser.pages()[0] ?? (await browser.newPage());
@@ -177,8 +253,11 @@ async function main(): Promise<void> {
     const workbench = new Workbench(page, path.join(WORK, 'steps'));
     await page.goto(`${codeServer.url}/?folder=${encodeURIComponent(folder)}`);
     await workbench.waitForWorkbench();
+    const shots = new Shots(page);
+    // The first time the Environments view shows, the walkthrough opens: pictured, then its first step is done.
     await workbench.openViewContainer('Kore.ai Contact Lists');
-    await workbench.treeRow(ENVIRONMENT).waitFor({ timeout: 30_000 });
+    await pictureWalkthrough(workbench, shots);
+    await addEnvironmentWithBack(workbench, shots, kore);
     await workbench.resizeSidebar(SIDEBAR_WIDTH);
     const now = Math.floor(Date.now() / 1000);
     await workbench.pasteToken(ENVIRONMENT, signFakeJwt({ appId: kore.app.clientId, sub: 'screenshots', iat: now }, kore.app.clientSecret));
@@ -186,7 +265,6 @@ async function main(): Promise<void> {
     await workbench.expandTreeItem(ENVIRONMENT);
     await workbench.treeRow(TARGET).waitFor({ timeout: 15_000 });
 
-    const shots = new Shots(page);
     await recordDeletion(workbench, shots);
     makeGif(shots.frames, path.join(OUT, 'delete-from-tree.gif'));
 
