@@ -41,7 +41,7 @@ export class ActiveEnvironment implements vscode.Disposable {
       return;
     }
     if (!active) {
-      this.item.text = `$(cloud) ${vscode.l10n.t('Kore.ai: no environment')}`;
+      this.item.text = `$(cloud) ${vscode.l10n.t('Kore.ai: choose an environment')}`;
       this.item.tooltip = vscode.l10n.t('Choose the Kore.ai environment that palette commands use');
       this.item.accessibilityInformation = { label: vscode.l10n.t('No Kore.ai environment chosen. Activate to choose the one palette commands use.'), role: 'button' };
       this.item.backgroundColor = undefined;
