@@ -1,5 +1,6 @@
 // What a DELETE's result means for the list, in one place for single and bulk deletes, the audit trail and
 // the messages: deleted, failed (not deleted, as far as anyone can know), or unknown (it may have been).
+import { isRouteNotFound } from './dialectDetection';
 import { KoreCallResult } from './koreResult';
 
 const TLS = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/;
@@ -30,6 +31,10 @@ export function isDeleteOutcome(value: unknown): value is DeleteOutcome {
   return (DELETE_OUTCOMES as readonly unknown[]).includes(value);
 }
 
+/**
+ * A 404 for the address itself (the dialect's route is not served: see core/dialectDetection) reached no
+ * contact-list code, so nothing was deleted: 'failed', never 'deleted'; its wording says which API is not served.
+ */
 export function deleteOutcomeOf(result: KoreCallResult): DeleteOutcome {
   if (result.ok) return 'deleted';
   const exchange = result.exchange;
@@ -59,7 +64,11 @@ export function deleteOutcomeOf(result: KoreCallResult): DeleteOutcome {
   }
 }
 
-/** What a look-up (GET) of a list says: 404 is gone, a success is still there, anything else tells nothing. */
+/**
+ * What a look-up (GET) of a list says: the API's own 404 is gone, a success is still there, anything else tells
+ * nothing. A 404 for the address itself (an HTML page, an empty body, a gateway's JSON) means this form of the API
+ * is not served there (the wrong dialect, a wrong host): it says nothing about the list, so it is never "gone".
+ */
 export type LookUpOutcome = 'gone' | 'exists' | 'unknown';
 
 /**
@@ -67,6 +76,6 @@ export type LookUpOutcome = 'gone' | 'exists' | 'unknown';
  * DELETE (or someone) removed it, and it must not be sent again; only a list that still exists may be.
  */
 export function lookUpOutcomeOf(result: KoreCallResult): LookUpOutcome {
-  if (result.exchange.kind === 'response' && result.exchange.status === 404) return 'gone';
+  if (result.exchange.kind === 'response' && result.exchange.status === 404) return isRouteNotFound(result) ? 'unknown' : 'gone';
   return result.ok ? 'exists' : 'unknown';
 }

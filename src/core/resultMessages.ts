@@ -2,6 +2,9 @@ import * as l10n from '@vscode/l10n';
 // The sentence a user reads after a call: what happened, where, and what to do next.
 import { certificateProblem } from './certificateProblems';
 import { connectionBroke, isTlsFailure } from './deleteOutcome';
+import { DialectSearch, isRouteNotFound } from './dialectDetection';
+import { dialectName } from './dialectNames';
+import { ApiDialect } from './koreApiPaths';
 import { HttpExchange } from './koreHttp';
 import { KoreCallResult, missingRecordNote, responseStatusOf } from './koreResult';
 import { oneLine } from './textSafety';
@@ -16,8 +19,9 @@ export interface CallContext {
   readonly environmentName: string;
   readonly host: string;
   readonly timeoutSeconds: number;
+  /** The environment's API dialect: named when the platform says that form of the API is not served. */
+  readonly dialect?: ApiDialect;
 }
-
 
 /**
  * The sentence after a DELETE (or GET). Whatever was put into it (a server's words, an address, an error
@@ -42,6 +46,8 @@ function deleteResultSentence(result: KoreCallResult, context: CallContext): str
   }
   switch (result.failure) {
     case 'http': {
+      // A 404 for the address itself is about the API form, not the list: "check the id" would send the user the wrong way.
+      if (isRouteNotFound(result)) return routeNotServed(context);
       const status = exchange.kind === 'response' ? exchange.status : 0;
       return describeHttpStatus(status, result.retryAfterSeconds, context) + said;
     }
@@ -79,6 +85,17 @@ function deleteResultSentence(result: KoreCallResult, context: CallContext): str
     default:
       return l10n.t('Deleting contact list {0} on {1} failed. Open the response for details.', id, env);
   }
+}
+
+/** The environment's dialect has no route at its host (HTTP 404 for the address itself): nothing reached a list. */
+function routeNotServed(context: CallContext): string {
+  return l10n.t(
+    'The {0} API is not served at {1} (HTTP 404 for the address itself, not for contact list {2}), so nothing was done to the list. Run Test Connection on "{3}" to find the one it serves.',
+    dialectName(context.dialect),
+    context.host,
+    context.contactListId,
+    context.environmentName,
+  );
 }
 
 function describeHttpStatus(status: number, retryAfter: number | undefined, context: CallContext): string {
@@ -206,4 +223,30 @@ export function describeConnectionTest(
     return { ok: false, message: l10n.t('Could not reach a Kore.ai API at {0} ({1}): check the host of "{2}".', host, briefFailureReason(result, context.timeoutSeconds), env) };
   }
   return { ok: false, message: l10n.t('Testing "{0}" failed ({1}).', env, briefFailureReason(result, context.timeoutSeconds)) };
+}
+
+/**
+ * What Test Connection's search of the other dialects found when none answered, in one sentence after the own
+ * verdict. A probe that met a 404 for the address itself says that form is not served; one that failed otherwise
+ * (a refused token, a proxy, a certificate, a timeout) says nothing about its form, so its own reason is named
+ * rather than a blanket "did not answer". `networkSettings`: some probe's fix lies in the editor's network settings.
+ */
+export function describeDialectSearch(tried: DialectSearch['tried'], timeoutSeconds: number): { sentence: string; networkSettings: boolean } {
+  const networkSettings = tried.some((attempt) => pointsAtNetworkSettings(attempt.result));
+  const names = tried.map((attempt) => dialectName(attempt.dialect)).join(', ');
+  if (tried.every((attempt) => attempt.verdict === 'routeMissing')) {
+    return { sentence: l10n.t('The other forms of the API ({0}) did not answer either.', names), networkSettings };
+  }
+  const each = tried.map((attempt) =>
+    attempt.verdict === 'routeMissing'
+      ? l10n.t('{0}: not served (HTTP 404 for the address itself)', dialectName(attempt.dialect))
+      : l10n.t('{0}: {1}', dialectName(attempt.dialect), briefFailureReason(attempt.result, timeoutSeconds)),
+  );
+  return {
+    sentence: oneLine(
+      l10n.t('The other forms of the API were tried, and none could be confirmed: {0}. Fix what a failed one names, then run Test Connection again.', each.join('; ')),
+      MAX_SENTENCE,
+    ),
+    networkSettings,
+  };
 }

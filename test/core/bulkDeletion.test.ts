@@ -638,6 +638,36 @@ describe('runBulkDeletion: what a 2xx means, what is never sent twice, what was 
     assert.equal(report.notAttempted.length, 0);
   });
 
+  it('on resume, a look-up answered by a 404 for the address itself (an unserved route) leaves the id unknown, never deleted, and sends nothing', async () => {
+    const clock = new ManualClock();
+    const ids = ['cl-still-there', 'cl-empty-404', 'cl-gateway-404'];
+    const kore = new ScriptedKore(clock, ids);
+    let state = createBulkRunState({ runId: 'run-m', environmentId: 'env-1', ids, createdAt: 0 });
+    for (const id of ids) state = recordOutcome(recordStarted(state, id), id, { kind: 'unknown', reason: 'No answer within 30 s, so whether it was deleted is unknown.', attempts: 1 });
+    // The dialect's path is not served: the web framework's page, an empty body, a gateway's own JSON.
+    kore.lookUpAnswers['cl-still-there'] = [{ status: 404, body: '<!DOCTYPE html><html><body><pre>Cannot GET /agentassist/api/v1/public/st-1/campaign/contactList/cl-still-there</pre></body></html>' }];
+    kore.lookUpAnswers['cl-empty-404'] = [{ status: 404, body: '' }];
+    kore.lookUpAnswers['cl-gateway-404'] = [{ status: 404, body: { errors: [{ msg: 'no Route matched with those values' }] } }];
+    const plan = planResume(parseBulkRunState(serialiseBulkRunState(state)) ?? assert.fail('state lost'), { retryUnknown: true });
+    const report = await run(clock, { ids: plan.ids, completed: plan.completed, lookUpFirst: plan.lookUpFirst, lookUp: kore.lookUp, deleteOne: kore.deleteOne });
+    assertPartition(report, ids);
+    assert.deepEqual(report.succeeded, [], 'nothing passes for deleted');
+    assert.deepEqual(report.unknown.map((entry) => entry.id).sort(), [...ids].sort());
+    assert.equal(kore.calls.length, 0, 'no DELETE was sent');
+  });
+
+  it('a DELETE answered by a 404 for the address itself is failed (nothing reached a list), worded as an unserved API, and stops the run', async () => {
+    const clock = new ManualClock();
+    const ids = ['cl-route-1', 'cl-route-2', 'cl-route-3'];
+    const kore = new ScriptedKore(clock, ids, Object.fromEntries(ids.map((id) => [id, [{ status: 404, body: '<html><body>Cannot DELETE</body></html>' }]])));
+    const report = await run(clock, { ids, deleteOne: kore.deleteOne, concurrency: 1 });
+    assertPartition(report, ids);
+    assert.equal(report.succeeded.length, 0);
+    assert.match(report.failed[0]?.reason ?? '', /API is not served at its host \(HTTP 404 for the address itself\), so nothing was deleted\. Run Test Connection/);
+    assert.doesNotMatch(report.failed[0]?.reason ?? '', /Not found/);
+    assert.equal(kore.calls.length, 1, 'the other ids would meet the same unserved route: the run stopped');
+  });
+
   it('on resume without a look-up, sends no id whose outcome is unknown', async () => {
     const clock = new ManualClock();
     const ids = ['cl-unknown', 'cl-started', 'cl-new'];
@@ -959,14 +989,30 @@ describe('resuming against the same place only', () => {
   it('keeps where a run went through saving and reading back', () => {
     const state = createBulkRunState({ runId: 'run-t', environmentId: 'env-1', ids: ['cl-a'], createdAt: 1, target });
     const read = parseBulkRunState(serialiseBulkRunState(state));
-    assert.deepEqual(read?.target, target);
+    assert.deepEqual(read?.target, { ...target, dialect: 'v1' }, 'the dialect is kept explicitly, the default too');
     assert.equal(read && resumeTargetChanged(read, target), false);
   });
-  it('refuses a resume once the host, App ID or Account ID changed, so a 404 from another app cannot pass for deleted', () => {
+  it('refuses a resume once the host, App ID, Account ID or API dialect changed, so a 404 from another app or an unserved path cannot pass for deleted', () => {
     const state = createBulkRunState({ runId: 'run-t', environmentId: 'env-1', ids: ['cl-a'], createdAt: 1, target });
-    for (const changed of [{ ...target, host: 'https://de-platform.kore.ai' }, { ...target, iid: 'st-2' }, { ...target, accountId: 'a2' }]) {
+    const read = parseBulkRunState(serialiseBulkRunState(state)) ?? assert.fail('state lost');
+    for (const changed of [{ ...target, host: 'https://de-platform.kore.ai' }, { ...target, iid: 'st-2' }, { ...target, accountId: 'a2' }, { ...target, dialect: 'v2' as const }, { ...target, dialect: 'v1-legacy' as const }]) {
+      assert.equal(resumeTargetChanged(read, changed), true, JSON.stringify(changed));
       assert.equal(resumeTargetChanged(state, changed), true, JSON.stringify(changed));
     }
+  });
+  it('keeps a v2 run\'s dialect through saving and reading back, and a target saved without one means the default (v1)', () => {
+    const v2 = createBulkRunState({ runId: 'run-v2', environmentId: 'env-1', ids: ['cl-a'], createdAt: 1, target: { ...target, dialect: 'v2' } });
+    const read = parseBulkRunState(serialiseBulkRunState(v2)) ?? assert.fail('state lost');
+    assert.equal(read.target?.dialect, 'v2');
+    assert.equal(resumeTargetChanged(read, { ...target, dialect: 'v2' }), false);
+    assert.equal(resumeTargetChanged(read, target), true);
+    const older = JSON.parse(serialiseBulkRunState(v2)) as { target: Record<string, unknown> };
+    delete older.target.dialect;
+    const readOlder = parseBulkRunState(JSON.stringify(older)) ?? assert.fail('an older state stays readable');
+    assert.equal(resumeTargetChanged(readOlder, target), false);
+    assert.equal(resumeTargetChanged(readOlder, { ...target, dialect: 'v2' }), true);
+    older.target.dialect = 'v3';
+    assert.equal(parseBulkRunState(JSON.stringify(older)), undefined, 'a dialect nobody knows makes the state unreadable');
   });
   it('reads a run saved before targets were kept, and a damaged target makes the state unreadable', () => {
     const old = createBulkRunState({ runId: 'run-o', environmentId: 'env-1', ids: ['cl-a'], createdAt: 1 });

@@ -61,15 +61,41 @@ describe('deleteOutcomeOf', () => {
 
 describe('lookUpOutcomeOf', () => {
   const look = (exchange: HttpExchange) => lookUpOutcomeOf(interpretExchange({ ...request, method: 'GET' }, exchange));
-  it('reads a 404 as gone, a success as exists, anything else as unknown', () => {
+  it('reads the API\'s own 404 as gone, a success as exists, anything else as unknown', () => {
     assert.equal(look(response(404, { status: 'failure', message: 'not found' })), 'gone');
-    assert.equal(look(response(404, '<html>')), 'gone');
     assert.equal(look(response(200, { status: 'success', data: { _id: 'cl-1' } })), 'exists');
     assert.equal(look(response(200, { status: 'pending' })), 'unknown');
     assert.equal(look(response(500, {})), 'unknown');
     assert.equal(look(response(429, {})), 'unknown');
     assert.equal(look(response(401, {})), 'unknown');
     assert.equal(look({ kind: 'timeout', timeoutMs: 1, durationMs: 1 }), 'unknown');
+  });
+});
+
+describe('a 404 for the address itself (the dialect\'s route is not served)', () => {
+  const html = (method: string): HttpExchange => ({ kind: 'response', status: 404, statusText: 'Not Found', headers: {}, bodyText: `<!DOCTYPE html><html><body><pre>Cannot ${method} /agentassist/api/v1/public/st-1/campaign/contactList/cl-1</pre></body></html>`, durationMs: 1 });
+  const empty: HttpExchange = { kind: 'response', status: 404, statusText: '', headers: {}, bodyText: '', durationMs: 1 };
+  const gateway = response(404, { errors: [{ msg: 'no Route matched with those values' }] });
+  const get = (exchange: HttpExchange) => interpretExchange({ ...request, method: 'GET' }, exchange);
+  const del = (exchange: HttpExchange) => interpretExchange(request, exchange);
+  const context = { contactListId: 'cl-1', environmentName: 'Prod', host: 'https://h', timeoutSeconds: 30, dialect: 'v2' as const };
+
+  it('is never "gone" on a look-up: it says nothing about the list', () => {
+    for (const exchange of [html('GET'), empty, gateway, response(404, '<html>')]) assert.equal(lookUpOutcomeOf(get(exchange)), 'unknown', JSON.stringify(exchange));
+  });
+  it('is never "deleted" on a DELETE: nothing reached a list, so it failed', () => {
+    for (const exchange of [html('DELETE'), gateway]) assert.equal(deleteOutcomeOf(del(exchange)), 'failed', JSON.stringify(exchange));
+  });
+  it('is worded as the dialect not served at the host, with Test Connection as the way out, not as a missing list', () => {
+    for (const result of [get(html('GET')), del(html('DELETE')), del(gateway)]) {
+      const sentence = describeDeleteResult(result, context);
+      assert.equal(
+        sentence,
+        'The v2 (AI for Service) API is not served at https://h (HTTP 404 for the address itself, not for contact list cl-1), so nothing was done to the list. Run Test Connection on "Prod" to find the one it serves.',
+      );
+    }
+    // The API's own 404 keeps its wording.
+    assert.match(describeDeleteResult(del(response(404, { status: 'failure', message: 'Contact list cl-1 not found' })), context), /^Contact list cl-1 was not found on Prod/);
   });
 });
 

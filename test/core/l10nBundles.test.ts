@@ -139,7 +139,8 @@ describe('the core speaks the loaded bundle through @vscode/l10n', () => {
     assert.equal(importEnvironments('nope', [], () => 'id').error, 'Die Datei ist kein gültiges JSON: Wählen Sie eine mit "Umgebungen exportieren" erstellte Datei aus.');
     assert.equal(checkJwtShape('a.b'), 'Das Token ist kein JWT: Es braucht drei base64url-Teile, die durch Punkte getrennt sind.');
     assert.match(parseContactListIds('a/b').invalid[0].reason, /^Die Kontaktlisten-ID darf "\/" nicht enthalten/);
-    const notFound = interpretExchange(request, { kind: 'response', status: 404, statusText: '', headers: {}, bodyText: '{}', durationMs: 5 });
+    // The API's own "no such list" (its envelope): a bare 404 would be a route the platform does not serve.
+    const notFound = interpretExchange(request, { kind: 'response', status: 404, statusText: '', headers: {}, bodyText: '{"status":"failure"}', durationMs: 5 });
     const message = describeDeleteResult(notFound, { contactListId: 'cl-7', environmentName: 'Prod', host: 'https://de-platform.kore.ai', timeoutSeconds: 30 });
     assert.match(message, /^Die Kontaktliste cl-7 wurde auf Prod nicht gefunden \(HTTP 404 von https:\/\/de-platform\.kore\.ai\)\./);
     assert.doesNotMatch(message, /\{\d\}/);

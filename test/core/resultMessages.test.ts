@@ -3,7 +3,9 @@ import * as assert from 'node:assert/strict';
 import { HttpExchange } from '../../src/core/koreHttp';
 import { interpretExchange, KoreCallResult, parseRetryAfter } from '../../src/core/koreResult';
 import { oneLine } from '../../src/core/textSafety';
-import { describeDeleteResult } from '../../src/core/resultMessages';
+import { describeDeleteResult, describeDialectSearch } from '../../src/core/resultMessages';
+import { routeVerdict } from '../../src/core/dialectDetection';
+import { ApiDialect } from '../../src/core/koreApiPaths';
 import { describeExchange, responseDocument } from '../../src/core/responseDocument';
 
 const request = { method: 'DELETE', url: 'https://platform.kore.ai/agentassist/api/v1/public/st-1/campaign/contactList/cl-1', headers: { auth: '<redacted>' } };
@@ -98,5 +100,38 @@ describe('responseDocument', () => {
   it('describes an exchange in one log line', () => {
     assert.equal(describeExchange(response(404, {})), `DELETE ${request.url} → 404 in 12 ms`);
     assert.match(describeExchange(other({ kind: 'redirect', status: 301, location: 'https://x', durationMs: 3 })), /301 redirect to https:\/\/x \(not followed\)/);
+  });
+});
+
+describe('describeDialectSearch (Test Connection found no other dialect)', () => {
+  const attempt = (dialect: ApiDialect, result: KoreCallResult) => ({ dialect, verdict: routeVerdict(result), result });
+  const unserved = () => response(404, '<!DOCTYPE html><html><body>Cannot GET</body></html>');
+
+  it('keeps the short sentence when every other form is not served there', () => {
+    const { sentence, networkSettings } = describeDialectSearch([attempt('v1', unserved()), attempt('v1-legacy', unserved())], 30);
+    assert.equal(sentence, 'The other forms of the API (v1, v1 legacy) did not answer either.');
+    assert.equal(networkSettings, false);
+  });
+
+  it('names why each failed probe failed (credential, timeout, proxy, certificate), never "did not answer"', () => {
+    const { sentence, networkSettings } = describeDialectSearch(
+      [
+        attempt('v1', response(401, { errors: [{ msg: 'Invalid token' }] })),
+        attempt('v1-legacy', other({ kind: 'timeout', timeoutMs: 30_000, durationMs: 30_000 })),
+        attempt('v2', unserved()),
+      ],
+      30,
+    );
+    assert.equal(
+      sentence,
+      'The other forms of the API were tried, and none could be confirmed: v1: HTTP 401: Invalid token; v1 legacy: no answer within 30 s; v2 (AI for Service): not served (HTTP 404 for the address itself). Fix what a failed one names, then run Test Connection again.',
+    );
+    assert.equal(networkSettings, false);
+    const proxied = describeDialectSearch([attempt('v1', other({ kind: 'proxy', status: 407, detail: '407 Proxy Authentication Required', durationMs: 1 })), attempt('v2', unserved())], 30);
+    assert.match(proxied.sentence, /v1: the proxy refused the connection with HTTP 407; v2 \(AI for Service\): not served/);
+    assert.equal(proxied.networkSettings, true, 'a proxy refusal is fixed in the network settings');
+    const untrusted = describeDialectSearch([attempt('v1-legacy', other({ kind: 'network', code: 'SELF_SIGNED_CERT_IN_CHAIN', detail: '', durationMs: 1 })), attempt('v2', unserved())], 30);
+    assert.match(untrusted.sentence, /v1 legacy: the certificate .*\(SELF_SIGNED_CERT_IN_CHAIN\)/);
+    assert.equal(untrusted.networkSettings, true, 'so is a certificate problem');
   });
 });

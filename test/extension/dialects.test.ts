@@ -3,7 +3,7 @@
 // Connection finding the served dialect for an environment set to the wrong one.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { DIALECT_PICKS, SEED_ID, TOKEN, useExtensionHarness } from './harness';
+import { DIALECT_PICKS, SEED_ID, TOKEN, configuration, storedEnvironments, useExtensionHarness, waitFor } from './harness';
 import type { Dialect, StoredEnvironment } from './harness';
 
 const SECOND_ID = 'cl-5b7d0e1-88a2-4c3f-9d61-2f4e7a9b0002';
@@ -139,8 +139,9 @@ describe('API dialects', function () {
       assert.equal(await vscode.commands.executeCommand('koreContactLists.testConnection', environment.id), true);
       const offer = harness.ui.last('warning');
       assert.match(offer?.message ?? '', /"Was v1" is set to the v1 API, which .* does not serve \(HTTP 404 for the address itself\), but it answers the v2 \(AI for Service\) API\. Switch "Was v1" to v2/);
-      // list-all as GET, then as POST (the vendor's pages disagree on its method), then one harmless GET per other dialect.
-      assert.deepEqual(harness.server.requests.map((request) => `${request.method} ${request.status}`), ['GET 404', 'POST 404', 'GET 404', 'GET 404']);
+      // list-all as GET, then as POST (the vendor's pages disagree on its method), then the harmless GET in v1 itself
+      // (its per-list route may be served without list-all), then one per other dialect.
+      assert.deepEqual(harness.server.requests.map((request) => `${request.method} ${request.status}`), ['GET 404', 'POST 404', 'GET 404', 'GET 404', 'GET 404']);
       assert.equal(harness.server.requests.some((request) => request.method === 'DELETE'), false, 'detection never deletes');
       assert.equal(harness.server.lists.has(SEED_ID), true);
       const stored = (vscode.workspace.getConfiguration('koreContactLists').inspect<StoredEnvironment[]>('environments')?.globalValue ?? [])[0];
@@ -167,6 +168,110 @@ describe('API dialects', function () {
       harness.server.setDialects([]);
       assert.equal(await vscode.commands.executeCommand('koreContactLists.testConnection', environment.id), false);
       assert.match(harness.ui.last('error')?.message ?? '', /HTTP 404.*The other forms of the API \(v1, v1 legacy\) did not answer either\./);
+    });
+
+    /** Starts Test Connection on a v1 environment against a v2-only tenant, and waits until the switch is offered; `click` answers it. */
+    async function offerPending(name: string): Promise<{ environment: StoredEnvironment; click: (answer: string | undefined) => void; done: Thenable<boolean | undefined> }> {
+      const environment = await harness.environmentWithToken(name);
+      harness.server.setDialects(['v2']);
+      let click: (answer: string | undefined) => void = () => assert.fail('the answer was not asked for');
+      harness.ui.warningAnswers.push(new Promise<string | undefined>((resolve) => (click = resolve)));
+      const done = vscode.commands.executeCommand<boolean | undefined>('koreContactLists.testConnection', environment.id);
+      await waitFor('the switch offer', () => harness.ui.last('warning'));
+      return { environment, click, done };
+    }
+
+    async function editStored(id: string, change: Partial<StoredEnvironment>): Promise<void> {
+      const edited = storedEnvironments().map((stored) => (stored.id === id ? { ...stored, ...change } : stored));
+      await configuration().update('environments', edited, vscode.ConfigurationTarget.Global);
+    }
+
+    it('switches the environment as it is when the switch is clicked: an edit made meanwhile (production) is kept', async () => {
+      const { environment, click, done } = await offerPending('Edited meanwhile');
+      await editStored(environment.id, { production: true, name: 'Edited meanwhile (prod)' });
+      click(`Switch to ${DIALECT_PICKS.v2}`);
+      assert.equal(await done, true);
+      const [stored] = storedEnvironments();
+      assert.deepEqual(stored, { ...environment, name: 'Edited meanwhile (prod)', production: true, dialect: 'v2' }, 'only the dialect changed, and the edit survived');
+      assert.match(harness.ui.last('info')?.message ?? '', /"Edited meanwhile \(prod\)" now uses the v2/);
+    });
+
+    it('does not switch when the host, App ID or Account ID changed while the offer waited, and says to test again', async () => {
+      for (const [what, change] of [
+        ['host', { host: 'https://de-platform.kore.ai' }],
+        ['App ID', { iid: 'st-00000000-0000-4000-8000-000000000abc' }],
+        ['Account ID', { accountId: '0123456789abcdef01234567' }],
+      ] as const) {
+        for (const stored of storedEnvironments()) await harness.api.credentials.delete(stored.id);
+        await configuration().update('environments', undefined, vscode.ConfigurationTarget.Global);
+        harness.server.reset();
+        const { environment, click, done } = await offerPending(`Moved ${what}`);
+        await editStored(environment.id, { ...change, production: true });
+        click(`Switch to ${DIALECT_PICKS.v2}`);
+        assert.equal(await done, false, what);
+        const [stored] = storedEnvironments();
+        assert.deepEqual(stored, { ...environment, ...change, production: true }, `${what}: the edit stands and the dialect was not touched`);
+        assert.match(
+          harness.ui.last('warning')?.message ?? '',
+          new RegExp(`^"Moved ${what}" was not switched to the v2 \\(AI for Service\\) API: its host, App ID, Account ID or API changed after Test Connection tried it.*Run Test Connection on "Moved ${what}" again\\.$`),
+        );
+      }
+    });
+
+    it('does not switch an environment removed while the offer waited', async () => {
+      const { click, done } = await offerPending('Removed meanwhile');
+      await configuration().update('environments', [], vscode.ConfigurationTarget.Global);
+      click(`Switch to ${DIALECT_PICKS.v2}`);
+      assert.equal(await done, false);
+      assert.deepEqual(storedEnvironments(), []);
+      assert.match(harness.ui.last('error')?.message ?? '', /"Removed meanwhile" is no longer in your settings, so its API was not changed/);
+    });
+
+    it('on a v1 tenant that serves the per-list route but not list-all, says v1 works and offers no switch', async () => {
+      const environment = await harness.environmentWithToken('No list-all');
+      harness.server.setDialects(['v1', 'v2']);
+      // list-all (GET, then POST) meets the framework's page for an unknown route; the per-list route is served.
+      harness.server.setFault({ kind: 'status', status: 404, body: '<!DOCTYPE html><html><body><pre>Cannot GET</pre></body></html>', contentType: 'text/html' }, 2);
+      assert.equal(await vscode.commands.executeCommand('koreContactLists.testConnection', environment.id), true);
+      assert.equal(harness.ui.last('warning'), undefined, 'no switch offered');
+      assert.match(harness.ui.last('info')?.message ?? '', /Connected to "No list-all" .* with the v1 API: host, App ID, Account ID and token work\. .* does not serve this API's call to list all contact lists .*delete by id works/);
+      assert.deepEqual(harness.server.requests.map((request) => `${request.method} ${request.status}`), ['GET 404', 'POST 404', 'GET 404']);
+      assert.ok(harness.server.requests[2].path.endsWith('/cl-kore-contact-lists-dialect-probe'), 'the third is the harmless v1 GET, answered by the API itself');
+      assert.deepEqual(storedEnvironments()[0], environment);
+    });
+
+    it('names why each other form failed instead of calling it "did not answer"', async () => {
+      const environment = await harness.environmentWithToken('Mixed', { dialect: 'v2' });
+      harness.server.setDialects([]);
+      // The own v2 probe meets an unknown route; the v1 probe is refused (403) by the API's gateway; v1 legacy is not served.
+      harness.server.setFault({ kind: 'status', status: 403, body: JSON.stringify({ errors: [{ msg: 'Forbidden for this account' }] }) }, 1, 'GET', 1);
+      assert.equal(await vscode.commands.executeCommand('koreContactLists.testConnection', environment.id), false);
+      const shown = harness.ui.last('error');
+      assert.doesNotMatch(shown?.message ?? '', /did not answer/);
+      assert.match(shown?.message ?? '', /The other forms of the API were tried, and none could be confirmed: v1: HTTP 403: Forbidden for this account; v1 legacy: not served \(HTTP 404 for the address itself\)\. .*run Test Connection again\./);
+      assert.deepEqual(shown?.actions, [], 'nothing in the network settings to fix');
+      assert.equal(harness.server.requests.length, 3);
+    });
+
+    it('a delete whose look-up meets an unserved route says which API is not served and to run Test Connection, not "check the id"', async () => {
+      const environment = await harness.environmentWithToken('Wrong dialect');
+      harness.server.setDialects(['v2']);
+      const outcome = await vscode.commands.executeCommand<{ status: string } | undefined>('koreContactLists.deleteContactList', environment.name, SEED_ID);
+      assert.equal(outcome?.status, 'notSent');
+      const shown = harness.ui.last('error')?.message ?? '';
+      assert.match(shown, /^The v1 API is not served at http:\/\/127\.0\.0\.1:\d+ \(HTTP 404 for the address itself, not for contact list .*\), so nothing was done to the list\. Run Test Connection on "Wrong dialect" to find the one it serves\. Nothing was deleted\.$/);
+      assert.doesNotMatch(shown, /Check the id/);
+      assert.deepEqual(harness.server.requests.map((request) => request.method), ['GET'], 'no DELETE followed');
+      assert.equal(harness.server.lists.has(SEED_ID), true);
+    });
+
+    it('says the timeout for a probe that did not answer in time', async () => {
+      await configuration().update('requestTimeoutSeconds', 1, vscode.ConfigurationTarget.Global);
+      const environment = await harness.environmentWithToken('Slow probe', { dialect: 'v2' });
+      harness.server.setDialects([]);
+      harness.server.setFault({ kind: 'hang' }, 1, 'GET', 1);
+      assert.equal(await vscode.commands.executeCommand('koreContactLists.testConnection', environment.id), false);
+      assert.match(harness.ui.last('error')?.message ?? '', /v1: no answer within 1 s; v1 legacy: not served/);
     });
   });
 });

@@ -27,8 +27,11 @@ export class ScriptedUserInterface implements UserInterface {
   readonly inputs: Scripted[] = [];
   /** Labels to pick in quick picks, in order; undefined is Escape. */
   readonly picks: Scripted[] = [];
-  /** The action chosen for each warning, in order; when none is queued the warning is dismissed. */
-  readonly warningAnswers: Array<string | undefined> = [];
+  /**
+   * The action chosen for each warning, in order; when none is queued the warning is dismissed. A promise is an
+   * answer given later (a non-modal notification can wait): the test resolves it when the user would click.
+   */
+  readonly warningAnswers: Array<string | undefined | Promise<string | undefined>> = [];
   /** The action chosen for each error message, in order; when none is queued it is dismissed. */
   readonly errorAnswers: Array<string | undefined> = [];
   readonly shown: ShownMessage[] = [];
@@ -137,7 +140,7 @@ export class ScriptedUserInterface implements UserInterface {
     return [
       ...this.inputs.map((answer) => `input box answer ${show(answer)}`),
       ...this.picks.map((answer) => `quick pick answer ${show(answer)}`),
-      ...this.warningAnswers.map((answer) => `warning answer ${show(answer)}`),
+      ...this.warningAnswers.map((answer) => `warning answer ${answer instanceof Promise ? '(a later answer)' : show(answer)}`),
       ...this.errorAnswers.map((answer) => `error message answer ${show(answer)}`),
       ...(this.saveTarget ? [`save dialog answer ${this.saveTarget.fsPath}`] : []),
       ...(this.openTarget ? [`open dialog answer ${this.openTarget.fsPath}`] : []),

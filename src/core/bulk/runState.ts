@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { ApiDialect, dialectOf, isApiDialect } from '../koreApiPaths';
 import { validateContactListId } from '../validation';
 import { IdOutcome } from './report';
 
@@ -10,6 +11,8 @@ export interface RunTarget {
   readonly host: string;
   readonly iid: string;
   readonly accountId: string;
+  /** The API form its requests used: another form sends to other paths, whose 404 says nothing about a list. No field: the default. */
+  readonly dialect?: ApiDialect;
 }
 
 export interface BulkRunState {
@@ -47,7 +50,7 @@ export function createBulkRunState(run: NewRunState): BulkRunState {
   return {
     runId: run.runId,
     environmentId: run.environmentId,
-    ...(target ? { target: { host: target.host, iid: target.iid, accountId: target.accountId } } : {}),
+    ...(target ? { target: { host: target.host, iid: target.iid, accountId: target.accountId, dialect: dialectOf(target) } } : {}),
     createdAt: run.createdAt ?? Date.now(),
     ids: [...new Set(run.ids)].filter(isValidId),
     outcomes: new Map(),
@@ -56,11 +59,21 @@ export function createBulkRunState(run: NewRunState): BulkRunState {
 
 /**
  * Whether a saved run may be resumed against the environment as it is configured now. If its host, App ID or
- * Account ID changed since, a look-up would ask another app, whose 404 would pass for "deleted": refused.
+ * Account ID changed since, a look-up would ask another app, whose 404 would pass for "deleted"; if its API
+ * dialect changed, the look-ups would go to other paths, which the platform may not serve at all: refused.
+ * A target saved without a dialect (before dialects were kept) means the default one, as an environment does.
  */
 export function resumeTargetChanged(state: BulkRunState, now: RunTarget): boolean {
   const then = state.target;
-  return then !== undefined && (then.host !== now.host || then.iid !== now.iid || then.accountId !== now.accountId);
+  return then !== undefined && (then.host !== now.host || then.iid !== now.iid || then.accountId !== now.accountId || dialectOf(then) !== dialectOf(now));
+}
+
+/** A stored target, checked field by field; undefined when absent, false when present but malformed. */
+export function parseRunTarget(target: unknown): RunTarget | undefined | false {
+  if (target === undefined) return undefined;
+  if (!isRecord(target) || !isShortText(target.host) || !isShortText(target.iid) || !isShortText(target.accountId)) return false;
+  if (target.dialect !== undefined && !isApiDialect(target.dialect)) return false;
+  return { host: target.host, iid: target.iid, accountId: target.accountId, ...(target.dialect === undefined ? {} : { dialect: target.dialect }) };
 }
 
 export function isValidId(value: unknown): value is string {
@@ -112,7 +125,8 @@ export function parseBulkRunState(text: string | undefined): BulkRunState | unde
   if (!isRecord(value) || value.version !== STATE_VERSION) return undefined;
   const { runId, environmentId, createdAt, ids, outcomes, target } = value;
   if (!isShortText(runId) || !isShortText(environmentId)) return undefined;
-  if (target !== undefined && !(isRecord(target) && isShortText(target.host) && isShortText(target.iid) && isShortText(target.accountId))) return undefined;
+  const parsedTarget = parseRunTarget(target);
+  if (parsedTarget === false) return undefined;
   if (typeof createdAt !== 'number' || !Number.isFinite(createdAt)) return undefined;
   // The same check as every id a run is given, so nothing the runner accepts can make the state unreadable.
   if (!Array.isArray(ids) || !ids.every(isValidId) || new Set(ids).size !== ids.length) return undefined;
@@ -124,8 +138,7 @@ export function parseBulkRunState(text: string | undefined): BulkRunState | unde
     if (!known.has(id) || checked === undefined) return undefined;
     parsed.set(id, checked);
   }
-  const savedTarget = isRecord(target) ? { target: { host: String(target.host), iid: String(target.iid), accountId: String(target.accountId) } } : {};
-  return { runId, environmentId, ...savedTarget, createdAt, ids: [...known], outcomes: parsed };
+  return { runId, environmentId, ...(parsedTarget ? { target: parsedTarget } : {}), createdAt, ids: [...known], outcomes: parsed };
 }
 
 /** One id's entry as stored (in a state, or a journal's outcome line); undefined when malformed. */

@@ -3,6 +3,7 @@ import * as l10n from '@vscode/l10n';
 // deleted, failed or is unknown is deleteOutcomeOf's decision, the one the single delete and the audit trail use;
 // this adds only which answers are worth retrying, which stop the run, and the words for the report.
 import { connectionBroke, deleteOutcomeOf } from '../deleteOutcome';
+import { isRouteNotFound } from '../dialectDetection';
 import { KoreCallResult, MAX_RETRY_AFTER_SECONDS, answerStatusOf } from '../koreResult';
 
 /** The longest Retry-After a run waits (parseRetryAfter already clamps to it). */
@@ -58,19 +59,8 @@ function explain(result: KoreCallResult, outcome: 'failed' | 'unknown'): { reaso
   const said = result.serverMessage;
   const exchange = result.exchange;
   switch (result.failure) {
-    case 'http': {
-      if (outcome === 'unknown') {
-        return {
-          reason: said
-            ? l10n.t('Server error (HTTP {0}: "{1}"), so whether it was deleted is unknown.', status, said)
-            : l10n.t('Server error (HTTP {0}), so whether it was deleted is unknown.', status),
-        };
-      }
-      if (status === 404) return { reason: said ? l10n.t('Not found (HTTP 404): "{0}".', said) : l10n.t('Not found (HTTP 404).') };
-      const reason = said ? l10n.t('Refused with HTTP {0}: "{1}".', status, said) : l10n.t('Refused with HTTP {0}.', status);
-      // A refused token or app is refused for every list: sending the rest would only burn the rate limit.
-      return status === 401 || status === 403 ? { reason, stopsRun: true } : { reason };
-    }
+    case 'http':
+      return explainHttp(result, outcome, status, said);
     case 'apiFailure':
       return { reason: said ? l10n.t('The server could not delete it: "{0}".', said) : l10n.t('The server answered "failure" without saying why.') };
     case 'unconfirmed':
@@ -109,6 +99,25 @@ function explain(result: KoreCallResult, outcome: 'failed' | 'unknown'): { reaso
         ? { reason: l10n.t('The request failed, so it was not deleted.') }
         : { reason: l10n.t('The request failed, so whether it was deleted is unknown.') };
   }
+}
+
+/** An HTTP error's sentence: unknown after a server error, else why it was refused, and whether every id would be. */
+function explainHttp(result: KoreCallResult, outcome: 'failed' | 'unknown', status: number, said: string | undefined): { reason: string; stopsRun?: true } {
+  if (outcome === 'unknown') {
+    return {
+      reason: said
+        ? l10n.t('Server error (HTTP {0}: "{1}"), so whether it was deleted is unknown.', status, said)
+        : l10n.t('Server error (HTTP {0}), so whether it was deleted is unknown.', status),
+    };
+  }
+  // A 404 for the address itself: this API form is not served at the host, so every other id meets it too.
+  if (isRouteNotFound(result)) {
+    return { reason: l10n.t('The environment\'s API is not served at its host (HTTP 404 for the address itself), so nothing was deleted. Run Test Connection to find the one it serves.'), stopsRun: true };
+  }
+  if (status === 404) return { reason: said ? l10n.t('Not found (HTTP 404): "{0}".', said) : l10n.t('Not found (HTTP 404).') };
+  const reason = said ? l10n.t('Refused with HTTP {0}: "{1}".', status, said) : l10n.t('Refused with HTTP {0}.', status);
+  // A refused token or app is refused for every list: sending the rest would only burn the rate limit.
+  return status === 401 || status === 403 ? { reason, stopsRun: true } : { reason };
 }
 
 export type RetryVerdict = Extract<Verdict, { kind: 'retry' }>;

@@ -100,9 +100,9 @@ export class BulkDeleteCommand {
     for (const state of runs) {
       const environment = configured.find((candidate) => candidate.id === state.environmentId);
       if (!environment) continue;
-      // A run whose environment now points at another host or app is not resumed: its look-ups would ask the wrong app.
+      // A run whose environment now points at another host, app or API form is not resumed: its look-ups would ask the wrong place.
       if (resumeTargetChanged(state, environment)) {
-        log.warn(`The interrupted bulk run ${state.runId} on "${environment.name}" is not offered for resuming: the environment's host, App ID or Account ID changed since it started.`);
+        log.warn(`The interrupted bulk run ${state.runId} on "${environment.name}" is not offered for resuming: the environment's host, App ID, Account ID or API dialect changed since it started.`);
         continue;
       }
       // Unknown outcomes are looked up first, and sent only if the list still exists (see runBulkDeletion).

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { ContactListRecord } from '../../core/contactList';
 import { confirmationText } from '../../core/deletionPreview';
+import { isRouteNotFound } from '../../core/dialectDetection';
 import { responseStatusOf } from '../../core/koreResult';
 import { responseDocument } from '../../core/responseDocument';
 import { responseTitle } from '../../core/responseTitle';
@@ -42,7 +43,8 @@ export class DeletionDialogs {
       const title = responseTitle({ contactListId, environmentName: environment.name, note: vscode.l10n.t('lookup failed') });
       const uri = this.services.responses.add(environment.name, title, responseDocument(result), { environment, contactListId, method: 'GET' });
       const message =
-        status === 404
+        // A 404 for the address itself says the API form is not served, not that the list is missing.
+        status === 404 && !isRouteNotFound(result)
           ? vscode.l10n.t('Contact list {0} was not found on {1} ({2}), so nothing was deleted. Check the id, and that it belongs to this environment\'s app.', contactListId, environment.name, environment.host)
           : `${describeDeleteResult(result, callContext(connection, contactListId))} ${vscode.l10n.t('Nothing was deleted.')}`;
       this.results.offerLookUpFailure(connection, message, uri, status);

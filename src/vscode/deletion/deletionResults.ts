@@ -6,6 +6,8 @@ import { CommandIds } from '../../commandIds';
 import { auditEntryFor } from '../../core/auditEntry';
 import { ContactListRecord } from '../../core/contactList';
 import { DeleteOutcome, deleteOutcomeOf, lookUpOutcomeOf } from '../../core/deleteOutcome';
+import { isRouteNotFound } from '../../core/dialectDetection';
+import { dialectOf } from '../../core/koreApiPaths';
 import { FailureReason, KoreCallResult, responseStatusOf } from '../../core/koreResult';
 import { responseDocument } from '../../core/responseDocument';
 import { responseTitle } from '../../core/responseTitle';
@@ -30,7 +32,7 @@ export const NOT_SENT: DeleteCommandResult = { status: 'notSent' };
 /** The sentence parts a result message needs: which list, where, and the timeout in force. */
 export function callContext(connection: EnvironmentConnection, contactListId: string) {
   const { environment } = connection;
-  return { contactListId, environmentName: environment.name, host: environment.host, timeoutSeconds: connection.timeoutSeconds };
+  return { contactListId, environmentName: environment.name, host: environment.host, timeoutSeconds: connection.timeoutSeconds, dialect: dialectOf(environment) };
 }
 
 export class DeletionResults {
@@ -93,6 +95,9 @@ export class DeletionResults {
       const title = responseTitle({ contactListId, environmentName: environment.name, note: vscode.l10n.t('check failed') });
       const uri = this.services.responses.add(environment.name, title, responseDocument(result), { environment, contactListId, method: 'GET' });
       this.offerLookUpFailure(connection, vscode.l10n.t('Could not check contact list {0} on {1}: the token was rejected ({2}). Set a new token, then look the list up again.', contactListId, environment.name, reason), uri, status);
+    } else if (isRouteNotFound(result)) {
+      // Not "try again": the environment's API form is not served there, and only Test Connection can tell which is.
+      void ui.showErrorMessage(describeDeleteResult(result, callContext(connection, contactListId)));
     } else {
       void ui.showErrorMessage(vscode.l10n.t('Could not check contact list {0} on {1} ({2}). Try again in a moment.', contactListId, environment.name, reason));
     }

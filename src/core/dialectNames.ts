@@ -1,0 +1,14 @@
+import * as l10n from '@vscode/l10n';
+// The dialects' names in the core's sentences, the same words (and so the same translations) as the UI's pick.
+import { ApiDialect, dialectOf } from './koreApiPaths';
+
+export function dialectName(dialect: ApiDialect | undefined): string {
+  switch (dialectOf({ dialect })) {
+    case 'v1':
+      return l10n.t('v1');
+    case 'v1-legacy':
+      return l10n.t('v1 legacy');
+    case 'v2':
+      return l10n.t('v2 (AI for Service)');
+  }
+}
