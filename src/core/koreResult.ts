@@ -50,6 +50,14 @@ export interface KoreCallResult {
   readonly retryAfterSeconds?: number;
 }
 
+/**
+ * The list record an answer gave, only when it is the record of the list asked about: a server that answers
+ * with another list's record must not lend that list's name to a message, a tab, a file name or the audit trail.
+ */
+export function recordOfList(result: KoreCallResult, contactListId: string): ContactListRecord | undefined {
+  return result.contactList?._id === contactListId ? result.contactList : undefined;
+}
+
 /** The HTTP status of a full answer (headers and body read), or undefined when there was none. */
 export function responseStatusOf(result: KoreCallResult): number | undefined {
   return result.exchange.kind === 'response' ? result.exchange.status : undefined;
