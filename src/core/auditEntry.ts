@@ -3,7 +3,7 @@
 // line is counted, never half-used. The file store that appends and rotates these lines is auditLog.ts.
 import { DeleteOutcome, isDeleteOutcome } from './deleteOutcome';
 import { Environment } from './environment';
-import { KoreCallResult, missingRecordNote } from './koreResult';
+import { KoreCallResult, missingRecordNote, recordOfList } from './koreResult';
 
 /** The one outcome type of the core (deleteOutcome.ts), under the name the trail's readers know. */
 export type AuditOutcome = DeleteOutcome;
@@ -34,14 +34,14 @@ export interface AuditAttempt {
   readonly outcome: AuditOutcome;
   /** The sentence the user was shown. */
   readonly message: string;
-  /** The list's name, when the preview told it; by default the name the answer gave. */
+  /** The list's name, when the preview told it; by default the name the answer gave in this list's own record. */
   readonly contactListName?: string;
 }
 
 /** One attempt as the trail keeps it: the whole answer, so a deleted list's record survives its deletion. */
 export function auditEntryFor(environment: Environment, result: KoreCallResult, attempt: AuditAttempt): AuditEntry {
   const { contactListId, outcome, message } = attempt;
-  const contactListName = attempt.contactListName ?? result.contactList?.name;
+  const contactListName = attempt.contactListName ?? recordOfList(result, contactListId)?.name;
   const exchange = result.exchange;
   const bodyText = exchange.kind === 'response' && exchange.bodyText ? exchange.bodyText : undefined;
   // The parsed answer reads best, but only if it can be written out again here and by every later reader (History

@@ -7,9 +7,27 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { AuditEntry, parseAuditLine } from './auditEntry';
 import { AUDIT_FILE, isMissing, rotatedGenerations } from './auditLog';
+import { DEFAULT_MAX_BODY_BYTES } from './koreHttp';
 
 /** Large enough that a typical entry (a few KB) takes one read, small enough to stay cheap per refresh. */
 export const DEFAULT_CHUNK_BYTES = 64 * 1024;
+
+/**
+ * The longest line the trail can hold, in bytes. The largest part of an entry is the answer, whose body is read
+ * only up to DEFAULT_MAX_BODY_BYTES; written into the JSON line, each of its bytes takes at most 6 (a control byte
+ * becomes `\u00XX`), and the rest of the entry (message, names, environment) is far below the 2 MiB added.
+ * A longer line is no entry of ours: a damaged file, or one without newlines. It is counted as damaged without
+ * ever being held whole.
+ */
+export const MAX_AUDIT_LINE_BYTES = 6 * DEFAULT_MAX_BODY_BYTES + 2 * 1024 * 1024;
+
+/**
+ * What the reader yields for a line longer than its bound: not JSON, so every reader counts it as damaged, and
+ * naming where it ends, so two such lines (one the newest a tracker saw) do not read as the same line.
+ */
+export function overlongLine(file: string, bytes: number, endsAt: number): string {
+  return `\u0000damaged: a line of ${bytes} bytes, longer than any entry, ending at byte ${endsAt} of ${path.basename(file)}`;
+}
 
 /** The read operations the reader makes: node's `fs.promises` by default. */
 export interface AuditReadFiles {
@@ -25,6 +43,8 @@ export interface AuditReadHandle {
 
 export interface AuditReaderOptions {
   readonly chunkBytes?: number;
+  /** Lines longer than this many bytes are yielded as overlongLine: MAX_AUDIT_LINE_BYTES by default. */
+  readonly maxLineBytes?: number;
   readonly files?: AuditReadFiles;
 }
 
@@ -46,6 +66,7 @@ export interface AuditPage {
 
 export class AuditReader {
   private readonly chunkBytes: number;
+  private readonly maxLineBytes: number;
   private readonly files: AuditReadFiles;
 
   constructor(
@@ -53,6 +74,7 @@ export class AuditReader {
     options: AuditReaderOptions = {},
   ) {
     this.chunkBytes = Math.max(1, Math.floor(options.chunkBytes ?? DEFAULT_CHUNK_BYTES));
+    this.maxLineBytes = Math.max(1, Math.floor(options.maxLineBytes ?? MAX_AUDIT_LINE_BYTES));
     this.files = options.files ?? fs;
   }
 
@@ -99,8 +121,17 @@ export class AuditReader {
     try {
       // The size when opened: what another window appends meanwhile is for the next read.
       let position = (await handle.stat()).size;
-      // The bytes of the line being assembled, which began before the chunk in hand: oldest piece first.
+      // The bytes of the line being assembled, which began before the chunk in hand: oldest piece first. Once the
+      // line is longer than maxLineBytes, its bytes are dropped and only counted: it is damaged whatever it holds.
       let pending: Uint8Array[] = [];
+      let pendingBytes = 0;
+      // The end of the line being assembled (the offset of its newline, or the file's size).
+      let lineEnd = position;
+      const lineOf = (head: Uint8Array): string => {
+        const bytes = head.length + pendingBytes;
+        // Concatenated once, when the line's start is found: a long line costs its length, not its length squared.
+        return bytes > this.maxLineBytes ? overlongLine(file, bytes, lineEnd) : Buffer.concat([head, ...pending]).toString('utf8');
+      };
       while (position > 0) {
         const length = Math.min(this.chunkBytes, position);
         position -= length;
@@ -108,14 +139,19 @@ export class AuditReader {
         await readFully(handle, chunk, position, file);
         let end = chunk.length;
         for (let newline = chunk.lastIndexOf(0x0a, end - 1); end > 0 && newline >= 0; newline = end > 0 ? chunk.lastIndexOf(0x0a, end - 1) : -1) {
-          // Concatenated once, when the line's start is found: a long line costs its length, not its length squared.
-          yield Buffer.concat([chunk.subarray(newline + 1, end), ...pending]).toString('utf8');
+          yield lineOf(chunk.subarray(newline + 1, end));
           pending = [];
+          pendingBytes = 0;
+          lineEnd = position + newline;
           end = newline;
         }
-        if (end > 0) pending.unshift(chunk.subarray(0, end));
+        if (end > 0) {
+          pendingBytes += end;
+          if (pendingBytes > this.maxLineBytes) pending = [];
+          else pending.unshift(chunk.subarray(0, end));
+        }
       }
-      if (pending.length > 0) yield Buffer.concat(pending).toString('utf8');
+      if (pendingBytes > 0) yield lineOf(Buffer.alloc(0));
     } finally {
       await handle.close();
     }

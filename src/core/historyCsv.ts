@@ -1,7 +1,7 @@
 // History exported as CSV for a spreadsheet: one row per attempt, RFC 4180 (CRLF between records, a field holding a
-// comma, quote, CR or LF quoted, quotes doubled). The audit text is hostile: a cell a spreadsheet would run as a
-// formula (one starting with = + - @, a tab or a line break) gets a leading apostrophe, which spreadsheets read as
-// "text" and do not show. The server's full answers stay in the JSON export: a spreadsheet cell holds 32,767
+// comma, semicolon, tab, quote, CR or LF quoted, quotes doubled). The audit text is hostile: a cell a spreadsheet
+// would run as a formula (one starting with = + - @, a tab or a line break, or such a part after a separator a
+// reader may split on) gets an apostrophe, which spreadsheets read as "text" and do not show. The server's full answers stay in the JSON export: a spreadsheet cell holds 32,767
 // characters, and an answer is not a column.
 import { AuditEntry } from './auditEntry';
 
@@ -25,11 +25,18 @@ export const HISTORY_CSV_COLUMNS = [
 const BYTE_ORDER_MARK = '\uFEFF';
 
 const FORMULA_START = /^[=+\-@\t\r\n]/;
-const NEEDS_QUOTES = /[",\r\n]/;
+/**
+ * A formula character after a character some reader splits cells on: German and other locales' Excel split a
+ * .csv on `;`, some tools on tab, and a tool that ignores quotes on `,` and line breaks too. Each such segment
+ * gets its apostrophe as well, so no reader finds a cell that starts a formula.
+ */
+const FORMULA_AFTER_SEPARATOR = /([,;\t\r\n])(?=[=+\-@])/g;
+/** RFC 4180's characters, and `;` and tab, so a reader splitting on either keeps the cell whole. */
+const NEEDS_QUOTES = /[",;\t\r\n]/;
 
-/** One cell: neutralised against formula injection, then quoted when RFC 4180 requires it. */
+/** One cell: neutralised against formula injection, then quoted when any common reader would split it. */
 export function csvField(value: string): string {
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  const text = (FORMULA_START.test(value) ? `'${value}` : value).replace(FORMULA_AFTER_SEPARATOR, "$1'");
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -4,6 +4,7 @@ import { subscribe } from 'node:diagnostics_channel';
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import fetch, { FetchError, RequestInit, Response } from 'node-fetch';
+import { scrubCredentials } from './credentialScrubber';
 
 export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
 
@@ -89,7 +90,15 @@ export function isProxyFailure(message: string): boolean {
 /** RFC 9110 15.5.8: only a proxy answers 407 (Proxy Authentication Required), never the host behind it. */
 const PROXY_AUTHENTICATION_REQUIRED = 407;
 
+/**
+ * Sends one request and describes how it ended. Every text in the description that came from a library or the
+ * server passes through scrubExchange, so no URL or proxy credential reaches a log, document or message.
+ */
 export async function sendHttpRequest(spec: HttpRequestSpec): Promise<HttpExchange> {
+  return scrubExchange(await exchangeOf(spec));
+}
+
+async function exchangeOf(spec: HttpRequestSpec): Promise<HttpExchange> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   const controller = new AbortController();
@@ -142,8 +151,7 @@ export async function sendHttpRequest(spec: HttpRequestSpec): Promise<HttpExchan
   } catch (error) {
     if (abortedBy === 'timeout') return { kind: 'timeout', timeoutMs: spec.timeoutMs, durationMs: elapsed() };
     if (abortedBy === 'cancel') return { kind: 'cancelled', durationMs: elapsed() };
-    const failure = describeNetworkError(error);
-    return isProxyFailure(failure.detail) ? { kind: 'proxy', detail: failure.detail, durationMs: elapsed() } : { kind: 'network', ...failure, durationMs: elapsed() };
+    return failureExchange(error, elapsed());
   } finally {
     clearTimeout(timer);
     spec.signal?.removeEventListener('abort', onCancel);
@@ -167,6 +175,36 @@ async function fetchObserved(url: string, init: RequestInit & { method: string }
 /** Whether an answer is the proxy's rather than the host's: see PROXY_AUTHENTICATION_REQUIRED and TlsWatch. */
 function answeredByProxy(url: string, status: number, answeredOverTls: boolean | undefined): boolean {
   return status === PROXY_AUTHENTICATION_REQUIRED || (url.startsWith('https:') && answeredOverTls === false);
+}
+
+/** How a request that threw ended: a proxy failure or a network one, its text scrubbed of credentials. */
+export function failureExchange(error: unknown, durationMs: number): HttpExchange {
+  const failure = describeNetworkError(error);
+  return scrubExchange(isProxyFailure(failure.detail) ? { kind: 'proxy', detail: failure.detail, durationMs } : { kind: 'network', ...failure, durationMs });
+}
+
+/**
+ * The exchange with the user information of every URL and proxy address removed from each text a library or the
+ * server wrote: an error's detail, the status text, headers, a redirect's location and the body.
+ */
+export function scrubExchange(exchange: HttpExchange): HttpExchange {
+  switch (exchange.kind) {
+    case 'response':
+      return {
+        ...exchange,
+        statusText: scrubCredentials(exchange.statusText),
+        bodyText: scrubCredentials(exchange.bodyText),
+        headers: Object.fromEntries(Object.entries(exchange.headers).map(([name, value]) => [name, scrubCredentials(value)])),
+      };
+    case 'redirect':
+      return exchange.location === undefined ? exchange : { ...exchange, location: scrubCredentials(exchange.location) };
+    case 'network':
+    case 'proxy':
+    case 'refused':
+      return { ...exchange, detail: scrubCredentials(exchange.detail) };
+    default:
+      return exchange;
+  }
 }
 
 function describeNetworkError(error: unknown): { code: string; detail: string } {

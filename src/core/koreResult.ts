@@ -4,7 +4,7 @@ import * as l10n from '@vscode/l10n';
 // success unless its body says otherwise: a failure only when it clearly says so, "unconfirmed" when it
 // says something else (its outcome is then unknown). The body is always kept to show.
 import { ContactListRecord, KoreEnvelope, asContactListRecord } from './contactList';
-import { HttpExchange } from './koreHttp';
+import { HttpExchange, scrubExchange } from './koreHttp';
 import { redactSecrets, redactValue } from './redaction';
 import { oneLine } from './textSafety';
 
@@ -50,6 +50,14 @@ export interface KoreCallResult {
   readonly retryAfterSeconds?: number;
 }
 
+/**
+ * The list record an answer gave, only when it is the record of the list asked about: a server that answers
+ * with another list's record must not lend that list's name to a message, a tab, a file name or the audit trail.
+ */
+export function recordOfList(result: KoreCallResult, contactListId: string): ContactListRecord | undefined {
+  return result.contactList?._id === contactListId ? result.contactList : undefined;
+}
+
 /** The HTTP status of a full answer (headers and body read), or undefined when there was none. */
 export function responseStatusOf(result: KoreCallResult): number | undefined {
   return result.exchange.kind === 'response' ? result.exchange.status : undefined;
@@ -64,11 +72,12 @@ export function answerStatusOf(result: KoreCallResult): number | undefined {
 const MAX_SERVER_MESSAGE = 300;
 
 /**
- * `secrets` (the token sent) are removed from everything the server sent, in any escaped form, before
+ * The user information of URLs and proxies (scrubExchange) and `secrets` (the token sent) are removed from everything the server sent, in any escaped form, before
  * anything reads it: the body, its parsed value, the status text, headers and a redirect's location.
  */
 export function interpretExchange(request: RequestDescription, received: HttpExchange, secrets: ReadonlyArray<string | undefined> = []): KoreCallResult {
-  const exchange = redactExchange(received, secrets);
+  // Scrubbed again here: an exchange made without sendHttpRequest (a refused one) passes this way too.
+  const exchange = redactExchange(scrubExchange(received), secrets);
   if (exchange.kind !== 'response') {
     return { ok: false, failure: exchange.kind, request, exchange };
   }
@@ -135,6 +144,7 @@ function redactExchange(exchange: HttpExchange, secrets: ReadonlyArray<string | 
       return exchange.location === undefined ? exchange : { ...exchange, location: clean(exchange.location) };
     case 'network':
     case 'proxy':
+    case 'refused':
       return { ...exchange, detail: clean(exchange.detail) };
     default:
       return exchange;

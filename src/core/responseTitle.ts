@@ -9,12 +9,23 @@ export const MAX_TITLE_NAME_LENGTH = 60;
 export const MAX_PATH_SEGMENT_LENGTH = 200;
 
 /**
- * Text for one URI path segment: one line without invisible characters, no `/` or `\` (which would make
- * directories), no `?`, `#` or `%` (which URIs give a meaning), and not `.` or `..`.
+ * Characters that have a meaning in a URI path (`/ ? # %`) or that Windows refuses in a file name (`\ < > : " | *`):
+ * a segment becomes Save As's default file name.
+ */
+const RESERVED_CHARACTERS = /[/\\?#%<>:"|*]/g;
+/** Windows' device names, refused as a file name's stem whatever its case or extension (`CON.json`, `nul`). */
+const DEVICE_NAME = /^(?:CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³])$/i;
+
+/**
+ * Text for one URI path segment that is also a file name on every system: one line without invisible characters,
+ * none of RESERVED_CHARACTERS, not `.` or `..`, no trailing dot or space (which Windows drops), and no device name.
  */
 export function pathSegment(text: string, maxLength: number = MAX_PATH_SEGMENT_LENGTH): string {
-  const safe = oneLine(text, maxLength).replace(/[/\\?#%]/g, '_');
-  return safe === '' || /^\.+$/.test(safe) ? '_' : safe;
+  let safe = oneLine(text, maxLength).replace(RESERVED_CHARACTERS, '_');
+  if (safe === '' || /^\.+$/.test(safe)) return '_';
+  // Windows reads the stem up to the first dot, trailing spaces dropped.
+  if (DEVICE_NAME.test(safe.split('.')[0].replace(/ +$/, ''))) safe = Array.from(`_${safe}`).slice(0, Math.max(1, maxLength)).join('');
+  return safe.replace(/[. ]+$/, (tail) => '_'.repeat(tail.length));
 }
 
 export interface ResponseTitleParts {

@@ -207,6 +207,15 @@ describe('AuditLog', () => {
       assert.deepEqual((await log.read()).entries[0].response, { status: 'success', data: { _id: 'cl-1', name: 'N' } });
     });
 
+    it('names the list from the answer only when the record is its own, never another list\'s', () => {
+      const own = deletedWith('{"status":"success","data":{"_id":"cl-1","name":"Renewal"}}');
+      const other = deletedWith('{"status":"success","data":{"_id":"cl-2","name":"Someone else"}}');
+      assert.equal(own.contactList?.name, 'Renewal');
+      assert.equal(other.contactList?.name, 'Someone else', 'the answer did hold a record');
+      assert.equal(auditEntryFor(environment, own, { contactListId: 'cl-1', outcome: 'deleted', message: 'Deleted' }).contactListName, 'Renewal');
+      assert.equal(auditEntryFor(environment, other, { contactListId: 'cl-1', outcome: 'deleted', message: 'Deleted' }).contactListName, undefined);
+    });
+
     it('falls back to the raw text when the parsed value is not JSON-writable (a BigInt)', async () => {
       const result = { ...deletedWith('{"n":12345678901234567890}'), json: { n: 12345678901234567890n } };
       const log = new AuditLog(dir);

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { AuditEntry, auditLine } from '../../src/core/auditEntry';
 import { AuditChangeTracker } from '../../src/core/auditChanges';
 import { AUDIT_FILE, AuditFileHandle, AuditFiles, AuditLog } from '../../src/core/auditLog';
-import { AuditReadFiles, AuditReadHandle, AuditReader } from '../../src/core/auditReader';
+import { AuditReadFiles, AuditReadHandle, AuditReader, MAX_AUDIT_LINE_BYTES } from '../../src/core/auditReader';
 import { propertyParameters } from '../support/propertyRuns';
 
 function entry(id: string, message = `Contact list ${id} deleted`, outcome: AuditEntry['outcome'] = 'deleted'): AuditEntry {
@@ -127,6 +127,54 @@ describe('AuditReader (the trail from its newest end)', () => {
     };
     await new AuditReader(dir, { files }).newest({ limit: 1 });
     assert.equal(open, 0);
+  });
+
+  it('counts a newline-free damaged stretch longer than any entry as one damaged line, without holding it', async () => {
+    // A sparse file: an entry, then zero bytes (no newline) past the longest line an entry can be, as a damaged
+    // disk or a copied-over file leaves it. Written without writing the zeros, so the test stays fast.
+    const file = path.join(dir, AUDIT_FILE);
+    const first = Buffer.from(`${auditLine(entry('cl-before'))}\n`, 'utf8');
+    const descriptor = fs.openSync(file, 'w');
+    try {
+      fs.writeSync(descriptor, first, 0, first.length, 0);
+      fs.ftruncateSync(descriptor, first.length + MAX_AUDIT_LINE_BYTES + 1);
+    } finally {
+      fs.closeSync(descriptor);
+    }
+    const reader = new AuditReader(dir, { chunkBytes: 1024 * 1024 });
+    const lengths: number[] = [];
+    for await (const line of reader.lines()) lengths.push(line.length);
+    assert.equal(lengths.length, 2);
+    assert.ok(lengths[0] < 1000, `the over-long line is not rebuilt in memory (${lengths[0]} characters)`);
+    assert.deepEqual(await reader.newest({ limit: 10 }), { entries: [entry('cl-before')], damagedLines: 1, more: false });
+    // What activation does: the tracker remembers the newest line, here the damaged one, without holding it.
+    const tracker = new AuditChangeTracker(reader, { wrote: () => false });
+    await tracker.start();
+    assert.equal(await tracker.appendedElsewhere(), false, 'nothing was appended since start');
+  });
+
+  it('property: a line up to the bound reads back whole, a longer one is damaged, whatever the chunk size', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.string({ unit: fc.constantFrom('a', 'é', '日', '{'), maxLength: 12 }), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 1, max: 24 }),
+        async (lines, chunkBytes, maxLineBytes) => {
+          const files = new MemoryFiles();
+          files.contents.set(path.join('/trail', AUDIT_FILE), Buffer.from(lines.join('\n'), 'utf8'));
+          const read: string[] = [];
+          for await (const line of new AuditReader('/trail', { chunkBytes, maxLineBytes, files }).lines()) read.push(line);
+          // Newest first; an empty first line is no line (nothing comes before the first newline).
+          const expected = lines.filter((line, index) => line !== '' || index > 0).reverse();
+          assert.equal(read.length, expected.length);
+          expected.forEach((line, index) => {
+            if (Buffer.byteLength(line, 'utf8') <= maxLineBytes) assert.equal(read[index], line);
+            else assert.ok(read[index].startsWith('\u0000damaged: a line of '), read[index]);
+          });
+        },
+      ),
+      propertyParameters(),
+    );
   });
 
   it('property: any page equals the whole trail read at once, filtered and cut, whatever the chunk size', async function () {

@@ -4,8 +4,11 @@ import { AuditEntry } from '../../src/core/auditEntry';
 import { HISTORY_CSV_COLUMNS, csvField, csvValues, historyCsv } from '../../src/core/historyCsv';
 import { propertyParameters } from '../support/propertyRuns';
 
-/** An RFC 4180 reader, written for the test: records end in CRLF, quoted fields may hold anything. */
-function parseCsv(text: string): string[][] {
+/**
+ * An RFC 4180 reader, written for the test: records end in CRLF, quoted fields may hold anything. `delimiter` is
+ * `;` for the reader German Excel is.
+ */
+function parseCsv(text: string, delimiter = ','): string[][] {
   const records: string[][] = [];
   let record: string[] = [];
   let field = '';
@@ -27,10 +30,10 @@ function parseCsv(text: string): string[][] {
         field += text[i];
         i += 1;
       }
-      if (i < text.length && text[i] !== ',' && !text.startsWith('\r\n', i)) throw new Error(`text after a closing quote at ${i}`);
+      if (i < text.length && text[i] !== delimiter && !text.startsWith('\r\n', i)) throw new Error(`text after a closing quote at ${i}`);
       continue;
     }
-    if (text[i] === ',') {
+    if (text[i] === delimiter) {
       record.push(field);
       field = '';
       i += 1;
@@ -64,6 +67,19 @@ function entry(fields: Partial<AuditEntry> = {}): AuditEntry {
 }
 
 const FORMULA_START = ['=', '+', '-', '@', '\t', '\r', '\n'];
+const FORMULA_CHARACTERS = ['=', '+', '-', '@'];
+/** Characters some reader splits cells on: `,` (RFC 4180), `;` (German Excel), tab, and line breaks. */
+const SEPARATORS = [',', ';', '\t', '\r', '\n'];
+
+/** The value as the spreadsheet shows it: an apostrophe before a formula start, and after a separator before a formula character. */
+function neutralised(value: string): string {
+  let shown = FORMULA_START.includes(value[0] ?? '') ? "'" : '';
+  for (let i = 0; i < value.length; i++) {
+    shown += value[i];
+    if (SEPARATORS.includes(value[i]) && FORMULA_CHARACTERS.includes(value[i + 1] ?? '')) shown += "'";
+  }
+  return shown;
+}
 
 describe('History CSV export', () => {
   it('quotes fields with a comma, quote, CR or LF, doubling quotes, and leaves others bare', () => {
@@ -80,9 +96,16 @@ describe('History CSV export', () => {
     assert.equal(csvField('+1'), "'+1");
     assert.equal(csvField('-2+3'), "'-2+3");
     assert.equal(csvField('@SUM(A1)'), "'@SUM(A1)");
-    assert.equal(csvField('\tcmd'), "'\tcmd");
-    assert.equal(csvField('\r=1'), '"\'\r=1"');
+    assert.equal(csvField('\tcmd'), '"\'\tcmd"', 'quoted too: a tab is a separator to some readers');
+    assert.equal(csvField('\r=1'), '"\'\r\'=1"', 'and the formula after the line break, for a reader that splits lines');
     assert.equal(csvField('a=1'), 'a=1', 'only the first character makes a formula');
+  });
+
+  it('quotes a field with a semicolon or tab, and neutralises a formula after either (German Excel splits on ;)', () => {
+    assert.equal(csvField('Renewal;=SUM(9*9)'), '"Renewal;\'=SUM(9*9)"');
+    assert.equal(csvField('Renewal\t@cmd'), '"Renewal\t\'@cmd"');
+    assert.equal(csvField('a;b'), '"a;b"');
+    assert.equal(csvField('a,-1'), '"a,\'-1"');
   });
 
   it('writes a byte-order mark, the header and one CRLF-ended record per entry, in order', () => {
@@ -106,20 +129,29 @@ describe('History CSV export', () => {
     assert.deepEqual([values[2], values[3], values[4], values[9]], ['', '', '', '']);
   });
 
-  it('property: any hostile text reads back exactly, after the apostrophe a formula cell gets', () => {
-    const hostile = fc.string({ unit: fc.constantFrom('a', ',', '"', '\r', '\n', '\t', '=', '+', '-', '@', "'", ' ', 'é', '😀', '\u202e'), maxLength: 16 });
+  it('property: any hostile text reads back exactly, after the apostrophes formula cells get, and no reader finds a formula', () => {
+    const hostile = fc.string({ unit: fc.constantFrom('a', ',', ';', '"', '\r', '\n', '\t', '=', '+', '-', '@', "'", ' ', 'é', '😀', '\u202e'), maxLength: 16 });
+    const startsFormula = (cell: string) => FORMULA_CHARACTERS.includes(cell[0] ?? '');
     fc.assert(
       fc.property(fc.array(fc.record({ contactListId: hostile, message: hostile, name: hostile }), { maxLength: 5 }), (rows) => {
         const entries = rows.map((row) => entry({ contactListId: row.contactListId, message: row.message, contactListName: row.name }));
-        const records = parseCsv(historyCsv(entries).slice(1));
+        const csv = historyCsv(entries).slice(1);
+        const records = parseCsv(csv);
         assert.equal(records.length, entries.length + 1);
         entries.forEach((e, i) => {
           const cells = records[i + 1];
           assert.equal(cells.length, HISTORY_CSV_COLUMNS.length);
-          const expected = csvValues(e).map((value) => (FORMULA_START.includes(value[0] ?? '') ? `'${value}` : value));
-          assert.deepEqual(cells, expected);
+          assert.deepEqual(cells, csvValues(e).map(neutralised));
           for (const cell of cells) assert.equal(FORMULA_START.includes(cell[0] ?? ''), false, `no cell starts a formula: ${JSON.stringify(cell)}`);
         });
+        // German Excel: the same file read with ";" between cells (quotes respected).
+        for (const record of parseCsv(csv.replace(/,/g, ';'), ';')) {
+          for (const cell of record) assert.equal(startsFormula(cell), false, `no ;-split cell starts a formula: ${JSON.stringify(cell)}`);
+        }
+        // A tool that ignores quotes (reads them as text) and splits on every separator.
+        for (const segment of csv.split(/[,;\t\r\n]/)) {
+          assert.equal(startsFormula(segment), false, `no segment starts a formula: ${JSON.stringify(segment)}`);
+        }
       }),
       propertyParameters(),
     );

@@ -18,14 +18,33 @@ describe('responseTitle', () => {
     assert.ok(title.length < 100, title);
   });
 
-  it('never yields a segment that is empty, a dot segment, holds a separator, a URI delimiter or an unsafe character, or is too long', () => {
+  it('makes a name Windows would refuse as a file name safe: reserved characters, trailing dots and spaces, device names', () => {
+    assert.equal(pathSegment('Renewal: "Q3" <draft> | a*b'), 'Renewal_ _Q3_ _draft_ _ a_b');
+    assert.equal(pathSegment('Renewal..'), 'Renewal__');
+    assert.equal(pathSegment('CON'), '_CON');
+    assert.equal(pathSegment('nul.json'), '_nul.json');
+    assert.equal(pathSegment('Com1 .txt'), '_Com1 .txt');
+    assert.equal(pathSegment('CONSOLE'), 'CONSOLE', 'only the device name itself');
+    assert.equal(pathSegment('x'.repeat(10), 3).length <= 3, true);
+  });
+
+  it('never yields a segment that is empty, a dot segment, holds a separator, a URI delimiter, a character Windows refuses or an unsafe character, ends in a dot or space, is a device name, or is too long', () => {
+    const device = fc.constantFrom('CON', 'con', 'Prn', 'AUX', 'nul', 'COM1', 'com9', 'LPT1', 'lpt9', 'COM¹', 'LPT³');
+    const deviceLike = fc
+      .tuple(device, fc.constantFrom('', ' ', '  ', '.', '.json', ' .txt', '..', '. '), fc.string({ maxLength: 8 }))
+      .map(([name, tail, rest]) => `${name}${tail}${rest}`);
+    const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 400 }), deviceLike, fc.string({ unit: fc.constantFrom('a', '.', ' ', ':', '<', '>', '"', '|', '*'), maxLength: 12 }));
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => {
-        const segment = pathSegment(text);
-        assert.notEqual(segment, '');
-        assert.doesNotMatch(segment, /^\.+$|[/\\?#%]/);
-        assert.equal(hasUnsafeCharacter(segment), false);
-        assert.ok(Array.from(segment).length <= MAX_PATH_SEGMENT_LENGTH);
+      fc.property(text, fc.integer({ min: 1, max: MAX_PATH_SEGMENT_LENGTH }), (input, maxLength) => {
+        for (const segment of [pathSegment(input), pathSegment(input, maxLength)]) {
+          assert.notEqual(segment, '');
+          assert.doesNotMatch(segment, /^\.+$|[/\\?#%<>:"|*]/);
+          assert.doesNotMatch(segment, /[. ]$/, 'Windows drops a trailing dot or space');
+          assert.doesNotMatch(segment.split('.')[0].replace(/ +$/, ''), /^(?:CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³])$/i);
+          assert.equal(hasUnsafeCharacter(segment), false);
+        }
+        assert.ok(Array.from(pathSegment(input)).length <= MAX_PATH_SEGMENT_LENGTH);
+        assert.ok(Array.from(pathSegment(input, maxLength)).length <= maxLength);
       }),
       propertyParameters(),
     );

@@ -170,6 +170,22 @@ describe('Delete Contact List', function () {
     assert.match(harness.ui.shown.filter((shown) => shown.modal).at(-1)?.detail ?? '', /could not be looked up/);
   });
 
+  it('never names the tab or the audit entry after another list whose record a server answered', async () => {
+    await harness.api.audit.clear();
+    // The look-up fails, so only the DELETE's answer could name the list: it answers another list's record.
+    harness.server.setFault({ kind: 'html', status: 503 }, 1, 'GET');
+    const other = { _id: 'cl-c2ce382-2516-457e-8eb4-9847deec0999', name: 'Someone Else', status: 'Ready', type: 'call' };
+    harness.server.setFault({ kind: 'deletedWith', body: JSON.stringify({ status: 'success', message: 'deleted', data: other }) }, 1, 'DELETE');
+    harness.ui.warningAnswers.push('Delete Without Details', 'Delete');
+    const outcome = await vscode.commands.executeCommand<DeleteOutcome>('koreContactLists.deleteContactList', environment.name, SEED_ID);
+    assert.equal(outcome?.status, 'deleted');
+    assert.ok(outcome?.document?.path.endsWith(`/Local sandbox/${SEED_ID} · Local sandbox.json`), outcome?.document?.path);
+    const [entry] = (await harness.api.audit.read()).entries;
+    assert.equal(entry.contactListId, SEED_ID);
+    assert.equal(entry.contactListName, undefined, 'the audit entry borrows no name');
+    assert.doesNotMatch(harness.ui.last('info')?.message ?? '', /Someone Else/);
+  });
+
   it('times out on a DELETE that never answers, says the outcome is unknown, and Check Status finds out', async () => {
     await configuration().update('requestTimeoutSeconds', 1, vscode.ConfigurationTarget.Global);
     harness.server.setFault({ kind: 'hang' }, 1, 'DELETE');

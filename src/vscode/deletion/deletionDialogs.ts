@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { ContactListRecord } from '../../core/contactList';
 import { confirmationText } from '../../core/deletionPreview';
 import { isRouteNotFound } from '../../core/dialectDetection';
-import { responseStatusOf } from '../../core/koreResult';
+import { recordOfList, responseStatusOf } from '../../core/koreResult';
 import { responseDocument } from '../../core/responseDocument';
 import { responseTitle } from '../../core/responseTitle';
 import { briefFailureReason, describeDeleteResult } from '../../core/resultMessages';
@@ -33,7 +33,10 @@ export class DeletionDialogs {
       connection.getContactList(contactListId, signal),
     );
     // A record of another list (a confused or hostile server) must not lend its facts to this confirmation.
-    if (result.ok) return result.contactList?._id === contactListId ? { list: result.contactList } : {};
+    if (result.ok) {
+      const list = recordOfList(result, contactListId);
+      return list ? { list } : {};
+    }
     const status = responseStatusOf(result);
     if (result.failure === 'cancelled') {
       void ui.showInformationMessage(vscode.l10n.t('Cancelled while looking up contact list {0}. Nothing was deleted.', contactListId));

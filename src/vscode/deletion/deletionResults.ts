@@ -8,7 +8,7 @@ import { ContactListRecord } from '../../core/contactList';
 import { DeleteOutcome, deleteOutcomeOf, lookUpOutcomeOf } from '../../core/deleteOutcome';
 import { isRouteNotFound } from '../../core/dialectDetection';
 import { dialectOf } from '../../core/koreApiPaths';
-import { FailureReason, KoreCallResult, responseStatusOf } from '../../core/koreResult';
+import { FailureReason, KoreCallResult, recordOfList, responseStatusOf } from '../../core/koreResult';
 import { responseDocument } from '../../core/responseDocument';
 import { responseTitle } from '../../core/responseTitle';
 import { briefFailureReason, describeDeleteResult, pointsAtNetworkSettings } from '../../core/resultMessages';
@@ -45,7 +45,8 @@ export class DeletionResults {
     const outcome = deleteOutcomeOf(result);
     const message = describeDeleteResult(result, callContext(connection, contactListId));
     const document = responseDocument(result);
-    const listName = list?.name ?? result.contactList?.name;
+    // The look-up's record, or the answer's when it is this list's own (never another list's name).
+    const listName = list?.name ?? recordOfList(result, contactListId)?.name;
     const note = outcome === 'deleted' ? undefined : outcome === 'unknown' ? vscode.l10n.t('outcome unknown') : vscode.l10n.t('failed');
     const title = responseTitle({ contactListId, listName, environmentName: environment.name, note });
     const uri = this.services.responses.add(environment.name, title, document, { environment, contactListId, method: 'DELETE' });
