@@ -78,6 +78,79 @@ describe('accessibility', function () {
       assert.equal(harness.server.lists.has(SEED_ID), true, 'the list selected earlier was not');
     });
 
+    /**
+     * A row opened by the workbench runs its command in a later round trip to the extension host, after the key's
+     * command has returned: wait for one to have happened, so "nothing ran" is not only "nothing ran yet".
+     */
+    const opened = () => new Promise((resolve) => setTimeout(resolve, 500));
+    /** Focuses the one row under the first environment, a message row, with the keys; its node once it is there. */
+    const focusMessageRow = () =>
+      waitFor(
+        'the message row focused with the keyboard',
+        async () => {
+          // Home, Right (expand), Down; Ctrl+Shift+Enter (list.toggleSelection) twice shows which row has the focus
+          // without opening it, and leaves nothing selected.
+          await keys('koreContactLists.environments.focus', 'list.focusFirst', 'list.expand', 'list.focusDown', 'list.toggleSelection');
+          const [node] = selected();
+          await keys('list.toggleSelection');
+          return node?.kind === 'listMessage' && selected().length === 0 ? node : undefined;
+        },
+        10_000,
+      );
+
+    it('runs nothing on a message row: Delete on "No token" does not open Set Token', async () => {
+      await harness.addEnvironment('No token yet');
+      const message = await focusMessageRow();
+      for (const record of [harness.server.requests, harness.ui.shown, harness.ui.quickPicks, harness.ui.inputBoxes]) record.length = 0;
+      assert.equal(message.kind === 'listMessage' && message.action, 'setToken', 'the row would open Set Token if it were opened');
+      const outcome = await vscode.commands.executeCommand('koreContactLists.deleteFocusedContactList');
+      assert.equal(outcome, undefined);
+      await opened();
+      assert.deepEqual(harness.ui.quickPicks, [], 'Set Token did not ask how to sign in');
+      assert.deepEqual(harness.ui.inputBoxes, []);
+      assert.deepEqual(harness.ui.shown, [], 'nothing was shown');
+      assert.deepEqual(harness.server.requests, [], 'nothing was sent');
+      assert.deepEqual(selected(), [], 'the selection is as it was');
+    });
+
+    it('runs nothing on a message row: Delete on "click to retry" sends no list calls', async () => {
+      await harness.environmentWithToken('Cannot list');
+      harness.server.setFault({ kind: 'html', status: 503 }, Number.POSITIVE_INFINITY, 'GET');
+      await focusMessageRow();
+      harness.server.requests.length = 0;
+      harness.ui.shown.length = 0;
+      const outcome = await vscode.commands.executeCommand('koreContactLists.deleteFocusedContactList');
+      assert.equal(outcome, undefined);
+      await opened();
+      assert.deepEqual(harness.server.requests, [], 'no list call was sent');
+      assert.deepEqual(harness.ui.shown, []);
+    });
+
+    it('with several lists selected, deletes only the focused one and keeps the selection', async () => {
+      const environment = await harness.environmentWithToken('Keyboard');
+      await waitFor(
+        'the first contact list selected with the keyboard',
+        async () => {
+          await keys('koreContactLists.environments.focus', 'list.focusFirst', 'list.expand', 'list.focusDown', 'list.select');
+          const [node] = selected();
+          return node && 'list' in node ? node : undefined;
+        },
+        10_000,
+      );
+      // Down, then Ctrl+Shift+Enter: both lists selected, the focus on the second.
+      await keys('list.focusDown', 'list.toggleSelection');
+      assert.equal(selected().length, 2);
+      harness.ui.warningAnswers.push(undefined);
+      const outcome = await vscode.commands.executeCommand<{ status: string } | undefined>('koreContactLists.deleteFocusedContactList');
+      assert.equal(outcome?.status, 'notSent', 'the confirmation was dismissed');
+      assert.equal(harness.ui.shown.find((shown) => shown.modal)?.message, `Delete contact list "Renewal Due - September 2025" from "${environment.name}"?`);
+      assert.deepEqual(
+        selected().map((node) => (node as ContactListNode).list._id),
+        [SEED_ID, SEPTEMBER_ID],
+        'the selection is as the user left it',
+      );
+    });
+
     it('does nothing on an environment row', async () => {
       await harness.environmentWithToken('Keyboard');
       await vscode.commands.executeCommand('koreContactLists.environments.focus');
