@@ -55,18 +55,25 @@ describe('accessibility', function () {
     const keys = (...commands: string[]) => commands.reduce<Promise<unknown>>((done, command) => done.then(() => vscode.commands.executeCommand(command)), Promise.resolve());
     const selected = () => harness.api.environmentView.selection;
 
-    it('deletes the focused contact list, not the one selected before the arrow keys moved on', async () => {
-      const environment = await harness.environmentWithToken('Keyboard');
-      // Focus the view, then Home, Right (expand), Down, Enter: the first list is selected once the rows have loaded.
-      await waitFor(
+    /**
+     * Focus the view, then Home, Right (expand), Down, Enter: the first list of this environment is selected once
+     * its rows have loaded. Rows left from the previous test's environment may still show until the tree refreshes:
+     * only this environment's first list counts.
+     */
+    const selectFirstList = (environmentId: string) =>
+      waitFor(
         'the first contact list selected with the keyboard',
         async () => {
           await keys('koreContactLists.environments.focus', 'list.focusFirst', 'list.expand', 'list.focusDown', 'list.select');
           const [node] = selected();
-          return node && 'list' in node ? node : undefined;
+          return selected().length === 1 && node?.kind === 'contactList' && node.environment.id === environmentId && node.list._id === SEED_ID ? node : undefined;
         },
         10_000,
       );
+
+    it('deletes the focused contact list, not the one selected before the arrow keys moved on', async () => {
+      const environment = await harness.environmentWithToken('Keyboard');
+      await selectFirstList(environment.id);
       assert.equal((selected()[0] as ContactListNode).list._id, SEED_ID);
       await keys('list.focusDown');
       assert.equal((selected()[0] as ContactListNode).list._id, SEED_ID, 'Down moves the focus only: the selection stays behind');
@@ -84,7 +91,7 @@ describe('accessibility', function () {
      */
     const opened = () => new Promise((resolve) => setTimeout(resolve, 500));
     /** Focuses the one row under the first environment, a message row, with the keys; its node once it is there. */
-    const focusMessageRow = () =>
+    const focusMessageRow = (environmentId: string) =>
       waitFor(
         'the message row focused with the keyboard',
         async () => {
@@ -93,14 +100,14 @@ describe('accessibility', function () {
           await keys('koreContactLists.environments.focus', 'list.focusFirst', 'list.expand', 'list.focusDown', 'list.toggleSelection');
           const [node] = selected();
           await keys('list.toggleSelection');
-          return node?.kind === 'listMessage' && selected().length === 0 ? node : undefined;
+          return node?.kind === 'listMessage' && node.environment.id === environmentId && selected().length === 0 ? node : undefined;
         },
         10_000,
       );
 
     it('runs nothing on a message row: Delete on "No token" does not open Set Token', async () => {
-      await harness.addEnvironment('No token yet');
-      const message = await focusMessageRow();
+      const environment = await harness.addEnvironment('No token yet');
+      const message = await focusMessageRow(environment.id);
       for (const record of [harness.server.requests, harness.ui.shown, harness.ui.quickPicks, harness.ui.inputBoxes]) record.length = 0;
       assert.equal(message.kind === 'listMessage' && message.action, 'setToken', 'the row would open Set Token if it were opened');
       const outcome = await vscode.commands.executeCommand('koreContactLists.deleteFocusedContactList');
@@ -114,9 +121,9 @@ describe('accessibility', function () {
     });
 
     it('runs nothing on a message row: Delete on "click to retry" sends no list calls', async () => {
-      await harness.environmentWithToken('Cannot list');
+      const environment = await harness.environmentWithToken('Cannot list');
       harness.server.setFault({ kind: 'html', status: 503 }, Number.POSITIVE_INFINITY, 'GET');
-      await focusMessageRow();
+      await focusMessageRow(environment.id);
       harness.server.requests.length = 0;
       harness.ui.shown.length = 0;
       const outcome = await vscode.commands.executeCommand('koreContactLists.deleteFocusedContactList');
@@ -128,15 +135,7 @@ describe('accessibility', function () {
 
     it('with several lists selected, deletes only the focused one and keeps the selection', async () => {
       const environment = await harness.environmentWithToken('Keyboard');
-      await waitFor(
-        'the first contact list selected with the keyboard',
-        async () => {
-          await keys('koreContactLists.environments.focus', 'list.focusFirst', 'list.expand', 'list.focusDown', 'list.select');
-          const [node] = selected();
-          return node && 'list' in node ? node : undefined;
-        },
-        10_000,
-      );
+      await selectFirstList(environment.id);
       // Down, then Ctrl+Shift+Enter: both lists selected, the focus on the second.
       await keys('list.focusDown', 'list.toggleSelection');
       assert.equal(selected().length, 2);
