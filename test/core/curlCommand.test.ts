@@ -95,7 +95,7 @@ describe('curlCommand', () => {
       // A shell without bracketed paste runs each line break it is given: none after the last line.
       assert.equal(/\n\s*$/.test(command), false, `${method}: no line break at the end`);
       // Left over from an earlier copy, or never exported: the shell stops at the auth header, nothing is sent.
-      for (const variables of [{}, { [TOKEN_VARIABLE]: '' }]) {
+      for (const variables of [{}, { [TOKEN_VARIABLE]: '' }] as Array<Record<string, string>>) {
         assert.throws(
           () => parseShellCommands(command, variables),
           (error: unknown) => error instanceof ShellStopped && error.variable === TOKEN_VARIABLE && error.said === `set ${TOKEN_VARIABLE} first`,
