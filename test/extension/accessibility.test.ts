@@ -60,16 +60,23 @@ describe('accessibility', function () {
      * its rows have loaded. Rows left from the previous test's environment may still show until the tree refreshes:
      * only this environment's first list counts.
      */
-    const selectFirstList = (environmentId: string) =>
-      waitFor(
-        'the first contact list selected with the keyboard',
-        async () => {
-          await keys('koreContactLists.environments.focus', 'list.focusFirst', 'list.expand', 'list.focusDown', 'list.select');
-          const [node] = selected();
-          return selected().length === 1 && node?.kind === 'contactList' && node.environment.id === environmentId && node.list._id === SEED_ID ? node : undefined;
-        },
-        10_000,
-      );
+    const selectFirstList = async (environmentId: string) => {
+      let seen = '';
+      try {
+        return await waitFor(
+          'the first contact list selected with the keyboard',
+          async () => {
+            await keys('koreContactLists.environments.focus', 'list.focusFirst', 'list.expand', 'list.focusDown', 'list.select');
+            const [node] = selected();
+            seen = JSON.stringify(selected().map((n) => [n.kind, 'environment' in n ? n.environment.id === environmentId : '', n.kind === 'contactList' ? n.list._id : '']));
+            return selected().length === 1 && node?.kind === 'contactList' && node.environment.id === environmentId && node.list._id === SEED_ID ? node : undefined;
+          },
+          10_000,
+        );
+      } catch (error) {
+        throw new Error(`${String(error)}; last selection ${seen}`);
+      }
+    };
 
     it('deletes the focused contact list, not the one selected before the arrow keys moved on', async () => {
       const environment = await harness.environmentWithToken('Keyboard');
