@@ -9,7 +9,7 @@ import { API_DIALECTS, ApiDialect, ApiTarget } from '../../src/core/koreApiPaths
 import { AUTH_HEADER, KoreRequest, contactListRequest } from '../../src/core/koreRequest';
 import { FakeKoreServer } from '../fakeKore/fakeKoreServer';
 import { propertyParameters } from '../support/propertyRuns';
-import { parseShellCommands } from '../support/shellWords';
+import { parseShellCommands, ShellStopped } from '../support/shellWords';
 
 const target: ApiTarget = { host: 'https://platform.kore.ai', iid: 'st-1', accountId: 'a1' };
 
@@ -79,14 +79,36 @@ describe('curlCommand', () => {
         '# This DELETE deletes the contact list for good: nothing asks for a confirmation.',
         "curl --globoff --request 'DELETE' \\",
         "  --url 'https://platform.kore.ai/agentassist/api/v1/public/st-1/campaign/contactList/cl-2' \\",
-        '  --header "auth: $KORE_TOKEN" \\',
+        '  --header "auth: ${KORE_TOKEN:?set KORE_TOKEN first}" \\',
         "  --header 'iid: st-1' \\",
         "  --header 'accountId: a1' \\",
         "  --header 'Content-Type: application/json' \\",
         "  --header 'Accept: application/json'",
-        '',
       ].join('\n'),
+      'no line break at the end',
     );
+  });
+
+  it('pasted, runs nothing by itself: it waits for Enter, and stops when KORE_TOKEN is unset or empty', () => {
+    for (const method of ['GET', 'DELETE'] as const) {
+      const command = curlCommand(contactListRequest(target, method, 'cl-2'), 'jwt');
+      // A shell without bracketed paste runs each line break it is given: none after the last line.
+      assert.equal(/\n\s*$/.test(command), false, `${method}: no line break at the end`);
+      // Left over from an earlier copy, or never exported: the shell stops at the auth header, nothing is sent.
+      for (const variables of [{}, { [TOKEN_VARIABLE]: '' }] as Array<Record<string, string>>) {
+        assert.throws(
+          () => parseShellCommands(command, variables),
+          (error: unknown) => error instanceof ShellStopped && error.variable === TOKEN_VARIABLE && error.said === `set ${TOKEN_VARIABLE} first`,
+        );
+      }
+    }
+  });
+
+  it('the test shell reads ${NAME:?message} as a shell does', () => {
+    assert.deepEqual(parseShellCommands('echo "a${X:?set X}b"', { X: 'x y' }), [['echo', 'ax yb']]);
+    assert.throws(() => parseShellCommands('echo "${X:?set X}"', {}), ShellStopped);
+    assert.throws(() => parseShellCommands('echo "${X:?set X}"', { X: '' }), ShellStopped);
+    assert.throws(() => parseShellCommands('echo "${X:?$(rm -rf ~)}"', { X: 'x' }), /unsupported \$ expansion/);
   });
 
   it('quotes a single quote by closing, escaping and reopening', () => {
@@ -129,6 +151,8 @@ describe('curlCommand', () => {
           const command = curlCommand(request, source);
           assert.equal(command.includes(token), false);
           assert.deepEqual(parseShellCommands(command, { [TOKEN_VARIABLE]: token }), [expectedWords(request, token)]);
+          assert.equal(command.endsWith('\n'), false, 'pasted, it waits for Enter');
+          assert.throws(() => parseShellCommands(command, {}), ShellStopped, 'without KORE_TOKEN it stops');
         },
       ),
       propertyParameters(),

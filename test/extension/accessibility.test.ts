@@ -55,18 +55,32 @@ describe('accessibility', function () {
     const keys = (...commands: string[]) => commands.reduce<Promise<unknown>>((done, command) => done.then(() => vscode.commands.executeCommand(command)), Promise.resolve());
     const selected = () => harness.api.environmentView.selection;
 
+    /**
+     * Focus the view, then Home, Right (expand), Down, Enter: the first list of this environment is selected once
+     * its rows have loaded. Rows left from the previous test's environment may still show until the tree refreshes:
+     * only this environment's first list counts.
+     */
+    const selectFirstList = async (environmentId: string) => {
+      let seen = '';
+      try {
+        return await waitFor(
+          'the first contact list selected with the keyboard',
+          async () => {
+            await keys('koreContactLists.environments.focus', 'list.focusFirst', 'list.expand', 'list.focusDown', 'list.select');
+            const [node] = selected();
+            seen = JSON.stringify(selected().map((n) => [n.kind, 'environment' in n ? n.environment.id === environmentId : '', n.kind === 'contactList' ? n.list._id : '']));
+            return selected().length === 1 && node?.kind === 'contactList' && node.environment.id === environmentId && node.list._id === SEED_ID ? node : undefined;
+          },
+          10_000,
+        );
+      } catch (error) {
+        throw new Error(`${String(error)}; last selection ${seen}`);
+      }
+    };
+
     it('deletes the focused contact list, not the one selected before the arrow keys moved on', async () => {
       const environment = await harness.environmentWithToken('Keyboard');
-      // Focus the view, then Home, Right (expand), Down, Enter: the first list is selected once the rows have loaded.
-      await waitFor(
-        'the first contact list selected with the keyboard',
-        async () => {
-          await keys('koreContactLists.environments.focus', 'list.focusFirst', 'list.expand', 'list.focusDown', 'list.select');
-          const [node] = selected();
-          return node && 'list' in node ? node : undefined;
-        },
-        10_000,
-      );
+      await selectFirstList(environment.id);
       assert.equal((selected()[0] as ContactListNode).list._id, SEED_ID);
       await keys('list.focusDown');
       assert.equal((selected()[0] as ContactListNode).list._id, SEED_ID, 'Down moves the focus only: the selection stays behind');
@@ -76,6 +90,71 @@ describe('accessibility', function () {
       assert.equal(harness.ui.shown.find((shown) => shown.modal)?.message, `Delete contact list "Renewal Due - September 2025" from "${environment.name}"?`);
       assert.equal(harness.server.lists.has(SEPTEMBER_ID), false, 'the focused list was deleted');
       assert.equal(harness.server.lists.has(SEED_ID), true, 'the list selected earlier was not');
+    });
+
+    /**
+     * A row opened by the workbench runs its command in a later round trip to the extension host, after the key's
+     * command has returned: wait for one to have happened, so "nothing ran" is not only "nothing ran yet".
+     */
+    const opened = () => new Promise((resolve) => setTimeout(resolve, 500));
+    /** Focuses the one row under the first environment, a message row, with the keys; its node once it is there. */
+    const focusMessageRow = (environmentId: string) =>
+      waitFor(
+        'the message row focused with the keyboard',
+        async () => {
+          // Home, Right (expand), Down; Ctrl+Shift+Enter (list.toggleSelection) twice shows which row has the focus
+          // without opening it, and leaves nothing selected.
+          await keys('koreContactLists.environments.focus', 'list.focusFirst', 'list.expand', 'list.focusDown', 'list.toggleSelection');
+          const [node] = selected();
+          await keys('list.toggleSelection');
+          return node?.kind === 'listMessage' && node.environment.id === environmentId && selected().length === 0 ? node : undefined;
+        },
+        10_000,
+      );
+
+    it('runs nothing on a message row: Delete on "No token" does not open Set Token', async () => {
+      const environment = await harness.addEnvironment('No token yet');
+      const message = await focusMessageRow(environment.id);
+      for (const record of [harness.server.requests, harness.ui.shown, harness.ui.quickPicks, harness.ui.inputBoxes]) record.length = 0;
+      assert.equal(message.kind === 'listMessage' && message.action, 'setToken', 'the row would open Set Token if it were opened');
+      const outcome = await vscode.commands.executeCommand('koreContactLists.deleteFocusedContactList');
+      assert.equal(outcome, undefined);
+      await opened();
+      assert.deepEqual(harness.ui.quickPicks, [], 'Set Token did not ask how to sign in');
+      assert.deepEqual(harness.ui.inputBoxes, []);
+      assert.deepEqual(harness.ui.shown, [], 'nothing was shown');
+      assert.deepEqual(harness.server.requests, [], 'nothing was sent');
+      assert.deepEqual(selected(), [], 'the selection is as it was');
+    });
+
+    it('runs nothing on a message row: Delete on "click to retry" sends no list calls', async () => {
+      const environment = await harness.environmentWithToken('Cannot list');
+      harness.server.setFault({ kind: 'html', status: 503 }, Number.POSITIVE_INFINITY, 'GET');
+      await focusMessageRow(environment.id);
+      harness.server.requests.length = 0;
+      harness.ui.shown.length = 0;
+      const outcome = await vscode.commands.executeCommand('koreContactLists.deleteFocusedContactList');
+      assert.equal(outcome, undefined);
+      await opened();
+      assert.deepEqual(harness.server.requests, [], 'no list call was sent');
+      assert.deepEqual(harness.ui.shown, []);
+    });
+
+    it('with several lists selected, deletes only the focused one and keeps the selection', async () => {
+      const environment = await harness.environmentWithToken('Keyboard');
+      await selectFirstList(environment.id);
+      // Down, then Ctrl+Shift+Enter: both lists selected, the focus on the second.
+      await keys('list.focusDown', 'list.toggleSelection');
+      assert.equal(selected().length, 2);
+      harness.ui.warningAnswers.push(undefined);
+      const outcome = await vscode.commands.executeCommand<{ status: string } | undefined>('koreContactLists.deleteFocusedContactList');
+      assert.equal(outcome?.status, 'notSent', 'the confirmation was dismissed');
+      assert.equal(harness.ui.shown.find((shown) => shown.modal)?.message, `Delete contact list "Renewal Due - September 2025" from "${environment.name}"?`);
+      assert.deepEqual(
+        selected().map((node) => (node as ContactListNode).list._id),
+        [SEED_ID, SEPTEMBER_ID],
+        'the selection is as the user left it',
+      );
     });
 
     it('does nothing on an environment row', async () => {

@@ -42,17 +42,21 @@ describe('Copy as cURL and the response editor title', function () {
     await vscode.env.clipboard.writeText('');
   });
 
-  it('copies a contact list of the tree as the DELETE its trash action sends, with $KORE_TOKEN, and sends nothing', async () => {
+  it('copies a contact list of the tree as its GET (details), never a DELETE, with $KORE_TOKEN, and sends nothing', async () => {
     const environment = await harness.environmentWithToken('Curl tree');
     const [node] = await harness.contactListNodes();
     assert.ok(node, 'the tree lists the seed lists');
+    harness.server.requests.length = 0;
     const returned = await vscode.commands.executeCommand<string>('koreContactLists.copyAsCurl', node);
     const { text, words } = await clipboardCommand();
     assert.equal(returned, text);
     const { iid, accountId } = harness.server.app;
-    assert.deepEqual(words, curlWords('DELETE', `${harness.server.url}${V1_BASE}/${iid}/campaign/contactList/${node.list._id}`, [['iid', iid], ['accountId', accountId], ...CONTENT]));
-    assert.match(text, /^# Set KORE_TOKEN first to this environment's JWT.*\n# This DELETE deletes the contact list for good/, 'a pasted JWT: the comment says to set it, and warns');
-    assert.ok(!harness.server.requests.some((request) => request.method === 'DELETE'), 'copying sent nothing');
+    // Pasted into a shell, a command from the tree cannot delete without the confirmation the trash action asks for.
+    assert.deepEqual(words, curlWords('GET', `${harness.server.url}${V1_BASE}/${iid}/campaign/contactList/${node.list._id}`, [['iid', iid], ['accountId', accountId], ...CONTENT]));
+    assert.match(text, /^# Set KORE_TOKEN first to this environment's JWT[^\n]*\ncurl /, 'a pasted JWT: the comment says to set it');
+    assert.equal(text.includes('DELETE'), false);
+    assert.equal(text.endsWith('\n'), false, 'pasted, it waits for Enter');
+    assert.deepEqual(harness.server.requests, [], 'copying sent nothing');
     assert.equal(environment.name, 'Curl tree');
   });
 

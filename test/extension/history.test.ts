@@ -7,6 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AuditEntry } from '../../src/core/auditEntry';
+import { AuditWatcher, ELSEWHERE_REFRESH_INTERVAL_MS, HISTORY_REFRESH_INTERVAL_MS } from '../../src/vscode/history/auditWatcher';
+import { ManualClock } from '../support/manualClock';
 import { SEED_ID, TOKEN, useExtensionHarness, waitFor } from './harness';
 import type { StoredEnvironment } from './harness';
 
@@ -198,6 +200,10 @@ describe('History and the audit trail', function () {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     let historyChanges = 0;
     let treeChanges = 0;
+    // Refreshes are throttled (at most one reload of the lists per 30 s): start them over, so what earlier tests'
+    // appends left recent does not hold back the one this test waits for.
+    const clock = new ManualClock();
+    const restoreClock = harness.api.auditWatcher.useClock(clock);
     const subscriptions = [harness.api.history.onDidChangeTreeData(() => (historyChanges += 1)), harness.api.environmentTree.onDidChangeTreeData(() => (treeChanges += 1))];
     try {
       // This window's own append: History follows, the contact lists (Kore.ai calls) are not reloaded for it.
@@ -208,11 +214,50 @@ describe('History and the audit trail', function () {
 
       historyChanges = 0;
       await appendFromAnotherProcess(path.dirname(harness.api.audit.file), 'other', 1);
-      await waitFor('History to refresh by itself', () => historyChanges > 0, 10_000);
+      // History refreshed for this window's own append a moment ago: this one shows at the end of its 2 s.
+      await waitFor(
+        'History to refresh by itself',
+        async () => {
+          await clock.advance(HISTORY_REFRESH_INTERVAL_MS);
+          return historyChanges > 0;
+        },
+        10_000,
+      );
       assert.deepEqual((await labels()).slice(0, 2), ['other-0', 'cl-own']);
       await waitFor('the Environments tree to refresh by itself', () => treeChanges > 0, 5_000);
     } finally {
+      restoreClock();
       for (const subscription of subscriptions) subscription.dispose();
+    }
+  });
+
+  it("another window's bulk run reloads the contact lists at most once per 30 s, and the last change still shows", async () => {
+    // A watcher like the extension's, on the same trail, with the throttles' time in the test's hands: the file
+    // events and their debounce run in real time, the 30 s interval only when the test moves the clock.
+    const clock = new ManualClock(1_000_000);
+    let historyChanges = 0;
+    let treeChanges = 0;
+    const log = vscode.window.createOutputChannel('Kore.ai audit watcher under test', { log: true });
+    const watcher = new AuditWatcher(harness.api.audit, { onDidChange: () => (historyChanges += 1), onDidAppendElsewhere: () => (treeChanges += 1) }, log, { clock });
+    try {
+      await watcher.ready;
+      const directory = path.dirname(harness.api.audit.file);
+      await appendFromAnotherProcess(directory, 'bulk-a', 3);
+      await waitFor("the first of another window's deletes to reload the lists at once", () => treeChanges === 1, 10_000);
+      assert.equal(historyChanges, 1, 'History follows at once too');
+      // Its next deletes, a moment later (in real time): they are seen, and their reload waits.
+      await appendFromAnotherProcess(directory, 'bulk-b', 3);
+      await waitFor('the next deletes to be seen, their reload waiting for the interval to end', () => watcher.elsewhereRefreshPending, 10_000);
+      assert.equal(treeChanges, 1, 'no second reload (Kore.ai list calls) within the interval');
+      await clock.advance(ELSEWHERE_REFRESH_INTERVAL_MS - 1);
+      assert.equal(treeChanges, 1);
+      assert.equal(historyChanges, 2, "History's own interval (2 s) is shorter: it showed the next deletes already");
+      await clock.advance(1);
+      assert.equal(treeChanges, 2, 'the last deletes leave the tree at the end of the interval');
+      assert.equal(watcher.elsewhereRefreshPending, false);
+    } finally {
+      watcher.dispose();
+      log.dispose();
     }
   });
 });

@@ -1,8 +1,20 @@
 // A test-side reading of POSIX shell command lines (the sh "Token Recognition" and "Quoting" rules), to check
 // what a generated command means to a shell. It supports what a careful generator needs (blanks, comments,
-// `\`-newline, `\` escapes, single quotes, double quotes with `$NAME`/`${NAME}` expansion) and throws on anything
+// `\`-newline, `\` escapes, single quotes, double quotes with `$NAME`/`${NAME}` expansion, and `${NAME:?message}`,
+// which stops the command when NAME is unset or empty, as a shell does: it throws ShellStopped) and throws on anything
 // else unquoted but letters, digits and `_./:@%+,=-` (a shell may give it a special meaning): a generator that
 // lets one through fails the test rather than being read generously.
+
+/** What a shell does at `${NAME:?message}` with NAME unset or empty: prints `NAME: message` and runs nothing. */
+export class ShellStopped extends Error {
+  constructor(
+    readonly variable: string,
+    readonly said: string,
+  ) {
+    super(`${variable}: ${said}`);
+    this.name = 'ShellStopped';
+  }
+}
 
 /** The commands of the text (one per line not continued), each as its words after quote removal and expansion. */
 export function parseShellCommands(text: string, variables: Readonly<Record<string, string>>): string[][] {
@@ -20,7 +32,16 @@ export function parseShellCommands(text: string, variables: Readonly<Record<stri
   };
   let index = 0;
   const expand = (): string => {
-    // At a `$` inside double quotes: `$NAME` or `${NAME}`.
+    // At a `$` inside double quotes: `$NAME`, `${NAME}` or `${NAME:?message}` (a message of plain text only:
+    // one holding an expansion, a quote or an escape is not read).
+    const required = /^\$\{([A-Za-z_][A-Za-z0-9_]*):\?([^}$`"\\]*)\}/.exec(text.slice(index));
+    if (required) {
+      const value = variables[required[1]];
+      // `:?` (with the colon): an empty value stops the command as an unset one does.
+      if (value === undefined || value === '') throw new ShellStopped(required[1], required[2]);
+      index += required[0].length;
+      return value;
+    }
     const braced = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}/.exec(text.slice(index));
     const plain = /^\$([A-Za-z_][A-Za-z0-9_]*)/.exec(text.slice(index));
     const match = braced ?? plain;

@@ -3,14 +3,24 @@
 // VS Code watches a RelativePattern on such a folder (non-recursively) in the desktop and in code-server alike.
 // Events come in bursts (a bulk run appends many lines, a rotation renames and creates): they are gathered and
 // handled once per quiet moment, one handling at a time.
+// Both refreshes are throttled, since another window's bulk run appends about once a second for minutes: reloading
+// the tree sends Kore.ai list calls for every expanded environment, which count against the account's rate limit
+// shared by every window (so this window would make that run meet 429s); at most once per 30 s, the last change
+// still shown at the end. History reads only local files, but a narrow filter scans the whole trail: at most every 2 s.
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { AuditChangeTracker } from '../../core/auditChanges';
 import { AuditLog } from '../../core/auditLog';
 import { AuditReader } from '../../core/auditReader';
+import { Clock, systemClock } from '../../core/clock';
+import { Throttle } from '../../core/throttle';
 
 /** Long enough to gather a burst of appends into one refresh, short enough to feel live. */
 export const AUDIT_WATCH_DELAY_MS = 300;
+/** Between two History refreshes caused by the audit files. */
+export const HISTORY_REFRESH_INTERVAL_MS = 2_000;
+/** Between two reloads of the contact lists caused by another window's appends (Kore.ai calls: 60 a minute per account). */
+export const ELSEWHERE_REFRESH_INTERVAL_MS = 30_000;
 
 export interface AuditWatcherHandlers {
   /** Any change to the audit files: History reloads its page. */
@@ -19,21 +29,41 @@ export interface AuditWatcherHandlers {
   readonly onDidAppendElsewhere: () => void;
 }
 
+export interface AuditWatcherTiming {
+  /** The quiet moment that gathers a burst of file events. */
+  readonly delayMs?: number;
+  readonly historyIntervalMs?: number;
+  readonly elsewhereIntervalMs?: number;
+  /** The time of the throttles (tests move it by hand); the debounce of file events is always real time. */
+  readonly clock?: Clock;
+}
+
 export class AuditWatcher implements vscode.Disposable {
   private readonly tracker: AuditChangeTracker;
   private watcher: vscode.FileSystemWatcher | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private handling: Promise<void> = Promise.resolve();
   private disposed = false;
+  private readonly delayMs: number;
+  private readonly throttles: (clock: Clock) => { history: Throttle; elsewhere: Throttle };
+  private historyRefresh: Throttle;
+  private elsewhereRefresh: Throttle;
   /** Settles once the watcher is in place (tests wait for it before appending from another process). */
   readonly ready: Promise<void>;
 
   constructor(
     private readonly audit: AuditLog,
-    private readonly handlers: AuditWatcherHandlers,
+    handlers: AuditWatcherHandlers,
     private readonly log: vscode.LogOutputChannel,
-    private readonly delayMs: number = AUDIT_WATCH_DELAY_MS,
+    timing: AuditWatcherTiming = {},
   ) {
+    this.delayMs = timing.delayMs ?? AUDIT_WATCH_DELAY_MS;
+    const failed = (error: unknown) => this.log.warn(`Could not refresh after the audit trail changed: ${String(error)}`);
+    this.throttles = (clock) => ({
+      history: new Throttle(handlers.onDidChange, timing.historyIntervalMs ?? HISTORY_REFRESH_INTERVAL_MS, clock, failed),
+      elsewhere: new Throttle(handlers.onDidAppendElsewhere, timing.elsewhereIntervalMs ?? ELSEWHERE_REFRESH_INTERVAL_MS, clock, failed),
+    });
+    ({ history: this.historyRefresh, elsewhere: this.elsewhereRefresh } = this.throttles(timing.clock ?? systemClock));
     this.tracker = new AuditChangeTracker(new AuditReader(audit.directory), audit);
     this.ready = this.start().catch((error: unknown) => {
       // History still works with Refresh: say why it will not follow other windows.
@@ -68,18 +98,39 @@ export class AuditWatcher implements vscode.Disposable {
 
   private async handle(): Promise<void> {
     if (this.disposed) return;
-    this.handlers.onDidChange();
+    this.historyRefresh.request();
     try {
       if (await this.tracker.appendedElsewhere()) {
-        if (!this.disposed) this.handlers.onDidAppendElsewhere();
+        if (!this.disposed) this.elsewhereRefresh.request();
       }
     } catch (error) {
       this.log.warn(`Could not read the audit trail ${this.audit.file} after it changed: ${String(error)}`);
     }
   }
 
+  /** Whether a reload of the contact lists waits for the end of its interval (for tests). */
+  get elsewhereRefreshPending(): boolean {
+    return this.elsewhereRefresh.pending;
+  }
+
+  /**
+   * For tests: the throttles start over on `clock` (what an earlier test left pending or recent is forgotten);
+   * returns a function that starts them over on real time.
+   */
+  useClock(clock: Clock): () => void {
+    const startOver = (next: Clock) => {
+      this.historyRefresh.dispose();
+      this.elsewhereRefresh.dispose();
+      ({ history: this.historyRefresh, elsewhere: this.elsewhereRefresh } = this.throttles(next));
+    };
+    startOver(clock);
+    return () => startOver(systemClock);
+  }
+
   dispose(): void {
     this.disposed = true;
+    this.historyRefresh.dispose();
+    this.elsewhereRefresh.dispose();
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     this.watcher?.dispose();

@@ -21,8 +21,9 @@ export class CopyAsCurl {
   }
 
   /**
-   * From the tree, the DELETE that the item's trash action would send (the command's comment says it deletes for
-   * good; nothing is sent here). From a response, the very request it answers (a GET for a failed look-up).
+   * From the tree, the list's GET (Get Contact List Details): a command pasted into a shell must not be able to
+   * delete without the confirmation the trash action asks for. From a response, the very request it answers (the
+   * DELETE of a delete, whose comment says it deletes for good; a GET for a failed look-up).
    * Returns the command copied, or undefined when there was nothing to copy.
    */
   async copy(argument?: unknown): Promise<string | undefined> {
@@ -44,7 +45,7 @@ export class CopyAsCurl {
   }
 
   private requestOf(argument: unknown): AnsweredRequest | undefined {
-    if (isContactListNode(argument)) return { environment: argument.environment, contactListId: argument.list._id, method: 'DELETE' };
+    if (isContactListNode(argument)) return { environment: argument.environment, contactListId: argument.list._id, method: 'GET' };
     const uri = argument instanceof vscode.Uri ? argument : vscode.window.activeTextEditor?.document.uri;
     const request = uri?.scheme === RESPONSE_SCHEME ? this.responses.requestOf(uri) : undefined;
     if (request) return request;
