@@ -10,16 +10,13 @@ import { CommandHandler, registerCommand } from './vscode/commands';
 import { localiseCore } from './vscode/coreLocalisation';
 import { ActiveEnvironment } from './vscode/environments/activeEnvironment';
 import { CredentialStore } from './vscode/environments/credentialStore';
-import { EnvironmentCommands } from './vscode/environments/environmentCommands';
 import { copyContactListId } from './vscode/environments/copyContactListId';
 import { EnvironmentTreeProvider, TreeNode } from './vscode/environments/environmentTree';
 import { focusedContactList } from './vscode/environments/focusedContactList';
-import { TokenCommands } from './vscode/environments/tokenCommands';
 import { WorkspaceEnvironments } from './vscode/environments/workspaceEnvironments';
 import { HistoryCommands } from './vscode/history/historyCommands';
 import { AuditWatcher } from './vscode/history/auditWatcher';
 import { HistoryTreeNode, HistoryTreeProvider } from './vscode/history/historyTree';
-import { CopyAsCurl } from './vscode/responses/copyAsCurl';
 import { ResponseCommands } from './vscode/responses/responseCommands';
 import { RESPONSE_SCHEME, ResponseDocumentProvider } from './vscode/responses/responseDocuments';
 import { KoreServices, createServices } from './vscode/services';
@@ -113,21 +110,22 @@ interface Features {
 /** Every command, each to the one method that runs it. Features that talk to Kore.ai are created on first use. */
 function registerCommands(services: KoreServices, features: Features): vscode.Disposable[] {
   const { operations, tree, environmentView, history, getStarted, workspaceEnvironments } = features;
-  const environments = new EnvironmentCommands(services);
-  const tokens = new TokenCommands(services);
+  // Add/Edit Environment and Set Token (their multi-step forms, JWT checks) and Copy as cURL load on first use too.
+  const environments = once(() => operations().createEnvironmentCommands(services));
+  const tokens = once(() => operations().createTokenCommands(services));
   const historyCommands = new HistoryCommands(services, history);
   const responses = new ResponseCommands(services);
-  const curl = new CopyAsCurl(services);
+  const curl = once(() => operations().createCopyAsCurl(services));
   const deletion = once(() => operations().createDeletion(services));
   const bulkDeletion = once(() => operations().createBulkDeletion(services));
   const connectionTest = once(() => operations().createConnectionTest(services));
   const transfer = once(() => operations().createEnvironmentTransfer(services));
   const handlers: Record<(typeof CommandIds)[keyof typeof CommandIds], CommandHandler> = {
-    [CommandIds.addEnvironment]: () => environments.add(),
-    [CommandIds.editEnvironment]: (_context, environment) => environments.edit(environment),
-    [CommandIds.removeEnvironment]: (_context, environment) => environments.remove(environment),
-    [CommandIds.setToken]: (_context, environment) => tokens.setToken(environment),
-    [CommandIds.clearToken]: (_context, environment) => tokens.clearToken(environment),
+    [CommandIds.addEnvironment]: () => environments().add(),
+    [CommandIds.editEnvironment]: (_context, environment) => environments().edit(environment),
+    [CommandIds.removeEnvironment]: (_context, environment) => environments().remove(environment),
+    [CommandIds.setToken]: (_context, environment) => tokens().setToken(environment),
+    [CommandIds.clearToken]: (_context, environment) => tokens().clearToken(environment),
     [CommandIds.deleteContactList]: (_context, target, contactListId) => deletion().run(target, contactListId),
     [CommandIds.deleteContactLists]: (_context, clicked, selection, text) => bulkDeletion().run(clicked, selection, text),
     [CommandIds.deleteFocusedContactList]: async () => {
@@ -138,7 +136,7 @@ function registerCommands(services: KoreServices, features: Features): vscode.Di
     [CommandIds.testConnection]: (_context, environment) => connectionTest().run(environment),
     [CommandIds.switchEnvironment]: () => services.picker.pick(vscode.l10n.t('Choose the environment that palette commands use')),
     [CommandIds.copyContactListId]: (_context, node) => copyContactListId(node),
-    [CommandIds.copyAsCurl]: (_context, target) => curl.copy(target),
+    [CommandIds.copyAsCurl]: (_context, target) => curl().copy(target),
     [CommandIds.exportEnvironments]: () => transfer().exportEnvironments(),
     [CommandIds.importEnvironments]: () => transfer().importEnvironments(),
     [CommandIds.openHistoryEntry]: (_context, node) => historyCommands.open(node),

@@ -1,12 +1,16 @@
 // Everything that talks to Kore.ai (the HTTP client, node-fetch, the bulk runner and the features built on them),
-// bundled apart as dist/operations.js and required by extension.ts on first use, so activation loads only the
-// views, stores and command registrations. One factory per feature.
+// and the forms a user opens now and then (environments, tokens, Copy as cURL), bundled apart as dist/operations.js
+// and required by extension.ts on first use, so activation loads only the views, stores and command registrations.
+// One factory per feature.
 import { connectEnvironment } from './vscode/connection';
 import { BulkDeleteCommand } from './vscode/bulk/bulkDeleteCommand';
 import { DeleteContactListCommand } from './vscode/deletion/deleteContactListCommand';
 import { ConnectionTest } from './vscode/environments/connectionTest';
 import { ContactListSource, contactListSource } from './vscode/environments/contactListSource';
+import { EnvironmentCommands } from './vscode/environments/environmentCommands';
 import { EnvironmentTransferCommands } from './vscode/environments/environmentTransferCommands';
+import { TokenCommands } from './vscode/environments/tokenCommands';
+import { CopyAsCurl } from './vscode/responses/copyAsCurl';
 import { InFlightDeletes } from './core/inFlightDeletes';
 import { localiseCore } from './vscode/coreLocalisation';
 import type { KoreServices } from './vscode/services';
@@ -37,4 +41,16 @@ export function createEnvironmentTransfer(services: KoreServices): EnvironmentTr
 
 export function createContactListSource(services: KoreServices): ContactListSource {
   return contactListSource(services);
+}
+
+export function createEnvironmentCommands(services: KoreServices): EnvironmentCommands {
+  return new EnvironmentCommands(services);
+}
+
+export function createTokenCommands(services: KoreServices): TokenCommands {
+  return new TokenCommands(services);
+}
+
+export function createCopyAsCurl(services: KoreServices): CopyAsCurl {
+  return new CopyAsCurl(services);
 }
