@@ -40,10 +40,22 @@ export class Workbench {
     await this.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   }
 
+  /**
+   * Shows a view container. Its activity-bar icon toggles, and a reloaded workbench may restore the container on its
+   * own just before or after the click: so it clicks only when the container is not shown, and once more if the
+   * container still is not shown a moment later (a restore that landed first, closed again by the click).
+   */
   async openViewContainer(title: string): Promise<void> {
     const icon = this.page.locator(`.activitybar a.action-label[aria-label^="${title}"]`);
+    const shown = this.page.locator(`.activitybar .action-item.checked a.action-label[aria-label^="${title}"]`);
     await icon.waitFor({ timeout: 60_000 });
-    await icon.click();
+    if ((await shown.count()) === 0) await icon.click();
+    try {
+      await shown.waitFor({ timeout: 5_000 });
+    } catch {
+      await icon.click();
+      await shown.waitFor({ timeout: 10_000 });
+    }
   }
 
   sidebar(): Locator {
