@@ -184,27 +184,32 @@ export function failureExchange(error: unknown, durationMs: number): HttpExchang
 }
 
 /**
- * The exchange with the user information of every URL and proxy address removed from each text a library or the
- * server wrote: an error's detail, the status text, headers, a redirect's location and the body.
+ * The exchange with `clean` applied to each text a library or the server wrote: an error's detail, the status text,
+ * headers, a redirect's location and the body. The one walk over those texts, for every cleaning there is.
  */
-export function scrubExchange(exchange: HttpExchange): HttpExchange {
+export function mapExchangeText(exchange: HttpExchange, clean: (text: string) => string): HttpExchange {
   switch (exchange.kind) {
     case 'response':
       return {
         ...exchange,
-        statusText: scrubCredentials(exchange.statusText),
-        bodyText: scrubCredentials(exchange.bodyText),
-        headers: Object.fromEntries(Object.entries(exchange.headers).map(([name, value]) => [name, scrubCredentials(value)])),
+        statusText: clean(exchange.statusText),
+        bodyText: clean(exchange.bodyText),
+        headers: Object.fromEntries(Object.entries(exchange.headers).map(([name, value]) => [name, clean(value)])),
       };
     case 'redirect':
-      return exchange.location === undefined ? exchange : { ...exchange, location: scrubCredentials(exchange.location) };
+      return exchange.location === undefined ? exchange : { ...exchange, location: clean(exchange.location) };
     case 'network':
     case 'proxy':
     case 'refused':
-      return { ...exchange, detail: scrubCredentials(exchange.detail) };
+      return { ...exchange, detail: clean(exchange.detail) };
     default:
       return exchange;
   }
+}
+
+/** The exchange with the user information of every URL and proxy address removed from each of its texts. */
+export function scrubExchange(exchange: HttpExchange): HttpExchange {
+  return mapExchangeText(exchange, scrubCredentials);
 }
 
 function describeNetworkError(error: unknown): { code: string; detail: string } {

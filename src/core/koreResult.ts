@@ -4,7 +4,8 @@ import * as l10n from '@vscode/l10n';
 // success unless its body says otherwise: a failure only when it clearly says so, "unconfirmed" when it
 // says something else (its outcome is then unknown). The body is always kept to show.
 import { ContactListRecord, KoreEnvelope, asContactListRecord } from './contactList';
-import { HttpExchange, scrubExchange } from './koreHttp';
+import { scrubCredentials } from './credentialScrubber';
+import { HttpExchange, mapExchangeText } from './koreHttp';
 import { redactSecrets, redactValue } from './redaction';
 import { oneLine } from './textSafety';
 
@@ -72,12 +73,13 @@ export function answerStatusOf(result: KoreCallResult): number | undefined {
 const MAX_SERVER_MESSAGE = 300;
 
 /**
- * The user information of URLs and proxies (scrubExchange) and `secrets` (the token sent) are removed from everything the server sent, in any escaped form, before
+ * The user information of URLs and proxies (scrubCredentials) and `secrets` (the token sent) are removed from everything the server sent, in any escaped form, before
  * anything reads it: the body, its parsed value, the status text, headers and a redirect's location.
  */
 export function interpretExchange(request: RequestDescription, received: HttpExchange, secrets: ReadonlyArray<string | undefined> = []): KoreCallResult {
-  // Scrubbed again here: an exchange made without sendHttpRequest (a refused one) passes this way too.
-  const exchange = redactExchange(scrubExchange(received), secrets);
+  // Scrubbed again here: an exchange made without sendHttpRequest (a refused one) passes this way too. One walk
+  // over the texts does both cleanings.
+  const exchange = mapExchangeText(received, (text) => redactSecrets(scrubCredentials(text), secrets));
   if (exchange.kind !== 'response') {
     return { ok: false, failure: exchange.kind, request, exchange };
   }
@@ -128,27 +130,6 @@ function envelopeVerdict(value: unknown): 'success' | 'failure' | 'unclear' {
   if (saysFailure) return saysSuccess ? 'unclear' : 'failure';
   if (saysSuccess || status === undefined || status === null) return 'success';
   return 'unclear';
-}
-
-function redactExchange(exchange: HttpExchange, secrets: ReadonlyArray<string | undefined>): HttpExchange {
-  const clean = (text: string) => redactSecrets(text, secrets);
-  switch (exchange.kind) {
-    case 'response':
-      return {
-        ...exchange,
-        statusText: clean(exchange.statusText),
-        bodyText: clean(exchange.bodyText),
-        headers: Object.fromEntries(Object.entries(exchange.headers).map(([name, value]) => [name, clean(value)])),
-      };
-    case 'redirect':
-      return exchange.location === undefined ? exchange : { ...exchange, location: clean(exchange.location) };
-    case 'network':
-    case 'proxy':
-    case 'refused':
-      return { ...exchange, detail: clean(exchange.detail) };
-    default:
-      return exchange;
-  }
 }
 
 function parseJson(text: string, secrets: ReadonlyArray<string | undefined>): { ok: true; value: unknown } | { ok: false } {
