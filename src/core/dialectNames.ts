@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-// The dialects' names in the core's sentences, the same words (and so the same translations) as the UI's pick.
+// The dialects' names as users read them, in the core's sentences and the UI's pick, tooltip and messages alike.
 import { ApiDialect, dialectOf } from './koreApiPaths';
 
 export function dialectName(dialect: ApiDialect | undefined): string {

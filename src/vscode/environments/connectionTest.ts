@@ -5,6 +5,7 @@
 // the other dialects are tried (core/dialectDetection) and the one that answers is offered as a switch, applied
 // to the environment as it is when the user clicks. Part of the lazily loaded operations bundle.
 import * as vscode from 'vscode';
+import { dialectName } from '../../core/dialectNames';
 import { findServedDialect, isRouteNotFound, routeVerdict } from '../../core/dialectDetection';
 import { Environment } from '../../core/environment';
 import { KoreCallResult } from '../../core/koreResult';
@@ -15,7 +16,6 @@ import type { EnvironmentConnection } from '../connection';
 import { networkSettingsAction } from '../networkSettings';
 import { withCancellableProgress } from '../progress';
 import type { KoreServices } from '../services';
-import { dialectLabel } from './dialectPick';
 
 export class ConnectionTest {
   constructor(private readonly services: KoreServices) {}
@@ -43,7 +43,7 @@ export class ConnectionTest {
           'Connected to "{0}" ({1}) with the {2} API: host, App ID, Account ID and token work. {1} does not serve this API\'s call to list all contact lists (HTTP 404 for the address itself), so the tree cannot browse them; delete by id works.',
           environment.name,
           environment.host,
-          dialectLabel(environment.dialect),
+          dialectName(environment.dialect),
         ),
       );
       return true;
@@ -57,7 +57,7 @@ export class ConnectionTest {
           'Connected to "{0}" ({1}) with the {2} API: host, App ID, Account ID and token work. This API cannot list contact lists, so the tree cannot browse them; delete by id works.',
           environment.name,
           environment.host,
-          dialectLabel(environment.dialect),
+          dialectName(environment.dialect),
         ),
       );
       return true;
@@ -77,7 +77,7 @@ export class ConnectionTest {
     const { environment } = connection;
     const ui = this.services.ui.current;
     const search = await withCancellableProgress(
-      vscode.l10n.t('"{0}" does not answer the {1} API; trying the other documented forms…', environment.name, dialectLabel(environment.dialect)),
+      vscode.l10n.t('"{0}" does not answer the {1} API; trying the other documented forms…', environment.name, dialectName(environment.dialect)),
       (signal) => findServedDialect(environment.dialect, (dialect) => connection.probeDialect(dialect, signal)),
     );
     if (search.found === undefined) {
@@ -91,14 +91,14 @@ export class ConnectionTest {
       return false;
     }
     const found = search.found;
-    const switchTo = vscode.l10n.t('Switch to {0}', dialectLabel(found));
+    const switchTo = vscode.l10n.t('Switch to {0}', dialectName(found));
     const choice = await ui.showWarningMessage(
       vscode.l10n.t(
         '"{0}" is set to the {1} API, which {2} does not serve (HTTP 404 for the address itself), but it answers the {3} API. Switch "{0}" to {3}?',
         environment.name,
-        dialectLabel(environment.dialect),
+        dialectName(environment.dialect),
         environment.host,
-        dialectLabel(found),
+        dialectName(found),
       ),
       {},
       switchTo,
@@ -125,7 +125,7 @@ export class ConnectionTest {
         vscode.l10n.t(
           '"{0}" was not switched to the {1} API: its host, App ID, Account ID or API changed after Test Connection tried it, so that answer may not hold any more. Run Test Connection on "{0}" again.',
           current.name,
-          dialectLabel(found),
+          dialectName(found),
         ),
         {},
       );
@@ -141,8 +141,8 @@ export class ConnectionTest {
     this.services.log.info(`Switched environment "${current.name}" from the ${dialectOf(current)} API to ${found} after Test Connection.`);
     void ui.showInformationMessage(
       canListAll(updated)
-        ? vscode.l10n.t('"{0}" now uses the {1} API; its contact lists show in the Environments view.', current.name, dialectLabel(found))
-        : vscode.l10n.t('"{0}" now uses the {1} API. It cannot list contact lists, so the tree cannot browse them; delete by id works.', current.name, dialectLabel(found)),
+        ? vscode.l10n.t('"{0}" now uses the {1} API; its contact lists show in the Environments view.', current.name, dialectName(found))
+        : vscode.l10n.t('"{0}" now uses the {1} API. It cannot list contact lists, so the tree cannot browse them; delete by id works.', current.name, dialectName(found)),
     );
     return true;
   }

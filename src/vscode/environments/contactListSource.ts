@@ -2,13 +2,13 @@
 // asks: a missing or unusable credential becomes an explaining child. Part of the lazily loaded operations
 // bundle: it needs the HTTP client.
 import * as vscode from 'vscode';
+import { dialectName } from '../../core/dialectNames';
 import { briefFailureReason } from '../../core/resultMessages';
 import { connectSilently } from '../connection';
 import type { KoreServices } from '../services';
 import { ContactListRecord } from '../../core/contactList';
 import { Environment } from '../../core/environment';
 import { canListAll } from '../../core/koreApiPaths';
-import { dialectLabel } from './dialectPick';
 import type { ListMessageNode } from './environmentTree';
 
 /** What the tree shows under an environment: its lists, or why there are none. Loaded lazily (it needs HTTP). */
@@ -24,7 +24,7 @@ export function contactListSource(services: KoreServices): ContactListSource {
     // Said before any credential is needed: it is a fact of the dialect, not a failure to retry.
     if (!canListAll(environment)) {
       return {
-        message: vscode.l10n.t('Browsing lists is not available with the {0} API: delete by id still works', dialectLabel(environment.dialect)),
+        message: vscode.l10n.t('Browsing lists is not available with the {0} API: delete by id still works', dialectName(environment.dialect)),
         detail: vscode.l10n.t('Kore.ai documents the call that lists all contact lists for the v1 API only. Use Delete Contact List (the trash button) with a list id from Kore.ai.'),
         action: 'none',
       };

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../../commandIds';
 import { ViewIds } from '../../viewIds';
+import { dialectName } from '../../core/dialectNames';
 import { ContactListRecord } from '../../core/contactList';
 import { CredentialSummary, summariseCredential } from '../../core/credential';
 import { campaignsInUse, isInUse } from '../../core/deletionPreview';
@@ -9,7 +10,6 @@ import { Environment } from '../../core/environment';
 import { escapeMarkdown, oneLine } from '../../core/textSafety';
 import { CredentialStore } from './credentialStore';
 import type { ContactListSource, ContactListsResult } from './contactListSource';
-import { dialectLabel } from './dialectPick';
 import { EnvironmentStore } from './environmentStore';
 import { WorkspaceOfferNode, workspaceOfferItem } from './workspaceOfferNode';
 
@@ -164,7 +164,7 @@ function environmentItem(node: EnvironmentNode): vscode.TreeItem {
   tooltip.appendMarkdown(`| ${vscode.l10n.t('Host')} | \`${environment.host}\` |\n`);
   tooltip.appendMarkdown(`| ${vscode.l10n.t('App ID (IID)')} | \`${environment.iid}\` |\n`);
   tooltip.appendMarkdown(`| ${vscode.l10n.t('Account ID')} | \`${environment.accountId}\` |\n`);
-  tooltip.appendMarkdown(`| ${vscode.l10n.t('API')} | ${escapeMarkdown(dialectLabel(environment.dialect))} |\n`);
+  tooltip.appendMarkdown(`| ${vscode.l10n.t('API')} | ${escapeMarkdown(dialectName(environment.dialect))} |\n`);
   tooltip.appendMarkdown(`| ${vscode.l10n.t('Production')} | ${production ? `$(shield) ${vscode.l10n.t('yes: deleting asks you to type the id')}` : vscode.l10n.t('no')} |\n`);
   tooltip.appendMarkdown(`| ${vscode.l10n.t('Token')} | ${tokenState(credential)} |\n`);
   if (credential?.appId) tooltip.appendMarkdown(`| ${vscode.l10n.t('appId')} | \`${credential.appId}\` |\n`);
