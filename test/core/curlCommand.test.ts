@@ -1,7 +1,7 @@
 // Copy as cURL: the request described once (koreRequest) is what the client sends and what the command says;
 // the command, read back by a POSIX shell-word parser, carries exactly that request and never the token.
 import * as assert from 'node:assert/strict';
-import * as l10n from '@vscode/l10n';
+import { withTranslation } from '../support/markedTranslation';
 import fc from 'fast-check';
 import { getContactList, deleteContactList } from '../../src/core/contactListClient';
 import { curlCommand, shellQuote, TOKEN_VARIABLE } from '../../src/core/curlCommand';
@@ -122,14 +122,9 @@ describe('curlCommand', () => {
 
   it('a hostile comment translation cannot start a command of its own', () => {
     // Every message translated to a line break and a command, as a hostile or broken language bundle could.
-    l10n.config({ contents: new Proxy<Record<string, string>>({}, { get: () => 'x\nrm -rf ~\u2028y' }) });
-    try {
-      const command = curlCommand(contactListRequest(target, 'GET', 'cl-2'), 'jwt');
-      assert.ok(command.includes('rm -rf'), 'the hostile translation was used');
-      assert.deepEqual(parseShellCommands(command, { KORE_TOKEN: 'T' }), [expectedWords(contactListRequest(target, 'GET', 'cl-2'), 'T')]);
-    } finally {
-      l10n.config({ contents: {} });
-    }
+    const command = withTranslation(() => 'x\nrm -rf ~\u2028y', () => curlCommand(contactListRequest(target, 'GET', 'cl-2'), 'jwt'));
+    assert.ok(command.includes('rm -rf'), 'the hostile translation was used');
+    assert.deepEqual(parseShellCommands(command, { KORE_TOKEN: 'T' }), [expectedWords(contactListRequest(target, 'GET', 'cl-2'), 'T')]);
   });
 
   it('for any environment and id, a shell reads exactly the intended request, and never the token', () => {
