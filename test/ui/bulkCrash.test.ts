@@ -44,11 +44,8 @@ describe('UI: a bulk run survives code-server killed with SIGKILL, and is resume
   async function waitForExtension(): Promise<void> {
     const { workbench } = ui;
     await workbench.waitForWorkbench();
-    const icon = workbench.page.locator('.activitybar .action-item a.action-label[aria-label^="Kore.ai Contact Lists"]');
-    await icon.waitFor({ timeout: 60_000 });
-    // After the restart the workbench may reopen the container on its own: a click would then close it.
-    const open = await workbench.page.locator('.activitybar .action-item.checked a.action-label[aria-label^="Kore.ai Contact Lists"]').count();
-    if (open === 0) await icon.click();
+    // After the restart the workbench may reopen the container on its own: openViewContainer does not toggle it shut.
+    await workbench.openViewContainer('Kore.ai Contact Lists');
     await workbench.treeRow('Crash sandbox').waitFor({ timeout: 60_000 });
   }
 
