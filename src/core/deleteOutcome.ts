@@ -30,6 +30,7 @@ export function deleteOutcomeOf(result: KoreCallResult): DeleteOutcome {
     case 'redirect':
       // The DELETE reached the host, which answered with somewhere else to go: a 303 (RFC 9110 15.4.4) says the
       // action was performed, and no 3xx says it was not. The redirect is never followed, so look it up.
+      return 'unknown';
     case 'timeout':
     case 'notJson':
     case 'emptyBody':
