@@ -2,25 +2,7 @@
 // the messages: deleted, failed (not deleted, as far as anyone can know), or unknown (it may have been).
 import { isRouteNotFound } from './dialectDetection';
 import { KoreCallResult } from './koreResult';
-
-const TLS = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/;
-const UNREACHABLE = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)$/;
-const BROKEN = new Set(['ECONNRESET', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE']);
-
-/** A certificate or TLS handshake failure: nothing was sent over the connection. */
-export function isTlsFailure(code: string): boolean {
-  return TLS.test(code);
-}
-
-/** The request never reached the server (refused, no such host, no route, TLS): nothing was deleted. */
-export function neverSent(code: string): boolean {
-  return UNREACHABLE.test(code) || TLS.test(code);
-}
-
-/** The connection broke mid-exchange: the server may or may not have processed the request. */
-export function connectionBroke(code: string): boolean {
-  return BROKEN.has(code);
-}
+import { classifyNetworkFailure } from './networkFailure';
 
 /** The one outcome type: single and bulk deletes, the audit trail, the report and the messages all use it. */
 export const DELETE_OUTCOMES = ['deleted', 'failed', 'unknown'] as const;
@@ -40,10 +22,15 @@ export function deleteOutcomeOf(result: KoreCallResult): DeleteOutcome {
   const exchange = result.exchange;
   switch (result.failure) {
     case 'network':
-      return exchange.kind === 'network' && neverSent(exchange.code) ? 'failed' : 'unknown';
+      // How far the request got decides, never the code: see networkFailure.
+      return exchange.kind === 'network' && classifyNetworkFailure(exchange.code, exchange.phase).sent === 'never' ? 'failed' : 'unknown';
     case 'cancelled':
       // Cancelled while waiting for the account's rate limit: the request never left.
       return exchange.kind === 'cancelled' && exchange.beforeSending ? 'failed' : 'unknown';
+    case 'redirect':
+      // The DELETE reached the host, which answered with somewhere else to go: a 303 (RFC 9110 15.4.4) says the
+      // action was performed, and no 3xx says it was not. The redirect is never followed, so look it up.
+      return 'unknown';
     case 'timeout':
     case 'notJson':
     case 'emptyBody':

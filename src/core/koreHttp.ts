@@ -5,6 +5,8 @@ import type { ClientRequest, IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import fetch, { FetchError, RequestInit, Response } from 'node-fetch';
 import { scrubCredentials } from './credentialScrubber';
+import { SendPhase, neverSentIn } from './networkFailure';
+import { SendPhaseWatch } from './sendPhaseWatch';
 
 export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
 
@@ -38,8 +40,11 @@ export type HttpExchange = Timed &
     | { readonly kind: 'timeout'; readonly timeoutMs: number }
     /** `beforeSending`: cancelled before anything left, so nothing can have been deleted. */
     | { readonly kind: 'cancelled'; readonly beforeSending?: true }
-    /** Connection refused, unknown host, TLS failure, reset mid-body…: `code` is Node's error code when known. */
-    | { readonly kind: 'network'; readonly code: string; readonly detail: string }
+    /**
+     * Connection refused, unknown host, TLS failure, reset mid-body…: `code` is Node's error code when known, and
+     * `phase` how far the request had got (networkFailure decides from it whether anything was sent).
+     */
+    | { readonly kind: 'network'; readonly code: string; readonly detail: string; readonly phase: SendPhase }
     /** The client refused to send: the URL would not have gone exactly where it was meant to (see koreApiPaths). */
     | { readonly kind: 'refused'; readonly detail: string }
     /**
@@ -113,8 +118,9 @@ async function exchangeOf(spec: HttpRequestSpec): Promise<HttpExchange> {
   // The timer covers the whole exchange, body included: a server that sends headers and then stalls is a timeout too.
   const timer = setTimeout(() => abort('timeout'), spec.timeoutMs);
   const limitBytes = spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const phase = SendPhaseWatch.forUrl(spec.method, spec.url);
   try {
-    const { response, answeredOverTls } = await fetchObserved(spec.url, {
+    const { response, answeredOverTls } = await fetchObserved(phase, spec.url, {
       method: spec.method,
       headers: { ...spec.headers },
       redirect: 'manual',
@@ -151,7 +157,7 @@ async function exchangeOf(spec: HttpRequestSpec): Promise<HttpExchange> {
   } catch (error) {
     if (abortedBy === 'timeout') return { kind: 'timeout', timeoutMs: spec.timeoutMs, durationMs: elapsed() };
     if (abortedBy === 'cancel') return { kind: 'cancelled', durationMs: elapsed() };
-    return failureExchange(error, elapsed());
+    return failureExchange(error, elapsed(), phase.phase);
   } finally {
     clearTimeout(timer);
     spec.signal?.removeEventListener('abort', onCancel);
@@ -159,13 +165,13 @@ async function exchangeOf(spec: HttpRequestSpec): Promise<HttpExchange> {
 }
 
 /** fetch(), and whether its answer arrived over TLS (see TlsWatch). */
-async function fetchObserved(url: string, init: RequestInit & { method: string }): Promise<{ response: Response; answeredOverTls: boolean | undefined }> {
+async function fetchObserved(phase: SendPhaseWatch, url: string, init: RequestInit & { method: string }): Promise<{ response: Response; answeredOverTls: boolean | undefined }> {
   const target = new URL(url);
   // Node's request carries the bare host name (no IPv6 brackets) and the path with its query.
   const watch: TlsWatch = { method: init.method, host: target.hostname.replace(/^\[(.*)\]$/, '$1'), path: `${target.pathname}${target.search}` };
   watches.add(watch);
   try {
-    const response = await fetch(url, init);
+    const response = await phase.run(() => fetch(url, init));
     return { response, answeredOverTls: watch.answeredOverTls };
   } finally {
     watches.delete(watch);
@@ -177,10 +183,14 @@ function answeredByProxy(url: string, status: number, answeredOverTls: boolean |
   return status === PROXY_AUTHENTICATION_REQUIRED || (url.startsWith('https:') && answeredOverTls === false);
 }
 
-/** How a request that threw ended: a proxy failure or a network one, its text scrubbed of credentials. */
-export function failureExchange(error: unknown, durationMs: number): HttpExchange {
+/**
+ * How a request that threw ended, its text scrubbed of credentials: a proxy failure (the agent's wording is all
+ * it carries, and it only ever comes before the request had a connection), or a network one in `phase`.
+ */
+export function failureExchange(error: unknown, durationMs: number, phase: SendPhase): HttpExchange {
   const failure = describeNetworkError(error);
-  return scrubExchange(isProxyFailure(failure.detail) ? { kind: 'proxy', detail: failure.detail, durationMs } : { kind: 'network', ...failure, durationMs });
+  const beforeConnection = phase === 'unobserved' || neverSentIn(phase);
+  return scrubExchange(isProxyFailure(failure.detail) && beforeConnection ? { kind: 'proxy', detail: failure.detail, durationMs } : { kind: 'network', ...failure, phase, durationMs });
 }
 
 /**

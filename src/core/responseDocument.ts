@@ -32,7 +32,8 @@ export function responseDocument(result: KoreCallResult): ResponseDocument {
     ...(exchange.kind === 'redirect' ? { status: exchange.status, location: exchange.location ?? null } : {}),
     ...(exchange.kind === 'tooLarge' ? { status: exchange.status, limitBytes: exchange.limitBytes } : {}),
     ...(exchange.kind === 'timeout' ? { timeoutMs: exchange.timeoutMs } : {}),
-    ...(exchange.kind === 'network' ? { code: exchange.code, detail: exchange.detail } : {}),
+    // How far the request got decides whether it can have been applied (networkFailure): shown with the code.
+    ...(exchange.kind === 'network' ? { code: exchange.code, detail: exchange.detail, phase: exchange.phase } : {}),
     ...(exchange.kind === 'refused' ? { notSent: exchange.detail } : {}),
     ...(exchange.kind === 'proxy' ? { proxy: exchange.detail } : {}),
     durationMs: exchange.durationMs,
@@ -79,6 +80,6 @@ export function describeExchange(result: KoreCallResult): string {
     : exchange.kind === 'cancelled' ? 'cancelled'
     : exchange.kind === 'refused' ? `not sent: ${exchange.detail}`
     : exchange.kind === 'proxy' ? `the proxy refused: ${exchange.detail}`
-    : `network error ${exchange.code}`;
+    : `network error ${exchange.code} (${exchange.phase})`;
   return `${result.request.method} ${result.request.url} → ${status} in ${exchange.durationMs} ms`;
 }

@@ -1,12 +1,12 @@
 import * as l10n from '@vscode/l10n';
 // The sentence a user reads after a call: what happened, where, and what to do next.
 import { certificateProblem } from './certificateProblems';
-import { connectionBroke, isTlsFailure } from './deleteOutcome';
 import { DialectSearch, isRouteNotFound } from './dialectDetection';
 import { dialectName } from './dialectNames';
 import { ApiDialect } from './koreApiPaths';
 import { HttpExchange } from './koreHttp';
 import { KoreCallResult, missingRecordNote, recordOfList, responseStatusOf } from './koreResult';
+import { NetworkFailure, classifyNetworkFailure, isTrustFailure } from './networkFailure';
 import { oneLine } from './textSafety';
 
 /** A server-given name or address in a sentence: long enough to recognise, short enough to keep the sentence readable. */
@@ -62,9 +62,14 @@ function deleteResultSentence(result: KoreCallResult, context: CallContext): str
     case 'unconfirmed':
       return l10n.t('{0} answered HTTP {1}, but the answer does not say that contact list {2} was deleted, so whether it was deleted is unknown. Open the response, and look the list up again before retrying.',
         host, exchange.kind === 'response' ? exchange.status : 0, id) + said;
-    case 'redirect':
-      return l10n.t('{0} answered with a redirect (HTTP {1}) to {2}. It was not followed, so the token stayed with {0}. Check the host of environment {3}.',
+    case 'redirect': {
+      const redirected = l10n.t('{0} answered with a redirect (HTTP {1}) to {2}. It was not followed, so the token stayed with {0}. Check the host of environment {3}.',
         host, exchange.kind === 'redirect' ? exchange.status : 0, (exchange.kind === 'redirect' && exchange.location && oneLine(exchange.location, MAX_NAME_IN_MESSAGE)) || l10n.t('an unnamed address'), env);
+      // A redirect can follow a DELETE the host applied (a 303 says it did): never "not deleted".
+      return result.request.method === 'DELETE'
+        ? `${redirected} ${l10n.t('A redirect can follow a DELETE the server applied, so whether contact list {0} was deleted is unknown: look it up again.', id)}`
+        : redirected;
+    }
     case 'tooLarge':
       return l10n.t('The answer from {0} is larger than {1} MB, so it was not read. Whether contact list {2} was deleted is unknown: look it up again.',
         host, exchange.kind === 'tooLarge' ? Math.round(exchange.limitBytes / (1024 * 1024)) : 5, id);
@@ -76,7 +81,7 @@ function deleteResultSentence(result: KoreCallResult, context: CallContext): str
         ? l10n.t('Cancelled before the request for contact list {0} was sent: nothing was deleted.', id)
         : l10n.t('Cancelled. The request for contact list {0} may already have reached {1}, so whether it was deleted is unknown: look it up again.', id, host);
     case 'network':
-      return describeNetworkFailure(exchange.kind === 'network' ? exchange.code : 'UNKNOWN', context);
+      return exchange.kind === 'network' ? describeNetworkFailure(exchange.code, networkFailureOf(result) ?? { sent: 'maybe', cause: 'unclear' }, context) : describeNetworkFailure('UNKNOWN', { sent: 'maybe', cause: 'unclear' }, context);
     case 'refused':
       return l10n.t('Nothing was sent for contact list {0}: its address on {1} would not have been the list\'s own ({2}). Check the id and the host of environment {3}.',
         id, host, exchange.kind === 'refused' ? exchange.detail : '', env);
@@ -124,19 +129,30 @@ function describeHttpStatus(status: number, retryAfter: number | undefined, cont
   }
 }
 
-function describeNetworkFailure(code: string, context: CallContext): string {
+/** A failed connection, classed by how far the request got (networkFailure); undefined for any other result. */
+function networkFailureOf(result: KoreCallResult): NetworkFailure | undefined {
+  return result.exchange.kind === 'network' ? classifyNetworkFailure(result.exchange.code, result.exchange.phase) : undefined;
+}
+
+/** The words follow the class: "nothing was sent" only when the request never had a ready connection. */
+function describeNetworkFailure(code: string, failure: NetworkFailure, context: CallContext): string {
   const { contactListId: id, environmentName: env, host } = context;
-  if (code === 'ECONNREFUSED') {
-    return l10n.t('Could not connect to {0}: the connection was refused. Check the host of environment {1}, your network and proxy.', host, env);
+  if (failure.sent === 'maybe') {
+    return failure.cause === 'broken'
+      ? l10n.t('The connection to {0} broke before the answer was complete, so whether contact list {1} was deleted is unknown. Look it up again before retrying.', host, id)
+      : l10n.t('The request to {0} failed ({1}), so whether contact list {2} was deleted is unknown. Check your network and look the list up again.', host, code, id);
   }
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return l10n.t('Could not find the host {0}. Check the host of environment {1}, your network and proxy.', host, env);
+  switch (failure.cause) {
+    case 'refused':
+      return l10n.t('Could not connect to {0}: the connection was refused. Check the host of environment {1}, your network and proxy.', host, env);
+    case 'noHost':
+      return l10n.t('Could not find the host {0}. Check the host of environment {1}, your network and proxy.', host, env);
+    case 'untrusted':
+    case 'handshake':
+      return untrustedConnection(code, host);
+    default:
+      return l10n.t('Could not connect to {0} ({1}), so nothing was sent: contact list {2} was not deleted. Check the host of environment {3}, your network and proxy.', host, code, id, env);
   }
-  if (isTlsFailure(code)) return untrustedConnection(code, host);
-  if (connectionBroke(code)) {
-    return l10n.t('The connection to {0} broke before the answer was complete, so whether contact list {1} was deleted is unknown. Look it up again before retrying.', host, id);
-  }
-  return l10n.t('The request to {0} failed ({1}), so whether contact list {2} was deleted is unknown. Check your network and look the list up again.', host, code, id);
 }
 
 /**
@@ -166,7 +182,8 @@ function untrustedConnection(code: string, host: string): string {
 /** Whether the fix lies in the editor's network settings (proxy, certificates): the caller then offers to open them. */
 export function pointsAtNetworkSettings(result: KoreCallResult): boolean {
   const exchange = result.exchange;
-  return exchange.kind === 'proxy' || (exchange.kind === 'network' && isTlsFailure(exchange.code));
+  const network = networkFailureOf(result);
+  return exchange.kind === 'proxy' || (network !== undefined && isTrustFailure(network));
 }
 
 /** A few words for why a call failed, for sentences such as "Could not look up the list ({reason})". */
@@ -193,7 +210,8 @@ function briefReason(result: KoreCallResult, timeoutSeconds: number): string {
     case 'cancelled':
       return l10n.t('cancelled');
     case 'network': {
-      const problem = isTlsFailure(exchange.code) ? certificateProblem(exchange.code) : undefined;
+      const network = networkFailureOf(result);
+      const problem = network?.sent === 'never' && network.cause === 'untrusted' ? certificateProblem(exchange.code) : undefined;
       return problem ? l10n.t('the certificate {0} ({1})', problem, exchange.code) : l10n.t('network error {0}', exchange.code);
     }
     case 'refused':
@@ -218,7 +236,8 @@ export function describeConnectionTest(
   if (status === 400) return { ok: false, message: l10n.t('"{0}" refused the request (HTTP 400): check the App ID {1} and the Account ID {2}.', env, context.iid, context.accountId) + said };
   if (status === 404) return { ok: false, message: l10n.t('{0} has no contact-list API for App ID {1} (HTTP 404): check that the host of "{2}" is a Kore.ai platform and that the App ID is right.', host, context.iid, env) + said };
   if (result.exchange.kind === 'proxy') return { ok: false, message: proxyRefusal(result.exchange, host) };
-  if (result.exchange.kind === 'network' && isTlsFailure(result.exchange.code)) return { ok: false, message: untrustedConnection(result.exchange.code, host) };
+  const network = networkFailureOf(result);
+  if (result.exchange.kind === 'network' && network !== undefined && isTrustFailure(network)) return { ok: false, message: untrustedConnection(result.exchange.code, host) };
   if (result.exchange.kind === 'network' || result.exchange.kind === 'timeout' || result.exchange.kind === 'redirect' || result.failure === 'notJson') {
     return { ok: false, message: l10n.t('Could not reach a Kore.ai API at {0} ({1}): check the host of "{2}".', host, briefFailureReason(result, context.timeoutSeconds), env) };
   }

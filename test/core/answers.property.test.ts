@@ -15,6 +15,7 @@ import { confirmationText } from '../../src/core/deletionPreview';
 import { API_DIALECTS, expectedContactListRequest } from '../../src/core/koreApiPaths';
 import { HttpExchange } from '../../src/core/koreHttp';
 import { interpretExchange } from '../../src/core/koreResult';
+import { SEND_PHASES } from '../../src/core/networkFailure';
 import { RateLimiter } from '../../src/core/rateLimiter';
 import { ManualClock } from '../support/manualClock';
 import { describeExchange, responseDocument } from '../../src/core/responseDocument';
@@ -114,7 +115,7 @@ function exchange(echo: string): fc.Arbitrary<HttpExchange> {
   return fc.oneof(
     { weight: 6, arbitrary: fc.record({ kind: fc.constant('response' as const), status, statusText: fc.oneof(hostileText, fc.constant(echo)), headers: fc.record({ 'retry-after': retryAfter, 'content-type': fc.oneof(fc.constant('application/json'), fc.constant('text/html'), hostileText), 'x-echo': fc.constant(echo) }, { requiredKeys: [] }), bodyText: body(echo), durationMs }) },
     fc.record({ kind: fc.constant('redirect' as const), status: fc.integer({ min: 300, max: 399 }), location: fc.option(fc.oneof(hostileText, hostileText.map((text) => `https://e.example/?t=${echo}${text}`)), { nil: undefined }), durationMs }),
-    fc.record({ kind: fc.constant('network' as const), code: fc.oneof(fc.constantFrom('ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'CERT_HAS_EXPIRED', 'EPIPE'), hostileText), detail: fc.oneof(hostileText, fc.constant(echo)), durationMs }),
+    fc.record({ kind: fc.constant('network' as const), code: fc.oneof(fc.constantFrom('ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'CERT_HAS_EXPIRED', 'EPIPE'), hostileText), detail: fc.oneof(hostileText, fc.constant(echo)), phase: fc.constantFrom(...SEND_PHASES), durationMs }),
     fc.record({ kind: fc.constant('timeout' as const), timeoutMs: fc.nat(), durationMs }),
     fc.record({ kind: fc.constant('cancelled' as const), durationMs }),
     fc.record({ kind: fc.constant('tooLarge' as const), status, limitBytes: fc.integer({ min: 1, max: 1e9 }), durationMs }),

@@ -132,7 +132,7 @@ class ModelServer {
         return exchangeResult('DELETE', id, { kind: 'timeout', timeoutMs: TIMEOUT_MS, durationMs: TIMEOUT_MS });
       case 'appliedReset':
       case 'lostReset':
-        return exchangeResult('DELETE', id, { kind: 'network', code: 'ECONNRESET', detail: 'socket hang up', durationMs: 1 });
+        return exchangeResult('DELETE', id, { kind: 'network', code: 'ECONNRESET', detail: 'socket hang up', phase: 'written', durationMs: 1 });
       case 'limited':
         return httpResult('DELETE', id, 429, JSON.stringify({ errors: [{ msg: 'Rate limit exceeded' }] }), behaviour.retryAfter === undefined ? {} : { 'retry-after': behaviour.retryAfter });
       case 'refused':

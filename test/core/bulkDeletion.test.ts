@@ -18,6 +18,7 @@ import { ManualClock } from '../support/manualClock';
 import { FakeKoreServer } from '../fakeKore/fakeKoreServer';
 import { QuietNetworkClock } from '../support/quietNetworkClock';
 import { seededRandom } from '../support/seededRandom';
+import { SendPhase } from '../../src/core/networkFailure';
 
 // ---------------------------------------------------------------------------------------------------
 // A scripted delete that behaves like the server: a list exists until a DELETE is applied, after which it
@@ -31,7 +32,8 @@ type Step =
   /** No answer in time; `applied` says whether the server had deleted the list anyway. */
   | { readonly timeout: true; readonly applied?: boolean }
   /** A network failure with Node's code; `applied` as above. */
-  | { readonly network: string; readonly applied?: boolean }
+  /** A failed connection: `phase` is how far the request had got (before the request was written, nothing was). */
+  | { readonly network: string; readonly phase: SendPhase; readonly applied?: boolean }
   /** The deleteOne function itself throws (a bug in a caller's wrapper). */
   | 'throw';
 
@@ -102,7 +104,7 @@ class ScriptedKore {
       if (step.applied && this.existing.delete(id)) this.applied.set(id, (this.applied.get(id) ?? 0) + 1);
       if ('status' in step) return this.record(id, http(id, step.status, step.body ?? '', step.headers));
       if ('timeout' in step) return this.record(id, answer(id, { kind: 'timeout', timeoutMs: 30_000, durationMs: 30_000 }));
-      return this.record(id, answer(id, { kind: 'network', code: step.network, detail: step.network, durationMs: 1 }));
+      return this.record(id, answer(id, { kind: 'network', code: step.network, detail: step.network, phase: step.phase, durationMs: 1 }));
     } finally {
       this.inFlight.delete(id);
     }
@@ -240,9 +242,9 @@ describe('runBulkDeletion', () => {
       'cl-500-json': [{ status: 500, body: { errors: [{ msg: 'Internal error' }] } }],
       'cl-502-then-ok': [gatewayPage(502)],
       'cl-503-always': Array.from({ length: 9 }, () => gatewayPage(503)),
-      'cl-reset-then-ok': [{ network: 'ECONNRESET' }],
-      'cl-reset-applied': [{ network: 'ECONNRESET', applied: true }],
-      'cl-other-network': [{ network: 'EWEIRD' }],
+      'cl-reset-then-ok': [{ network: 'ECONNRESET', phase: 'written' }],
+      'cl-reset-applied': [{ network: 'ECONNRESET', phase: 'written', applied: true }],
+      'cl-other-network': [{ network: 'EWEIRD', phase: 'unobserved' }],
       'cl-not-json': [{ status: 200, body: '<html>' }],
       'cl-empty': [{ status: 200, body: '' }],
       'cl-locked': [{ status: 200, body: { status: 'failure', message: 'List is locked' } }],
@@ -297,7 +299,7 @@ describe('runBulkDeletion', () => {
   it('stops when the host cannot be reached: nothing was sent', async () => {
     const clock = new ManualClock();
     const ids = makeIds(6);
-    const kore = new ScriptedKore(clock, ids, Object.fromEntries(ids.map((id) => [id, [{ network: 'ECONNREFUSED' }]])));
+    const kore = new ScriptedKore(clock, ids, Object.fromEntries(ids.map((id) => [id, [{ network: 'ECONNREFUSED', phase: 'connecting' }]])));
     const report = await run(clock, { ids, deleteOne: kore.deleteOne, concurrency: 1 });
     assert.deepEqual(report.failed, [{ id: ids[0], reason: 'Could not reach the server (ECONNREFUSED); nothing was sent.', attempts: 1 }]);
     assert.deepEqual(report.notAttempted, ids.slice(1));
@@ -516,8 +518,8 @@ describe('runBulkDeletion', () => {
       () => rateLimited(3),
       () => rateLimited(),
       () => gatewayPage(),
-      () => ({ network: 'ECONNRESET' }),
-      () => ({ network: 'ECONNRESET', applied: true }),
+      () => ({ network: 'ECONNRESET', phase: 'written' as const }),
+      () => ({ network: 'ECONNRESET', phase: 'written', applied: true }),
       () => ({ timeout: true }),
       () => ({ timeout: true, applied: true }),
       () => ({ status: 404, body: { message: 'not found' } }),
@@ -688,7 +690,7 @@ describe('runBulkDeletion: what a 2xx means, what is never sent twice, what was 
   it('looks a list up before retrying a DELETE that may have been applied, and does not send it again if it is gone', async () => {
     const clock = new ManualClock();
     const scripts: Record<string, Step[]> = {
-      'cl-reset-applied': [{ network: 'ECONNRESET', applied: true }],
+      'cl-reset-applied': [{ network: 'ECONNRESET', phase: 'written', applied: true }],
       'cl-502-applied': [{ ...(gatewayPage(502) as { status: number; body: string }), applied: true }],
       'cl-502-not-applied': [gatewayPage(502)],
     };

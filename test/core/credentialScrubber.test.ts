@@ -40,7 +40,7 @@ async function refusedLoopbackPort(): Promise<number> {
 
 describe('credentials in error texts', () => {
   it('a proxy refusal from VS Code\'s proxy agent keeps the proxy\'s host but not its user or password', () => {
-    const exchange = failureExchange(proxyAgentError(['PROXY alice:S3cret@proxy.corp:8080', 'SOCKS5 bob:hunter22@socks.corp:1080', 'DIRECT']), 12);
+    const exchange = failureExchange(proxyAgentError(['PROXY alice:S3cret@proxy.corp:8080', 'SOCKS5 bob:hunter22@socks.corp:1080', 'DIRECT']), 12, 'unobserved');
     assert.equal(exchange.kind, 'proxy');
     const shown = everythingShown(exchange);
     for (const secret of ['S3cret', 'alice', 'hunter22', 'bob:']) assert.ok(!shown.includes(secret), `${secret} leaked: ${shown}`);
@@ -97,13 +97,13 @@ describe('credentials in error texts', () => {
         let exchange: HttpExchange;
         switch (form) {
           case 'proxyAgent':
-            exchange = failureExchange(proxyAgentError([`${pac} ${name}:${secret}@proxy.corp:8080`, 'DIRECT']), 1);
+            exchange = failureExchange(proxyAgentError([`${pac} ${name}:${secret}@proxy.corp:8080`, 'DIRECT']), 1, 'unobserved');
             break;
           case 'url':
-            exchange = failureExchange(new FetchError(`request to ${url} failed, reason: connect ECONNREFUSED`, 'system'), 1);
+            exchange = failureExchange(new FetchError(`request to ${url} failed, reason: connect ECONNREFUSED`, 'system'), 1, 'connecting');
             break;
           case 'percentUrl':
-            exchange = failureExchange(new Error(`bad target ${encodeURIComponent(url)}`), 1);
+            exchange = failureExchange(new Error(`bad target ${encodeURIComponent(url)}`), 1, 'unobserved');
             break;
           case 'jsonUrl':
             exchange = scrubExchange({ kind: 'response', status: 502, statusText: 'Bad Gateway', headers: {}, bodyText: JSON.stringify({ message: `upstream ${url} failed` }), durationMs: 1 });

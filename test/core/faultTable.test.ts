@@ -126,7 +126,7 @@ describe('the fault table: every failure ends in a clear message', function () {
       ok: false,
       failure: 'network',
       request: { method: 'DELETE', url: 'https://no-such-host.invalid/x', headers: {} },
-      exchange: { kind: 'network', code: 'ENOTFOUND', detail: 'getaddrinfo ENOTFOUND no-such-host.invalid', durationMs: 3 },
+      exchange: { kind: 'network', code: 'ENOTFOUND', detail: 'getaddrinfo ENOTFOUND no-such-host.invalid', phase: 'connecting', durationMs: 3 },
     };
     check(result, { name: 'unknown host', failure: 'network', message: /Could not find the host https:\/\/no-such-host\.invalid/, body: false }, 'https://no-such-host.invalid');
   });

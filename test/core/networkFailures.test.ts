@@ -127,12 +127,12 @@ describe('a host whose certificate comes from a private certificate authority', 
     assert.match(certificateProblem('CERT_HAS_EXPIRED') ?? '', /expired/);
     assert.match(certificateProblem('ERR_TLS_CERT_ALTNAME_INVALID') ?? '', /different host name/);
     assert.equal(certificateProblem('ECONNREFUSED'), undefined);
-    const expired = from({ kind: 'network', code: 'CERT_HAS_EXPIRED', detail: '', durationMs: 1 });
+    const expired = from({ kind: 'network', code: 'CERT_HAS_EXPIRED', detail: '', phase: 'securing', durationMs: 1 });
     assert.match(describeConnectionTest(expired, undefined, testContext).message, /its certificate has expired \(CERT_HAS_EXPIRED\)/);
   });
 
   it('does not offer the network settings for what they cannot fix', () => {
-    assert.ok(!pointsAtNetworkSettings(from({ kind: 'network', code: 'ECONNREFUSED', detail: '', durationMs: 1 })));
+    assert.ok(!pointsAtNetworkSettings(from({ kind: 'network', code: 'ECONNREFUSED', detail: '', phase: 'connecting', durationMs: 1 })));
     assert.ok(!pointsAtNetworkSettings(from({ kind: 'response', status: 403, statusText: '', headers: {}, bodyText: '{}', durationMs: 1 })));
   });
 });

@@ -42,11 +42,13 @@ const cases: Array<[string, KoreCallResult, RegExp]> = [
   ['too large', other({ kind: 'tooLarge', status: 200, limitBytes: 5 * 1024 * 1024, durationMs: 1 }), /larger than 5 MB.*unknown/],
   ['timeout', other({ kind: 'timeout', timeoutMs: 30_000, durationMs: 30_000 }), /did not answer within 30 s.*requestTimeoutSeconds/],
   ['cancelled', other({ kind: 'cancelled', durationMs: 1 }), /Cancelled.*unknown/],
-  ['refused', other({ kind: 'network', code: 'ECONNREFUSED', detail: '', durationMs: 1 }), /connection was refused.*Check the host of environment Prod/],
-  ['unknown host', other({ kind: 'network', code: 'ENOTFOUND', detail: '', durationMs: 1 }), /Could not find the host/],
-  ['TLS', other({ kind: 'network', code: 'DEPTH_ZERO_SELF_SIGNED_CERT', detail: '', durationMs: 1 }), /trusted connection.*self-signed.*DEPTH_ZERO_SELF_SIGNED_CERT/],
-  ['reset', other({ kind: 'network', code: 'ECONNRESET', detail: '', durationMs: 1 }), /broke before the answer was complete/],
-  ['other network', other({ kind: 'network', code: 'EHOSTUNREACH', detail: '', durationMs: 1 }), /failed \(EHOSTUNREACH\)/],
+  ['refused', other({ kind: 'network', code: 'ECONNREFUSED', detail: '', phase: 'connecting', durationMs: 1 }), /connection was refused.*Check the host of environment Prod/],
+  ['unknown host', other({ kind: 'network', code: 'ENOTFOUND', detail: '', phase: 'connecting', durationMs: 1 }), /Could not find the host/],
+  ['TLS', other({ kind: 'network', code: 'DEPTH_ZERO_SELF_SIGNED_CERT', detail: '', phase: 'securing', durationMs: 1 }), /trusted connection.*self-signed.*DEPTH_ZERO_SELF_SIGNED_CERT/],
+  ['reset', other({ kind: 'network', code: 'ECONNRESET', detail: '', phase: 'written', durationMs: 1 }), /broke before the answer was complete/],
+  ['a lost route after the request was written', other({ kind: 'network', code: 'EHOSTUNREACH', detail: '', phase: 'written', durationMs: 1 }), /broke before the answer was complete.*unknown/],
+  ['a lost route while connecting', other({ kind: 'network', code: 'EHOSTUNREACH', detail: '', phase: 'connecting', durationMs: 1 }), /Could not connect to .* \(EHOSTUNREACH\), so nothing was sent/],
+  ['a failure nobody saw the phase of', other({ kind: 'network', code: 'EHOSTUNREACH', detail: '', phase: 'unobserved', durationMs: 1 }), /failed \(EHOSTUNREACH\).*unknown/],
   ['other status', response(418, {}), /failed with HTTP 418/],
 ];
 
@@ -130,7 +132,7 @@ describe('describeDialectSearch (Test Connection found no other dialect)', () =>
     const proxied = describeDialectSearch([attempt('v1', other({ kind: 'proxy', status: 407, detail: '407 Proxy Authentication Required', durationMs: 1 })), attempt('v2', unserved())], 30);
     assert.match(proxied.sentence, /v1: the proxy refused the connection with HTTP 407; v2 \(AI for Service\): not served/);
     assert.equal(proxied.networkSettings, true, 'a proxy refusal is fixed in the network settings');
-    const untrusted = describeDialectSearch([attempt('v1-legacy', other({ kind: 'network', code: 'SELF_SIGNED_CERT_IN_CHAIN', detail: '', durationMs: 1 })), attempt('v2', unserved())], 30);
+    const untrusted = describeDialectSearch([attempt('v1-legacy', other({ kind: 'network', code: 'SELF_SIGNED_CERT_IN_CHAIN', detail: '', phase: 'securing', durationMs: 1 })), attempt('v2', unserved())], 30);
     assert.match(untrusted.sentence, /v1 legacy: the certificate .*\(SELF_SIGNED_CERT_IN_CHAIN\)/);
     assert.equal(untrusted.networkSettings, true, 'so is a certificate problem');
   });

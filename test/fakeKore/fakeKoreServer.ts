@@ -24,8 +24,11 @@ export type Fault =
   | { readonly kind: 'emptyBody' }
   /** 200 with `status: "failure"`. */
   | { readonly kind: 'failureStatus'; readonly message?: string }
-  /** A redirect, to another host by default. */
-  | { readonly kind: 'redirect'; readonly location: string; readonly status?: number }
+  /**
+   * A redirect, to another host by default. `afterDeleting`: a DELETE is applied first, then answered with the
+   * redirect (a 303 See Other says just that: RFC 9110 15.4.4).
+   */
+  | { readonly kind: 'redirect'; readonly location: string; readonly status?: number; readonly afterDeleting?: boolean }
   /** Headers and part of the body, then the connection is destroyed. */
   | { readonly kind: 'reset' }
   /** A body of this many bytes (JSON-looking). */
@@ -251,6 +254,8 @@ export class FakeKoreServer {
         send(200, '', {});
         return true;
       case 'redirect':
+        // Applied first when asked to: the route deletes the list and answers with the redirect.
+        if (fault.afterDeleting && record.method === 'DELETE') return false;
         send(fault.status ?? 302, '', { Location: fault.location });
         return true;
       case 'reset':
@@ -358,6 +363,7 @@ export class FakeKoreServer {
       if (fault?.kind === 'failureStatus') return json(200, { status: 'failure', message: fault.message ?? 'Could not delete the contact list' });
       this.lists.delete(listId);
       const message = `Contact list ${list.name} deleted successfully`;
+      if (fault?.kind === 'redirect') return send(fault.status ?? 303, '', { Location: fault.location });
       // The legacy form answers a delete without the record, as does the older variant a fault imitates.
       if (fault?.kind === 'missingData' || dialect === 'v1-legacy') return json(200, { status: 'success', message: 'Contact list deleted successfully' });
       if (fault?.kind === 'deletedWith') return send(fault.status ?? 200, fault.body);

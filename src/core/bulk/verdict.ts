@@ -2,9 +2,10 @@ import * as l10n from '@vscode/l10n';
 // What one answer means for an id in a bulk run: the bulk retry policy on top of deleteOutcomeOf. Whether it was
 // deleted, failed or is unknown is deleteOutcomeOf's decision, the one the single delete and the audit trail use;
 // this adds only which answers are worth retrying, which stop the run, and the words for the report.
-import { connectionBroke, deleteOutcomeOf } from '../deleteOutcome';
+import { deleteOutcomeOf } from '../deleteOutcome';
 import { isRouteNotFound } from '../dialectDetection';
 import { KoreCallResult, MAX_RETRY_AFTER_SECONDS, answerStatusOf } from '../koreResult';
+import { classifyNetworkFailure } from '../networkFailure';
 
 /** The longest Retry-After a run waits (parseRetryAfter already clamps to it). */
 export const MAX_RETRY_AFTER_MS = MAX_RETRY_AFTER_SECONDS * 1000;
@@ -44,9 +45,10 @@ export function judge(result: KoreCallResult): Verdict {
   if (result.failure === 'http' && status !== undefined && status >= 500 && result.json === undefined) {
     return { kind: 'retry', ambiguous: true, what: `HTTP ${status}`, rateLimited: false, ...withStatus };
   }
-  // A broken connection is usually a pooled one the server had closed, so it is retried; a later 404 is then
-  // reported unknown, not failed (see the runner), unless a look-up settles it first.
-  if (result.failure === 'network' && exchange.kind === 'network' && connectionBroke(exchange.code)) {
+  // A connection that broke after the request was written (whatever the code: a reset, a garbled TLS record, a
+  // route lost) is usually a pooled one the server had closed, so it is retried, after a look-up when there is
+  // one; a later 404 is then reported unknown, not failed (see the runner), unless a look-up settles it first.
+  if (result.failure === 'network' && exchange.kind === 'network' && classifyNetworkFailure(exchange.code, exchange.phase).cause === 'broken') {
     return { kind: 'retry', ambiguous: true, what: l10n.t('the connection broke ({0})', exchange.code), rateLimited: false };
   }
   const { reason, stopsRun } = explain(result, outcome);
@@ -76,7 +78,11 @@ function explain(result: KoreCallResult, outcome: 'failed' | 'unknown'): { reaso
     case 'tooLarge':
       return { reason: l10n.t('The answer (HTTP {0}) was too large to read, so whether it was deleted is unknown.', status) };
     case 'redirect':
-      return { reason: l10n.t('Redirected (HTTP {0}); the redirect was not followed, so the token stayed with this host.', status), stopsRun: true };
+      // Every other id would be redirected alike; this one may have been deleted before the redirect (a 303 says so).
+      return {
+        reason: l10n.t('Redirected (HTTP {0}); the redirect was not followed, so the token stayed with this host. A redirect can follow a DELETE the server applied, so whether it was deleted is unknown.', status),
+        stopsRun: true,
+      };
     case 'timeout':
       return { reason: l10n.t('No answer within {0} s, so whether it was deleted is unknown.', exchange.kind === 'timeout' ? Math.round(exchange.timeoutMs / 100) / 10 : 0) };
     case 'refused':
