@@ -31,7 +31,7 @@ export class AccountLimiters {
    * it would split the account's budget, and the two together could send twice the limit.
    */
   for(account: AccountKey, perMinute: number): RateLimiter {
-    const key = `${account.host}\n${account.accountId}`;
+    const key = `${originOf(account.host)}\n${account.accountId}`;
     const budget = budgetOf(perMinute);
     const existing = this.limiters.get(key);
     if (existing) {
@@ -48,5 +48,14 @@ export class AccountLimiters {
     });
     this.limiters.set(key, limiter);
     return limiter;
+  }
+}
+
+/** One account whatever the spelling of its host: `HTTPS://Platform.kore.ai:443/` is `https://platform.kore.ai`. */
+function originOf(host: string): string {
+  try {
+    return new URL(host).origin;
+  } catch {
+    return host.toLowerCase();
   }
 }

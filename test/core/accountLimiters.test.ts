@@ -48,6 +48,7 @@ describe('AccountLimiters', () => {
     assert.equal(limiters.for({ host: 'https://platform.kore.ai', accountId: 'acc-1' }, 60), a);
     assert.notEqual(limiters.for({ host: 'https://platform.kore.ai', accountId: 'acc-2' }, 60), a);
     assert.notEqual(limiters.for({ host: 'https://de-platform.kore.ai', accountId: 'acc-1' }, 60), a);
+    assert.equal(limiters.for({ host: 'HTTPS://Platform.Kore.ai:443/', accountId: 'acc-1' }, 60), a, 'the same host, spelt otherwise');
   });
 
   it('changes a busy or quiet account\'s budget in place: the same limiter, the new budget, at once', async () => {
