@@ -30,7 +30,7 @@ function oneRun(): Promise<MixedRun> {
   const lists = IDS + BY_HAND_AT_S.length;
   return withInProcessKore({ rateLimitPerMinute: PER_MINUTE, latencyMs: 2, now: () => clock.now() }, lists, async ({ server, endpoint, ids }) => {
     const target = targetOf(endpoint);
-    const limiter = new AccountLimiters(clock).for(target, PER_MINUTE);
+    const limiter = new AccountLimiters({ clock }).for(target, PER_MINUTE);
     // The wait for the limiter stays outside `track`: the quiet clock stands still while a tracked call is in flight,
     // and a tracked wait for a slot would stop the very time it waits for.
     const paced = async <T>(send: () => Promise<T>): Promise<T> => {

@@ -23,6 +23,8 @@ export const ARRIVAL_MARGIN_MS = 250;
 export interface RunEstimateOptions {
   /** Default ARRIVAL_MARGIN_MS. */
   readonly marginMs?: number;
+  /** Default RATE_WINDOW_MS. */
+  readonly windowMs?: number;
   /** The last answer's way back: added once. Default 0. */
   readonly latencyMs?: number;
 }
@@ -34,11 +36,11 @@ export interface RunEstimateOptions {
 export function estimateRunMs(count: number, perMinute: number, options: RunEstimateOptions = {}): number {
   if (!(count > 0)) return 0;
   const windows = Math.ceil(count / budgetOf(perMinute)) - 1;
-  return windows * (RATE_WINDOW_MS + (options.marginMs ?? ARRIVAL_MARGIN_MS)) + (options.latencyMs ?? 0);
+  return windows * ((options.windowMs ?? RATE_WINDOW_MS) + (options.marginMs ?? ARRIVAL_MARGIN_MS)) + (options.latencyMs ?? 0);
 }
 
 /** Whole calls per window: a fractional setting cannot send a fraction of a call. */
-function budgetOf(perMinute: number): number {
+export function budgetOf(perMinute: number): number {
   if (!Number.isFinite(perMinute) || perMinute < 1) throw new RangeError(`perMinute must be at least 1 (got ${perMinute})`);
   return Math.floor(perMinute);
 }
@@ -48,7 +50,23 @@ export interface RateLimiterOptions {
   readonly perMinute?: number;
   /** Default ARRIVAL_MARGIN_MS; 0 or more. */
   readonly marginMs?: number;
+  /** Default RATE_WINDOW_MS: the window the server counts in (tests shorten both). */
+  readonly windowMs?: number;
   readonly clock?: Clock;
+  /**
+   * Sends counted outside this limiter: other windows' calls to the same account (sendLedger.ts). Asked before
+   * every grant, after this limiter's own rules allow it.
+   */
+  readonly shared?: SharedSends;
+}
+
+/** A count of an account's sends kept where every window sees it. */
+export interface SharedSends {
+  /**
+   * Records a send now if fewer than `budget` were recorded in the last `spanMs`, and answers 0; otherwise
+   * records nothing and answers the milliseconds until one of them leaves the span.
+   */
+  reserve(budget: number, spanMs: number): Promise<number>;
 }
 
 export interface AcquireOptions {
@@ -75,8 +93,10 @@ interface Waiter {
  * (retries first, see AcquireOptions), so the order of ids is kept and none starves.
  */
 export class RateLimiter {
-  readonly perMinute: number;
+  private budget: number;
   readonly clock: Clock;
+  readonly windowMs: number;
+  private readonly shared: SharedSends | undefined;
   /** The window plus the margin: the least time between a grant and the grant `perMinute` after it. */
   readonly spanMs: number;
   /** Grant times within the last span, oldest first, from `head` on (a queue without shift's O(n)). */
@@ -91,11 +111,27 @@ export class RateLimiter {
   private wakePump: AbortController | undefined;
 
   constructor(options: RateLimiterOptions = {}) {
-    this.perMinute = budgetOf(options.perMinute ?? KORE_RATE_LIMIT_PER_MINUTE);
+    this.budget = budgetOf(options.perMinute ?? KORE_RATE_LIMIT_PER_MINUTE);
     const margin = options.marginMs ?? ARRIVAL_MARGIN_MS;
     if (!Number.isFinite(margin) || margin < 0) throw new RangeError(`marginMs must be 0 or more (got ${margin})`);
-    this.spanMs = RATE_WINDOW_MS + margin;
+    this.windowMs = options.windowMs ?? RATE_WINDOW_MS;
+    if (!(this.windowMs > 0)) throw new RangeError(`windowMs must be more than 0 (got ${this.windowMs})`);
+    this.spanMs = this.windowMs + margin;
     this.clock = options.clock ?? systemClock;
+    this.shared = options.shared;
+  }
+
+  /** The budget per window, whole calls. */
+  get perMinute(): number {
+    return this.budget;
+  }
+
+  /**
+   * A changed setting, in place: everyone waiting on this limiter and every call it granted count against the new
+   * budget at once. A second limiter beside this one would split the account's budget and send up to twice it.
+   */
+  setPerMinute(perMinute: number): void {
+    this.budget = budgetOf(perMinute);
   }
 
   /** When acquisitions may resume after the latest pause (clock time); in the past when not paused. */
@@ -162,7 +198,7 @@ export class RateLimiter {
     // The calls fall in groups of perMinute: the first of each group waits for the same slot a window later.
     const offset = (Math.ceil(count) - 1) % this.perMinute;
     const first = this.earliestGrant(offset, now);
-    return first - now + estimateRunMs(Math.ceil(count) - offset, this.perMinute, { marginMs: this.spanMs - RATE_WINDOW_MS });
+    return first - now + estimateRunMs(Math.ceil(count) - offset, this.perMinute, { marginMs: this.spanMs - this.windowMs, windowMs: this.windowMs });
   }
 
   /**
@@ -196,6 +232,16 @@ export class RateLimiter {
     waiter?.resolve();
   }
 
+  /**
+   * After the shared count was asked (a wait on a file): a 429's pause may have come meanwhile, or every waiter
+   * gone. The slot then goes unused; counted by the other windows, it only makes them more careful.
+   */
+  private grantIfStillDue(): void {
+    const now = this.clock.now();
+    this.prune(now);
+    if (this.waiters.length > 0 && this.earliestGrant(0, now) <= now) this.grant(now);
+  }
+
   /** One loop serves every waiter in turn, so grants are strictly ordered and sleeps never overlap. */
   private async pump(): Promise<void> {
     if (this.pumping) return;
@@ -205,10 +251,17 @@ export class RateLimiter {
         const now = this.clock.now();
         this.prune(now);
         // Whole milliseconds, so a wait always moves time on.
-        const wait = Math.ceil(this.earliestGrant(0, now) - now);
-        if (wait <= 0) {
+        let wait = Math.ceil(this.earliestGrant(0, now) - now);
+        if (wait <= 0 && !this.shared) {
           this.grant(now);
           continue;
+        }
+        if (wait <= 0 && this.shared) {
+          wait = Math.ceil(await this.shared.reserve(this.perMinute, this.spanMs));
+          if (wait <= 0) {
+            this.grantIfStillDue();
+            continue;
+          }
         }
         const wake = new AbortController();
         this.wakePump = wake;

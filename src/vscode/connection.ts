@@ -1,6 +1,7 @@
 // EnvironmentConnection: the only way the extension talks to Kore.ai. It binds an environment's credential (a
 // fresh JWT per request for client credentials), the request timeout and the log (every exchange, the token
 // redacted), and answers with the core's typed results. Part of the lazily loaded operations bundle.
+import * as path from 'node:path';
 import { AccountLimiters } from '../core/accountLimiters';
 import { isAbortError } from '../core/clock';
 import { AllListsResult, CallOptions, deleteContactList, getAllContactLists, getContactList } from '../core/contactListClient';
@@ -11,28 +12,39 @@ import { ApiDialect } from '../core/koreApiPaths';
 import { KoreCallResult, responseStatusOf } from '../core/koreResult';
 import { RateLimiter } from '../core/rateLimiter';
 import { describeExchange } from '../core/responseDocument';
+import { SendLedgers } from '../core/sendLedger';
 import { TokenSource, silentTokenSource } from './environments/authentication';
 import type { KoreServices } from './services';
 
 /** What a request is for, in the log line: "delete", "look-up", "bulk"… */
 export type Purpose = string;
 
+/** Where the windows count their sends to each account, under the extension's global storage. */
+export const SEND_LEDGER_FOLDER = 'rate-ledger';
+
 /**
  * One limiter per account for the whole window (this bundle is loaded once): every connection to an account,
- * from any feature, waits on the same one, as the platform counts them together.
+ * from any feature, waits on the same one, as the platform counts them together; and it counts the other
+ * windows' sends through the ledger in the global storage, which every window of this profile shares.
  */
-const accountLimiters = new AccountLimiters();
+let accountLimiters: AccountLimiters | undefined;
+
+function limitersOf(globalStoragePath: string): AccountLimiters {
+  const ledgers = new SendLedgers(path.join(globalStoragePath, SEND_LEDGER_FOLDER));
+  accountLimiters ??= new AccountLimiters({ shared: (key) => ledgers.for(key) });
+  return accountLimiters;
+}
 
 export class EnvironmentConnection {
   /** The account's limiter: bulk runs pace their requests with it; the calls below wait on it themselves. */
   readonly limiter: RateLimiter;
 
   constructor(
-    private readonly services: Pick<KoreServices, 'settings' | 'log'>,
+    private readonly services: Pick<KoreServices, 'settings' | 'log' | 'globalStoragePath'>,
     readonly environment: Environment,
     private readonly token: TokenSource,
   ) {
-    this.limiter = accountLimiters.for(environment, services.settings.rateLimitPerMinute());
+    this.limiter = limitersOf(services.globalStoragePath).for(environment, services.settings.rateLimitPerMinute());
   }
 
   /** The timeout in force, in seconds, for messages such as "did not answer within 30 s". */

@@ -24,6 +24,8 @@ export interface KoreServices {
   readonly responses: ResponseDocumentProvider;
   /** Global state: the active environment and interrupted bulk runs. */
   readonly globalState: vscode.Memento;
+  /** The extension's folder shared by every window: audit trail, run journals, the accounts' send ledgers. */
+  readonly globalStoragePath: string;
   readonly ui: UserInterfaceHolder;
   readonly log: vscode.LogOutputChannel;
   /** Fires after any DELETE attempt, single or bulk, so the views refresh. */
@@ -63,6 +65,7 @@ export function createServices(options: ServicesOptions): KoreServices & vscode.
     audit: new AuditLog(context.globalStorageUri.fsPath),
     responses,
     globalState: context.globalState,
+    globalStoragePath: context.globalStorageUri.fsPath,
     ui,
     log,
     onDidDelete: deleted.event,

@@ -5,6 +5,7 @@ import { AccountLimiters } from '../../src/core/accountLimiters';
 import { runBulkDeletion } from '../../src/core/bulk/runner';
 import { HttpExchange } from '../../src/core/koreHttp';
 import { interpretExchange, KoreCallResult } from '../../src/core/koreResult';
+import { RateLimiter } from '../../src/core/rateLimiter';
 import { ManualClock } from '../support/manualClock';
 
 const MINUTE_MS = 60_000;
@@ -32,33 +33,66 @@ class CountingServer {
   }
 }
 
+/** Asks each limiter for `each` grants at once and counts those granted within the first minute. */
+async function grantsInFirstMinute(clock: ManualClock, handles: readonly RateLimiter[], each: number): Promise<number> {
+  const times: number[] = [];
+  const all = handles.flatMap((limiter) => Array.from({ length: each }, () => limiter.acquire().then(() => times.push(clock.now()))));
+  await clock.runUntilSettled(Promise.all(all));
+  return times.filter((at) => at < MINUTE_MS).length;
+}
+
 describe('AccountLimiters', () => {
   it('gives the environments of one account one limiter, and other accounts their own', () => {
-    const limiters = new AccountLimiters(new ManualClock());
+    const limiters = new AccountLimiters({ clock: new ManualClock() });
     const a = limiters.for({ host: 'https://platform.kore.ai', accountId: 'acc-1' }, 60);
     assert.equal(limiters.for({ host: 'https://platform.kore.ai', accountId: 'acc-1' }, 60), a);
     assert.notEqual(limiters.for({ host: 'https://platform.kore.ai', accountId: 'acc-2' }, 60), a);
     assert.notEqual(limiters.for({ host: 'https://de-platform.kore.ai', accountId: 'acc-1' }, 60), a);
-    const changed = limiters.for({ host: 'https://platform.kore.ai', accountId: 'acc-1' }, 30);
-    assert.notEqual(changed, a);
-    assert.equal(changed.perMinute, 30);
+    assert.equal(limiters.for({ host: 'HTTPS://Platform.Kore.ai:443/', accountId: 'acc-1' }, 60), a, 'the same host, spelt otherwise');
   });
 
-  it('keeps a busy account on its one limiter when the setting changes, so the budget is never split', async () => {
+  it('changes a busy or quiet account\'s budget in place: the same limiter, the new budget, at once', async () => {
     const clock = new ManualClock();
-    const limiters = new AccountLimiters(clock);
+    const limiters = new AccountLimiters({ clock });
     const account = { host: 'https://platform.kore.ai', accountId: 'acc-1' };
-    const busy = limiters.for(account, 60);
-    await busy.acquire();
-    assert.equal(limiters.for(account, 30), busy, 'a call went within the window: the same limiter');
-    await clock.runUntilSettled(clock.sleep(61_000));
-    assert.equal(limiters.for(account, 30).perMinute, 30, 'quiet again: the new setting applies');
+    const first = limiters.for(account, 60);
+    assert.equal(limiters.for(account, 30), first, 'quiet: the same limiter');
+    assert.equal(first.perMinute, 30);
+    await first.acquire();
+    assert.equal(limiters.for(account, 45), first, 'busy: the same limiter');
+    assert.equal(first.perMinute, 45);
+  });
+
+  it('gives a setting of 60.5 one limiter of 60 for every connection: 60 grants in the first minute, not 120', async () => {
+    const clock = new ManualClock();
+    const limiters = new AccountLimiters({ clock });
+    const account = { host: 'https://platform.kore.ai', accountId: 'acc-1' };
+    // The bulk command connects before its confirmation; browsing connects while that confirmation is open.
+    const bulk = limiters.for(account, 60.5);
+    const browsing = limiters.for(account, 60.5);
+    assert.equal(bulk.perMinute, 60);
+    assert.equal(await grantsInFirstMinute(clock, [bulk, browsing], 60), 60);
+  });
+
+  it('keeps the account at its setting when the setting changes while a bulk confirmation is open', async () => {
+    for (const [before, after] of [
+      [30, 60],
+      [60, 30],
+    ]) {
+      const clock = new ManualClock();
+      const limiters = new AccountLimiters({ clock });
+      const account = { host: 'https://platform.kore.ai', accountId: 'acc-1' };
+      const bulk = limiters.for(account, before);
+      const browsing = limiters.for(account, after);
+      const granted = await grantsInFirstMinute(clock, [bulk, browsing], 60);
+      assert.ok(granted <= after, `${granted} grants in the first minute after the setting went from ${before} to ${after}`);
+    }
   });
 
   it('keeps a bulk run, listings and single deletes on one account inside its limit: no 429', async () => {
     const clock = new ManualClock();
     const server = new CountingServer(clock, 60);
-    const limiter = new AccountLimiters(clock).for({ host: 'https://platform.kore.ai', accountId: 'acc-1' }, 60);
+    const limiter = new AccountLimiters({ clock }).for({ host: 'https://platform.kore.ai', accountId: 'acc-1' }, 60);
     // What the connection does for a single request: wait for the account, then send.
     const single = async (): Promise<KoreCallResult> => {
       await limiter.acquire();

@@ -2,7 +2,7 @@
 // crash) reads back and may resume, a torn tail cut off before the next line, damaged journals kept aside once,
 // and the size of a 10,000-id run's journal (bytes per id do not grow with the run).
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -10,8 +10,21 @@ import { DAMAGED_FOLDER, RunJournalStore, RunTakenError, processGone } from '../
 import { ALIVE_MS, RESUME_WINDOW_MS } from '../../src/core/bulk/runOwnership';
 import { isDamagedJournal, journalHeader, journalLine, replayJournal } from '../../src/core/bulk/runJournal';
 import { createBulkRunState, planResume, serialiseBulkRunState } from '../../src/core/bulk/runState';
+import type { ResumeWindowJob, ResumeWindowResult } from '../support/resumeWindow';
 
 const NOW = 1_700_000_000_000;
+const resumeScript = path.join(__dirname, '..', 'support', 'resumeWindow.js');
+
+/** Runs test/support/resumeWindow as its own process: a window resuming a run. */
+function resumeInWindow(job: ResumeWindowJob): Promise<ResumeWindowResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [resumeScript, JSON.stringify(job)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(output) as ResumeWindowResult) : reject(new Error(`resumeWindow exited with ${code}`))));
+  });
+}
 
 describe('RunJournalStore', () => {
   let directory: string;
@@ -43,6 +56,64 @@ describe('RunJournalStore', () => {
     const taken = await windowC.open(listedByC);
     await assert.rejects(windowB.open(listedByB), RunTakenError);
     await taken.close();
+  });
+
+  it('lets one of two windows resuming one run together drive it, and keeps the lines it wrote (claim first, then read)', async function () {
+    this.timeout(20_000);
+    const ids = ['cl-a', 'cl-b', 'cl-c'];
+    const state = createBulkRunState({ runId: 'run-two', environmentId: 'env-1', ids, createdAt: Date.now() });
+    // Left by a window quiet for longer than ALIVE_MS: both other windows are offered it.
+    const left = await new RunJournalStore(directory, 'window-a', () => Date.now() - ALIVE_MS - 1_000).open(state);
+    await left.started('cl-a');
+    await left.close();
+    const job = { directory, runId: 'run-two', id: 'cl-b', startAt: Date.now() + 1_000 };
+    // Each waits between its read and its write, the second longer: its write comes after the first one's DELETE was announced.
+    const results = await Promise.all([resumeInWindow({ ...job, session: 'window-b', delayMs: 200 }), resumeInWindow({ ...job, session: 'window-c', delayMs: 800 })]);
+    assert.equal(results.filter((result) => result.drove).length, 1, `exactly one window drives the run: ${JSON.stringify(results)}`);
+    const lines = journalText('run-two')
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => JSON.parse(line) as { e: string; id?: string; owner?: string });
+    assert.deepEqual(
+      lines.filter((line) => line.e === 'started').map((line) => line.id),
+      ['cl-a', 'cl-b'],
+      'the announced DELETE of cl-b is still on record, once',
+    );
+    const replayed = replayJournal(journalText('run-two'));
+    assert.ok(!isDamagedJournal(replayed));
+    assert.deepEqual(planResume(replayed.state, { retryUnknown: true }).toSend, ['cl-a', 'cl-b', 'cl-c']);
+    assert.deepEqual([...planResume(replayed.state, { retryUnknown: true }).lookUpFirst.keys()], ['cl-a', 'cl-b'], 'both in-flight ids are looked up first');
+  });
+
+  it('never cuts off bytes it did not read: a line the old owner wrote between the read and the reopen stays', async () => {
+    const state = createBulkRunState({ runId: 'run-late', environmentId: 'env-1', ids: ['cl-a', 'cl-b'], createdAt: NOW });
+    const old = await new RunJournalStore(directory, 'window-a', clock).open(state);
+    now = NOW + ALIVE_MS;
+    // Window A, quiet for ALIVE_MS, wakes up and announces a DELETE just after window B read the journal.
+    const late = journalLine({ e: 'started', id: 'cl-a' });
+    const windowB = new RunJournalStore(directory, 'window-b', clock, { afterRead: () => fs.promises.appendFile(path.join(directory, 'run-late.jsonl'), late) });
+    const [listed] = (await windowB.resumable()).runs;
+    await assert.rejects(windowB.open(listed), RunTakenError);
+    assert.ok(journalText('run-late').endsWith(late), 'the late line is still there');
+    await old.close();
+  });
+
+  it('lets a window that claimed a run keep it against another that opens it while the first reads the journal', async () => {
+    const state = createBulkRunState({ runId: 'run-claimed', environmentId: 'env-1', ids: ['cl-a'], createdAt: NOW });
+    await (await new RunJournalStore(directory, 'window-a', clock).open(state)).close();
+    now = NOW + ALIVE_MS;
+    let claimed = false;
+    // Window C reads the journal (A's stale heartbeat) only after window B's claim, before B wrote its heartbeat.
+    const windowB = new RunJournalStore(directory, 'window-b', clock, {
+      afterRead: async () => {
+        if (claimed) return;
+        claimed = true;
+        await assert.rejects(new RunJournalStore(directory, 'window-c', clock).open(state), RunTakenError);
+      },
+    });
+    const driving = await windowB.open(state);
+    assert.ok(claimed);
+    await driving.close();
   });
 
   it('writes one line per event, and another window reads back the run it left: succeeded ids done, the one in flight looked up first', async () => {

@@ -55,6 +55,8 @@ export interface FakeKoreOptions {
   readonly contactLists?: readonly ContactListData[];
   /** Requests per minute per account before 429. The platform's documented limit is 60. */
   readonly rateLimitPerMinute?: number;
+  /** The window that limit is counted in, default a minute: tests of pacing across processes shorten it. */
+  readonly rateWindowMs?: number;
   /** Whether 429 answers carry `Retry-After` (the platform does not promise it). */
   readonly retryAfterHeader?: boolean;
   /** Added to every answer, to exercise real pacing. */
@@ -377,14 +379,15 @@ export class FakeKoreServer {
     return verifyFakeJwt(token, app.clientSecret, app.clientId, Math.floor(this.now() / 1000)).ok;
   }
 
-  /** A sliding one-minute window per account. Returns the seconds to wait when over the limit. */
+  /** A sliding window per account (a minute unless rateWindowMs). Returns the seconds to wait when over the limit. */
   private rateLimited(accountId: string): number | undefined {
     const now = this.now();
-    const calls = (this.callsByAccount.get(accountId) ?? []).filter((at) => at > now - 60_000);
+    const windowMs = this.options.rateWindowMs ?? 60_000;
+    const calls = (this.callsByAccount.get(accountId) ?? []).filter((at) => at > now - windowMs);
     if (calls.length >= this.rateLimitPerMinute) {
       this.callsByAccount.set(accountId, calls);
       // With a limit of 0 nothing is ever allowed: the window is a whole minute.
-      return calls.length === 0 ? 60 : Math.max(1, Math.ceil((calls[0] + 60_000 - now) / 1000));
+      return calls.length === 0 ? Math.max(1, Math.ceil(windowMs / 1000)) : Math.max(1, Math.ceil((calls[0] + windowMs - now) / 1000));
     }
     calls.push(now);
     this.callsByAccount.set(accountId, calls);

@@ -5,6 +5,14 @@
 // line half written and then followed by others would turn a tolerated torn tail into a damaged journal.
 import { promises as fs } from 'node:fs';
 
+/** The journal was written to by someone else between its reading and its reopening. */
+export class JournalChangedError extends Error {
+  constructor(file: string) {
+    super(`The journal ${file} changed while it was being read.`);
+    this.name = 'JournalChangedError';
+  }
+}
+
 export class JournalFile {
   private chain: Promise<void> = Promise.resolve();
   private broken: Error | undefined;
@@ -24,13 +32,18 @@ export class JournalFile {
   }
 
   /**
-   * An existing journal, to go on appending: whatever follows the first `intactBytes` bytes (a torn line) is cut
-   * off first, so the next line starts on a line of its own.
+   * An existing journal, to go on appending, read through the descriptor that appends: `decide` is given its
+   * text and answers how many bytes of it are intact (or throws). Whatever follows them (a torn line) is cut off
+   * then, so the next line starts on a line of its own; but only bytes that were read: a file that grew since
+   * (another process wrote to it) is left as it is, and JournalChangedError is thrown.
    */
-  static async reopen(file: string, intactBytes: number): Promise<JournalFile> {
-    const handle = await fs.open(file, 'a');
+  static async reopen(file: string, decide: (text: string) => Promise<number>): Promise<JournalFile> {
+    const handle = await fs.open(file, 'a+');
     try {
+      const read = await handle.readFile();
+      const intactBytes = await decide(read.toString('utf8'));
       const { size } = await handle.stat();
+      if (size !== read.length) throw new JournalChangedError(file);
       if (size > intactBytes) {
         await handle.truncate(intactBytes);
         await handle.datasync();

@@ -6,7 +6,8 @@
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { JournalFile } from './journalFile';
+import { JournalChangedError, JournalFile } from './journalFile';
+import { RunLease, RunLeases, RunTakenError } from './runLease';
 import { OwnerProcess, isDamagedJournal, journalHeader, journalLine, replayJournal } from './runJournal';
 import { IdOutcome } from './report';
 import { BulkRunState } from './runState';
@@ -23,18 +24,13 @@ export interface ResumableRuns {
   readonly setAside: string[];
 }
 
-/** The journal of one run being driven by this window. */
-/** Another window drives the run now: it is not opened here, so no DELETE of it can be sent twice. */
-export class RunTakenError extends Error {
-  constructor() {
-    super('Another window is resuming this run.');
-    this.name = 'RunTakenError';
-  }
-}
+export { RunTakenError } from './runLease';
 
+/** The journal of one run being driven by this window, and its lease on the run. */
 export class RunJournalWriter {
   constructor(
     private readonly journal: JournalFile,
+    private readonly lease: RunLease,
     private readonly session: string,
     private readonly now: () => number,
   ) {}
@@ -57,21 +53,38 @@ export class RunJournalWriter {
     return this.journal.append(heartbeatLine(this.session, this.now()), { flush: false });
   }
 
-  close(): Promise<void> {
-    return this.journal.close();
+  /** This window stops driving the run: the journal is closed and the lease released. */
+  async close(): Promise<void> {
+    try {
+      await this.journal.close();
+    } finally {
+      await this.lease.release();
+    }
   }
 }
 
+/** Test-only pauses, injected: the timing of two windows that resume one run together. */
+export interface JournalStoreHooks {
+  /** Awaited after a resumed run's journal was read (under this window's claim) and before it is written to. */
+  readonly afterRead?: () => Promise<void>;
+}
+
 export class RunJournalStore {
+  private readonly leases: RunLeases;
+
   constructor(
     readonly directory: string,
     private readonly session: string,
     private readonly now: () => number = Date.now,
-  ) {}
+    private readonly hooks: JournalStoreHooks = {},
+  ) {
+    this.leases = new RunLeases(directory, { session, now, processGone });
+  }
 
   /**
    * Opens a run's journal for this window to drive: a new run's is created (header and a heartbeat, flushed);
-   * a resumed run's is reopened, its torn tail (if any) cut off, and this window's heartbeat appended.
+   * a resumed run's is claimed first (runLease: of two windows, one gets it), then read under the claim, checked
+   * again, its torn tail (if any) cut off, and this window's heartbeat appended.
    */
   async open(state: BulkRunState): Promise<RunJournalWriter> {
     const file = this.fileOf(state.runId);
@@ -82,17 +95,33 @@ export class RunJournalStore {
       journal = await JournalFile.create(file, journalHeader(state) + heartbeat);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const replayed = replayJournal(await fs.readFile(file, 'utf8'));
-      if (isDamagedJournal(replayed) || replayed.state.runId !== state.runId) throw new Error(`The journal ${file} cannot be read back, so the run is not resumed.`);
-      // Checked again now, not only when the runs were listed: a confirmation can take minutes, and another
-      // window may have taken the run over meanwhile (its fresh heartbeat says so).
-      if (journalDisposition(replayed, { session: this.session, now: this.now() }, processGone).kind !== 'resumable') {
-        throw new RunTakenError();
+      const lease = await this.leases.claim(state.runId);
+      try {
+        journal = await JournalFile.reopen(file, (text) => this.checkUnderClaim(file, text, state));
+        await journal.append(heartbeat, { flush: true });
+      } catch (failure) {
+        await lease.release();
+        throw failure instanceof JournalChangedError ? new RunTakenError() : failure;
       }
-      journal = await JournalFile.reopen(file, replayed.intactBytes);
-      await journal.append(heartbeat, { flush: true });
+      return new RunJournalWriter(journal, lease, this.session, this.now);
     }
-    return new RunJournalWriter(journal, this.session, this.now);
+    try {
+      return new RunJournalWriter(journal, await this.leases.claim(state.runId), this.session, this.now);
+    } catch (error) {
+      await journal.close();
+      throw error;
+    }
+  }
+
+  /** The journal as read under this window's claim: the intact bytes to keep, or why the run is not resumed. */
+  private async checkUnderClaim(file: string, text: string, state: BulkRunState): Promise<number> {
+    await this.hooks.afterRead?.();
+    const replayed = replayJournal(text);
+    if (isDamagedJournal(replayed) || replayed.state.runId !== state.runId) throw new Error(`The journal ${file} cannot be read back, so the run is not resumed.`);
+    // Checked again now, not only when the runs were listed: a confirmation can take minutes, and another window
+    // may have driven the run meanwhile (its fresh heartbeat says so) and let its lease go.
+    if (journalDisposition(replayed, { session: this.session, now: this.now() }, processGone).kind !== 'resumable') throw new RunTakenError();
+    return replayed.intactBytes;
   }
 
   /**
@@ -113,6 +142,7 @@ export class RunJournalStore {
   /** A finished run: nothing is left to resume. */
   async remove(runId: string): Promise<void> {
     await fs.rm(this.fileOf(runId), { force: true });
+    await this.leases.removeAll(runId);
   }
 
   /** Runs this window may resume (newest first); expired ones are removed, unreadable ones moved aside. */
@@ -132,7 +162,7 @@ export class RunJournalStore {
         const aside = await this.setAside(file, name);
         if (aside) setAside.push(aside);
       } else if (disposition.kind === 'expired') {
-        await fs.rm(file, { force: true });
+        await this.remove(name.slice(0, -JOURNAL_EXTENSION.length));
       } else if (disposition.kind === 'resumable') {
         runs.push(disposition.state);
       }
