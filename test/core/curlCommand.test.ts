@@ -3,47 +3,17 @@
 // exactly that request and never the token. (Pasted into real shells: curlPaste.test.ts.)
 import * as assert from 'node:assert/strict';
 import { withTranslation } from '../support/markedTranslation';
-import fc from 'fast-check';
 import { getContactList, deleteContactList } from '../../src/core/contactListClient';
-import { CURL_SHELLS, CurlShell, curlAdvice, curlCommand, shellOfPath, TOKEN_VARIABLE, UnwritableRequest } from '../../src/core/curlCommand';
+import { CURL_SHELLS, curlAdvice, curlCommand, shellOfPath, TOKEN_VARIABLE, UnwritableRequest } from '../../src/core/curlCommand';
 import { API_DIALECTS, ApiDialect, ApiTarget } from '../../src/core/koreApiPaths';
-import { validateAccountId, validateContactListId, normaliseHost, validateIid } from '../../src/core/validation';
 import { readCmdCommand } from '../support/cmdWords';
 import { readPowerShellCommand } from '../support/powerShellWords';
-import { AUTH_HEADER, KoreRequest, contactListRequest } from '../../src/core/koreRequest';
+import { AUTH_HEADER, contactListRequest } from '../../src/core/koreRequest';
 import { FakeKoreServer } from '../fakeKore/fakeKoreServer';
-import { propertyParameters } from '../support/propertyRuns';
+import { readCommand } from '../support/curlReading';
 import { parseShellCommands, ShellStopped } from '../support/shellWords';
 
 const target: ApiTarget = { host: 'https://platform.kore.ai', iid: 'st-1', accountId: 'a1' };
-
-/** The curl arguments the command must read as: method, URL, then each header with `auth` first. */
-function expectedWords(request: KoreRequest, token: string): string[] {
-  const headers = [[AUTH_HEADER, token], ...Object.entries(request.headers)].flatMap(([name, value]) => ['--header', `${name}: ${value}`]);
-  return ['--globoff', '--request', request.method, '--url', request.url, ...headers];
-}
-
-type Reading = { readonly ran: readonly string[] } | { readonly stopped: string };
-
-/** The command read by the grammar of the shell it is for: the curl arguments it runs, or what it says when it stops. */
-function readCommand(command: string, shell: CurlShell, variables: Record<string, string>): Reading {
-  switch (shell) {
-    case 'posix':
-      try {
-        const commands = parseShellCommands(command, variables);
-        assert.equal(commands.length, 1, command);
-        assert.equal(commands[0][0], 'curl');
-        return { ran: commands[0].slice(1) };
-      } catch (error) {
-        if (error instanceof ShellStopped) return { stopped: error.said };
-        throw error;
-      }
-    case 'powershell':
-      return readPowerShellCommand(command, variables);
-    case 'cmd':
-      return readCmdCommand(command, variables, TOKEN_VARIABLE);
-  }
-}
 
 describe('koreRequest: one description per dialect', () => {
   const cases: Array<[ApiDialect, string, Record<string, string>]> = [
@@ -215,48 +185,5 @@ describe('curlCommand', () => {
     // cmd reads %xx% as a variable even inside quotes: an id that needs percent-encoding is not written for cmd.
     assert.throws(() => curlCommand(contactListRequest(target, 'GET', "cl-9!!'x"), 'cmd'), (error: unknown) => error instanceof UnwritableRequest && error.reason === 'cmdPercent');
     assert.doesNotThrow(() => curlCommand(contactListRequest(target, 'GET', "cl-9!!'x"), 'powershell'));
-  });
-
-  it('for any environment and id, each shell reads exactly the intended request, or it is refused; never the token', () => {
-    // Characters a shell or curl reads specially, often; then any ASCII and any code point (NUL included: refused).
-    const special = fc.constantFrom(...`'"\\$\`!*?#;&|(){}[]~%/=^<> \t\r\n\u2028\u2019\u201c\u2013@-\0`.split(''));
-    const unit = fc.oneof(special, fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 }), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }));
-    const anyText = fc.string({ unit, maxLength: 30 });
-    const validHost = fc.constantFrom('https://platform.kore.ai', 'http://127.0.0.1:8080', 'http://[::1]:3000', 'https://de-platform.kore.ai');
-    const appId = fc.string({ unit: fc.constantFrom(...'abcXYZ019-_'.split('')), minLength: 1, maxLength: 12 });
-    // Mostly what validation accepts (so most cases are written, not refused), sometimes anything.
-    const mostly = <T>(valid: fc.Arbitrary<T>, any: fc.Arbitrary<T>) => fc.oneof({ arbitrary: valid, weight: 4 }, { arbitrary: any, weight: 1 });
-    let written = 0;
-    fc.assert(
-      fc.property(
-        fc.record({ host: mostly(validHost, anyText), iid: mostly(appId, anyText), accountId: mostly(appId, anyText), dialect: fc.constantFrom(...API_DIALECTS) }),
-        anyText,
-        fc.constantFrom('GET' as const, 'DELETE' as const),
-        fc.constantFrom(...CURL_SHELLS),
-        // Shaped like a JWT, as the `auth` value is.
-        fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.'.split('')), minLength: 24, maxLength: 40 }).map((text) => `eyJ${text}`),
-        (environment, contactListId, method, shell, token) => {
-          const request = contactListRequest(environment, method, contactListId);
-          let command: string;
-          try {
-            command = curlCommand(request, shell);
-          } catch (error) {
-            assert.ok(error instanceof UnwritableRequest, String(error));
-            // What validation accepts is always written for POSIX shells and PowerShell.
-            const valid = normaliseHost(environment.host).host === environment.host && !validateIid(environment.iid) && !validateAccountId(environment.accountId) && !validateContactListId(contactListId) && contactListId === contactListId.trim();
-            assert.equal(valid && shell !== 'cmd', false, `refused a valid request for ${shell}`);
-            return;
-          }
-          written += 1;
-          assert.equal(command.includes(token), false);
-          assert.match(command, /^[\x20-\x7e\n]*$/, 'printable ASCII only');
-          assert.deepEqual(readCommand(command, shell, { [TOKEN_VARIABLE]: token }), { ran: expectedWords(request, token) });
-          assert.equal(command.endsWith('\n'), false, 'pasted, it waits for Enter');
-          assert.deepEqual(readCommand(command, shell, {}), { stopped: `set ${TOKEN_VARIABLE} first` }, 'without KORE_TOKEN it stops');
-        },
-      ),
-      propertyParameters(),
-    );
-    assert.ok(written > propertyParameters().numRuns / 4, `only ${written} cases were written, not refused`);
   });
 });

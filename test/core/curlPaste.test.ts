@@ -1,54 +1,35 @@
 // Copy as cURL pasted into real shells: interactive bash (history expansion on), zsh with its defaults (`zsh -f -i`:
 // no interactive comments, `!` history expansion) and dash, each with a recording `curl` on PATH. Every paste must
 // run exactly one curl with exactly the request's URL and headers, and nothing else (no other command, no message),
-// whatever id the server gave, whatever the translation, in every shipped language.
+// whatever id the server gave, whatever the translation, in every shipped language. Random ids: the property in
+// curlCommand.property.test.ts.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import fc from 'fast-check';
 import { curlCommand, TOKEN_UNSET_MESSAGE, TOKEN_VARIABLE } from '../../src/core/curlCommand';
 import { API_DIALECTS, ApiTarget } from '../../src/core/koreApiPaths';
-import { AUTH_HEADER, KoreRequest, contactListRequest } from '../../src/core/koreRequest';
+import { KoreRequest, contactListRequest } from '../../src/core/koreRequest';
 import { validateContactListId } from '../../src/core/validation';
 import { withTranslation } from '../support/markedTranslation';
+import { assertExactlyTheRequests as assertRequests } from '../support/curlReading';
 import { PasteSession, REAL_SHELLS, RealShell, pasteIntoShell, shellAvailable } from '../support/pasteIntoShell';
-import { propertyParameters, propertyTimeoutMs } from '../support/propertyRuns';
 
 const ROOT = path.join(__dirname, '../../..');
 const target: ApiTarget = { host: 'https://platform.kore.ai', iid: 'st-1', accountId: 'a1' };
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl-_x';
 const WITH_TOKEN = { [TOKEN_VARIABLE]: TOKEN };
 
-/** What curl must be given (after its name): method, URL, then each header with `auth` first. */
-function curlArguments(request: KoreRequest): string[] {
-  const headers = [[AUTH_HEADER, TOKEN], ...Object.entries(request.headers)].flatMap(([name, value]) => ['--header', `${name}: ${value}`]);
-  return ['--globoff', '--request', request.method, '--url', request.url, ...headers];
-}
-
-/** Exactly one curl per paste, with exactly its request, and not a word from the shell. */
 function assertExactlyTheRequests(shell: RealShell, session: PasteSession, requests: readonly KoreRequest[], pastes: readonly string[]): void {
-  const context = `${shell}; pasted:\n${pastes.join('\n---\n')}\nstderr:\n${session.stderr}`;
-  assert.equal(session.stderr, '', `the shell said something: ${context}`);
-  assert.equal(session.stdout, '', context);
-  assert.equal(session.recorded.filter((command) => command.name === 'prev').length, 1, `the command before the paste ran again (history expansion): ${context}`);
-  assert.deepEqual(session.curlsPerPaste, requests.map((request) => [curlArguments(request)]), context);
+  assertRequests(shell, session, requests, pastes, TOKEN);
 }
 
 function bundle(language: 'de' | 'ja'): Record<string, string> {
   return JSON.parse(fs.readFileSync(path.join(ROOT, `l10n/bundle.l10n.${language}.json`), 'utf8')) as Record<string, string>;
 }
 
-/** Characters and pieces a shell, curl or a terminal reads specially; and text validation would refuse, for the encoder. */
-const PIECES = ["'", '!', '!!', '!-1', '!#', '^', '$(mark x)', '`mark y`', '$HOME', '#', ' #', '*', '?', '[a]', '{a,b}', '~', '~root', '(', ')', '\\', '"', ';', '&', '|', '<', '>', '%', '=', ':', 'é', 'あ', '\u2028', '\n', '\r', ' ', '\t', 'cl-9', 'x'];
-const idArbitrary = fc
-  .array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 3 })), { minLength: 1, maxLength: 8 })
-  .map((pieces) => pieces.join(''))
-  // Only dots is refused before sending (URL parsing would drop the segment): checked in curlCommand.test.ts.
-  .filter((id) => !/^\.+$/.test(id));
-
 for (const shell of REAL_SHELLS) {
   describe(`Copy as cURL pasted into ${shell === 'zsh' ? 'zsh -f -i' : shell === 'bash' ? 'bash -i' : 'dash -i'}`, function () {
-    this.timeout(propertyTimeoutMs());
+    this.timeout(20_000);
     before(function () {
       if (!shellAvailable(shell)) throw new Error(`/bin/${shell} is missing: run npm run test-host (it installs zsh and dash), or apt-get install -y zsh dash`);
     });
@@ -91,19 +72,6 @@ for (const shell of REAL_SHELLS) {
         assert.deepEqual(session.recorded.map((command) => command.name).filter((name) => name !== 'mark'), ['prev'], session.stderr);
         assert.ok(session.stderr.includes(TOKEN_UNSET_MESSAGE), session.stderr);
       }
-    });
-
-    it('for any ids (validated or not), each paste runs exactly its one request', () => {
-      const { seed, numRuns } = propertyParameters();
-      fc.assert(
-        fc.property(fc.array(fc.record({ id: idArbitrary, method: fc.constantFrom('GET' as const, 'DELETE' as const), dialect: fc.constantFrom(...API_DIALECTS) }), { minLength: 1, maxLength: 8 }), (cases) => {
-          const requests = cases.map(({ id, method, dialect }) => contactListRequest({ ...target, dialect }, method, id));
-          const pastes = requests.map((request) => curlCommand(request, 'posix'));
-          assertExactlyTheRequests(shell, pasteIntoShell(shell, pastes, WITH_TOKEN), requests, pastes);
-        }),
-        // One shell per run holds up to eight pastes: a twentieth of the runs still pastes a few hundred ids.
-        { seed, numRuns: Math.max(10, Math.ceil(numRuns / 20)) },
-      );
     });
   });
 }
