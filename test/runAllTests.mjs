@@ -32,8 +32,9 @@ function summary(output) {
 const steps = [
   { name: 'type check', command: [npm, 'run', '--silent', 'typecheck'], counted: false },
   { name: 'lint', command: [npm, 'run', '--silent', 'lint'], counted: false },
-  { name: 'core tests', command: [npm, 'run', '--silent', 'test:core'], counted: true },
+  // Before the core tests: they paste Copy as cURL into real zsh and dash, which the test host installs.
   { name: 'test host', command: [npm, 'run', '--silent', 'test-host'], counted: false },
+  { name: 'core tests', command: [npm, 'run', '--silent', 'test:core'], counted: true },
   { name: 'extension-host tests (code-server)', command: [npm, 'run', '--silent', 'test:extension'], counted: true },
   { name: 'UI tests (Playwright + Chromium)', command: [npm, 'run', '--silent', 'test:ui'], counted: true },
 ];

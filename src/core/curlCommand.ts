@@ -1,54 +1,174 @@
 import * as l10n from '@vscode/l10n';
-// Copy as cURL: a request of koreRequest (the one the HTTP client sends) written as a POSIX shell command. The
-// token never appears: `auth` reads the KORE_TOKEN variable. Everything else (hosts and App IDs from settings,
-// ids from a server) is treated as hostile and single-quoted, where a shell expands nothing.
-// A pasted command must not run by itself: it ends without a line break, so a shell without bracketed paste waits
-// for Enter; and an unset or empty KORE_TOKEN stops it (`${KORE_TOKEN:?…}`) instead of sending an empty `auth`.
+// Copy as cURL: a request of koreRequest (the one the HTTP client sends) written as a command for the user's shell:
+// a POSIX shell (bash, zsh, dash…), PowerShell or cmd. Pasted, it must be inert text except for the one request, in
+// every shell and language, whatever the server named the list. So the command holds no comment and no translated
+// text (an explanation goes in the notification: curlAdvice), the URL's every character outside `A-Za-z0-9-_.` is
+// percent-encoded (koreApiPaths), and every value is checked against a small alphabet that no shell reads specially
+// inside the quotes used for it, so each quoted word is quoted by construction, never by escaping. The token never
+// appears: the shell reads it from the KORE_TOKEN variable, and an unset or empty one stops the command.
+import { unexpectedRequestUrl } from './koreApiPaths';
 import { AUTH_HEADER, KoreRequest } from './koreRequest';
-import { oneLine } from './textSafety';
+
+export const CURL_SHELLS = ['posix', 'powershell', 'cmd'] as const;
+/** The shell a command is written for: POSIX shells (bash, zsh, dash, ksh), PowerShell (5 and 7), Windows cmd. */
+export type CurlShell = (typeof CURL_SHELLS)[number];
 
 export const TOKEN_VARIABLE = 'KORE_TOKEN';
-/**
- * What the shell says when KORE_TOKEN is unset or empty, and the command stops. Not translated on purpose: it sits
- * inside the one double-quoted (expanded) word, where a translation's `$`, `` ` ``, `"` or `}` would be read as
- * shell syntax.
- */
+/** What the shell says when KORE_TOKEN is unset or empty. Not translated: it sits inside the command. */
 export const TOKEN_UNSET_MESSAGE = `set ${TOKEN_VARIABLE} first`;
 
-/** How the environment authenticates (never the secret), so the comment says how to make KORE_TOKEN. */
+/** How the environment authenticates (never the secret), so the advice says how to make KORE_TOKEN. */
 export type TokenSource = 'jwt' | 'client' | 'unknown';
 
-/**
- * One shell word holding exactly `value`: inside single quotes a POSIX shell gives every character its literal
- * meaning, and a single quote itself is written by closing, escaping and reopening (`'\''`). NUL cannot be
- * carried by any shell argument (nor by an HTTP header), so such a value is refused rather than cut short.
- */
-export function shellQuote(value: string): string {
-  if (value.includes('\0')) throw new RangeError('A value holds a NUL character, which no shell command can carry.');
-  return `'${value.replace(/'/g, `'\\''`)}'`;
-}
+/** Why a request cannot be written for a shell; the caller words it for the user. */
+export type UnwritableReason = 'url' | 'header' | 'cmdPercent';
 
-/** The comment above the command: how to set KORE_TOKEN, without the token entering the shell history. */
-export function tokenComment(source: TokenSource): string {
-  const read = `read -rs ${TOKEN_VARIABLE} && export ${TOKEN_VARIABLE}`;
-  return source === 'client'
-    ? l10n.t('Set {0} first to a JWT signed with the app\'s Client Secret as the extension does (HS256; claims appId = Client ID, sub, iat, exp, jti), e.g. {1}', TOKEN_VARIABLE, read)
-    : l10n.t('Set {0} first to this environment\'s JWT, e.g. {1}', TOKEN_VARIABLE, read);
+export class UnwritableRequest extends RangeError {
+  constructor(
+    readonly reason: UnwritableReason,
+    readonly shell: CurlShell,
+  ) {
+    super(`The request cannot be written safely as a ${shell} command (${reason}).`);
+    this.name = 'UnwritableRequest';
+  }
 }
 
 /**
- * The command, over several lines joined by `\`: a comment saying how to set KORE_TOKEN (and, for a DELETE, that
- * it deletes for good), then curl with the method, the URL and each header in the order the extension sends them.
- * `--globoff` keeps curl from reading `[` `]` `{` `}` in the URL (an IPv6 host) as a range to expand. No line
- * break at the end: pasted, it runs only once Enter is pressed.
+ * The characters a URL may hold in the command: what koreApiPaths builds from a checked host (letters, digits, `.`,
+ * `-`, `:`, an IPv6 host's brackets), percent-encoded segments and the query's `?`, `=`, `&`. None of them is special
+ * inside POSIX or PowerShell single quotes, nor is `%`/`&` in a URL cmd may see (checked separately: CMD_UNSAFE).
  */
-export function curlCommand(request: KoreRequest, source: TokenSource): string {
-  const comments = [tokenComment(source), ...(request.method === 'DELETE' ? [l10n.t('This DELETE deletes the contact list for good: nothing asks for a confirmation.')] : [])];
-  const headers = Object.entries(request.headers).map(([name, value]) => `--header ${shellQuote(`${name}: ${value}`)}`);
-  // The one word not single-quoted: it must expand the variable, and it is made of our constants only.
-  // `${NAME:?message}`: unset or empty, the shell prints the message and runs nothing.
+const URL_ALPHABET = /^https?:\/\/[A-Za-z0-9.:[\]-]+(?:\/[A-Za-z0-9._%/-]*)?(?:\?[A-Za-z0-9._%=&-]*)?$/;
+/** Header names and values: what the extension sends (App and Account IDs, `application/json`), nothing else. */
+const HEADER_NAME = /^[A-Za-z0-9-]+$/;
+const HEADER_VALUE = /^[A-Za-z0-9._/-]+$/;
+/** Inside cmd's double quotes `%NAME%` still expands (and `!NAME!` with delayed expansion): refused, not escaped. */
+const CMD_UNSAFE = /[%!&^|<>"]/;
+
+/** The curl arguments after the program name, as each shell must pass them (`auth` written per shell). */
+interface CurlArguments {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: ReadonlyArray<readonly [string, string]>;
+}
+
+function checkedArguments(request: KoreRequest, shell: CurlShell): CurlArguments {
+  // The URL copied is the URL sent: it must parse to exactly the expected path and query, as the client checks.
+  if (!URL_ALPHABET.test(request.url) || unexpectedRequestUrl(request.url, request.expected) !== undefined) {
+    throw new UnwritableRequest('url', shell);
+  }
+  const headers = Object.entries(request.headers);
+  if (!headers.every(([name, value]) => HEADER_NAME.test(name) && HEADER_VALUE.test(value))) throw new UnwritableRequest('header', shell);
+  if (shell === 'cmd' && CMD_UNSAFE.test(request.url)) throw new UnwritableRequest('cmdPercent', shell);
+  return { method: request.method, url: request.url, headers };
+}
+
+/** A quoted word of one checked value: the alphabets above hold no quote, so nothing inside needs escaping. */
+function quoted(value: string, quote: "'" | '"'): string {
+  if (value.includes(quote) || /[^\x20-\x7e]/.test(value)) throw new RangeError('A value to quote holds a quote or a character outside printable ASCII.');
+  return `${quote}${value}${quote}`;
+}
+
+/**
+ * The command for `shell`, without a line break at its end (pasted, it waits for Enter), and without any comment or
+ * translated text. `--globoff` keeps curl from reading `[` `]` in the URL (an IPv6 host) as a range to expand.
+ * Throws UnwritableRequest when a value is outside the checked alphabets (a hand-edited host, say).
+ */
+export function curlCommand(request: KoreRequest, shell: CurlShell): string {
+  const { method, url, headers } = checkedArguments(request, shell);
+  switch (shell) {
+    case 'posix':
+      return posixCommand(method, url, headers);
+    case 'powershell':
+      return powerShellCommand(method, url, headers);
+    case 'cmd':
+      return cmdCommand(method, url, headers);
+  }
+}
+
+/**
+ * Over several lines joined by `\`, each value single-quoted. The one double-quoted word expands the variable:
+ * `${NAME:?message}` prints the message and runs nothing when NAME is unset or empty.
+ */
+function posixCommand(method: string, url: string, headers: CurlArguments['headers']): string {
   const auth = `--header "${AUTH_HEADER}: \${${TOKEN_VARIABLE}:?${TOKEN_UNSET_MESSAGE}}"`;
-  const words = [`curl --globoff --request ${shellQuote(request.method)}`, `--url ${shellQuote(request.url)}`, auth, ...headers];
-  // A comment ends at the line's end: one-lined, a translation cannot start a command on a line of its own.
-  return `${comments.map((comment) => `# ${oneLine(comment, Number.MAX_SAFE_INTEGER)}`).join('\n')}\n${words.join(' \\\n  ')}`;
+  const words = [`curl --globoff --request ${quoted(method, "'")}`, `--url ${quoted(url, "'")}`, auth, ...headers.map(([name, value]) => `--header ${quoted(`${name}: ${value}`, "'")}`)];
+  return words.join(' \\\n  ');
+}
+
+/**
+ * One line (PowerShell's continuation is a backtick that a trailing space breaks). `curl.exe`, since Windows
+ * PowerShell's `curl` is an alias of Invoke-WebRequest. Single-quoted strings expand nothing; the token's word is
+ * double-quoted to expand `$env:KORE_TOKEN`, and the `if` runs nothing when it is unset or empty.
+ */
+function powerShellCommand(method: string, url: string, headers: CurlArguments['headers']): string {
+  const words = [
+    'curl.exe --globoff --request',
+    quoted(method, "'"),
+    '--url',
+    quoted(url, "'"),
+    `--header "${AUTH_HEADER}: $env:${TOKEN_VARIABLE}"`,
+    ...headers.map(([name, value]) => `--header ${quoted(`${name}: ${value}`, "'")}`),
+  ];
+  return `if ($env:${TOKEN_VARIABLE}) { ${words.join(' ')} } else { Write-Error ${quoted(TOKEN_UNSET_MESSAGE, "'")} }`;
+}
+
+/**
+ * One line (cmd's continuation `^` is as fragile), each value double-quoted; `%KORE_TOKEN%` is the only `%` in it.
+ * cmd expands `%KORE_TOKEN%` before it parses the line: a JWT's alphabet (base64url and `.`) holds nothing it reads.
+ */
+function cmdCommand(method: string, url: string, headers: CurlArguments['headers']): string {
+  const words = [
+    'curl.exe --globoff --request',
+    quoted(method, '"'),
+    '--url',
+    quoted(url, '"'),
+    `--header "${AUTH_HEADER}: %${TOKEN_VARIABLE}%"`,
+    ...headers.map(([name, value]) => `--header ${quoted(`${name}: ${value}`, '"')}`),
+  ];
+  return `if defined ${TOKEN_VARIABLE} (${words.join(' ')}) else (echo ${TOKEN_UNSET_MESSAGE})`;
+}
+
+/** How to set KORE_TOKEN in each shell without the token entering the shell's history. */
+const SET_TOKEN: Readonly<Record<CurlShell, string>> = {
+  posix: `read -rs ${TOKEN_VARIABLE} && export ${TOKEN_VARIABLE}`,
+  // Read-Host -AsSecureString hides what is typed in Windows PowerShell 5.1 as in PowerShell 7.
+  powershell: `$env:${TOKEN_VARIABLE} = [Net.NetworkCredential]::new('', (Read-Host -AsSecureString)).Password`,
+  cmd: `set /p ${TOKEN_VARIABLE}=`,
+};
+
+/** The shell's own name for the variable, as the command reads it. */
+export const TOKEN_REFERENCE: Readonly<Record<CurlShell, string>> = {
+  posix: `$${TOKEN_VARIABLE}`,
+  powershell: `$env:${TOKEN_VARIABLE}`,
+  cmd: `%${TOKEN_VARIABLE}%`,
+};
+
+/**
+ * What the command does not say: how to set the variable (for this kind of credential, in this shell) and, for a
+ * DELETE, that it deletes for good. Shown beside the copy, never in the command, so no translation reaches a shell.
+ */
+export function curlAdvice(request: Pick<KoreRequest, 'method'>, shell: CurlShell, source: TokenSource): string {
+  const reference = TOKEN_REFERENCE[shell];
+  const set =
+    source === 'client'
+      ? l10n.t('Set {0} first to a JWT signed with the app\'s Client Secret as the extension does (HS256; claims appId = Client ID, sub, iat, exp, jti), e.g. {1}', reference, SET_TOKEN[shell])
+      : l10n.t('Set {0} first to this environment\'s JWT, e.g. {1}', reference, SET_TOKEN[shell]);
+  return request.method === 'DELETE' ? `${set} ${l10n.t('Pasted, this DELETE deletes the contact list for good: nothing asks for a confirmation.')}` : set;
+}
+
+/**
+ * The shell to offer first: the one VS Code's terminal uses (vscode.env.shell, a path or a name), else the
+ * platform's usual one. Anything not PowerShell or cmd is read as a POSIX shell (bash, zsh, Git Bash, WSL).
+ */
+export function shellOfPath(shellPath: string, platform: string): CurlShell {
+  const name = (shellPath.split(/[\\/]/).pop() ?? '').toLowerCase();
+  if (/^(pwsh|powershell)(\.exe)?$/.test(name)) return 'powershell';
+  if (/^cmd(\.exe)?$/.test(name)) return 'cmd';
+  if (name === '') return platform === 'win32' ? 'powershell' : 'posix';
+  return 'posix';
+}
+
+export function isCurlShell(value: unknown): value is CurlShell {
+  return typeof value === 'string' && (CURL_SHELLS as readonly string[]).includes(value);
 }

@@ -63,8 +63,18 @@ export function identityHeaders(target: ApiTarget): Record<string, string> {
   return Object.fromEntries(routesOf(target).identityHeaders.map((name) => [name, values[name]]));
 }
 
+/**
+ * Every character of a path segment or query value that is not `A-Z a-z 0-9 - _ .` percent-encoded (UTF-8).
+ * encodeURIComponent leaves `! ' ( ) * ~` as they are; they are legal in a URL but a shell, curl or a log reader may
+ * read them (`!` is history expansion, `'` ends a quoted word): the URL sent and the URL copied as cURL both come from
+ * here, so neither ever holds one. A lone surrogate (no UTF-8 form) throws URIError, as encodeURIComponent does.
+ */
+export function encodeUrlComponent(value: string): string {
+  return encodeURIComponent(value).replace(/[!'()*~]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
 function basePath(target: ApiTarget): string {
-  return routesOf(target).basePath.replace('{iid}', encodeURIComponent(target.iid));
+  return routesOf(target).basePath.replace('{iid}', encodeUrlComponent(target.iid));
 }
 
 function origin(host: string): string {
@@ -74,10 +84,10 @@ function origin(host: string): string {
 /** The query string (with its `?`, or empty): the call's own parameters, then the account id where the dialect wants it. */
 function query(target: ApiTarget, own: ReadonlyArray<[string, string]> = []): string {
   const parameters = [...own, ...(routesOf(target).accountIdInQuery ? [['accountId', target.accountId] as [string, string]] : [])];
-  return parameters.length === 0 ? '' : `?${parameters.map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('&')}`;
+  return parameters.length === 0 ? '' : `?${parameters.map(([name, value]) => `${name}=${encodeUrlComponent(value)}`).join('&')}`;
 }
 
-/** `DELETE` and `GET` of one contact list. The id is encoded even though validation already refuses `/`, `%`, `?`. */
+/** `DELETE` and `GET` of one contact list. The id is encoded (encodeUrlComponent) even though validation already refuses `/`, `%`, `?`. */
 export function contactListUrl(target: ApiTarget, contactListId: string): string {
   const expected = expectedContactListRequest(target, contactListId);
   return `${origin(target.host)}${expected.path}${expected.search}`;
@@ -106,7 +116,7 @@ export interface ExpectedRequest {
 
 /** Where a GET or DELETE of one list must go: one path segment holding the encoded id, nothing normalised away. */
 export function expectedContactListRequest(target: ApiTarget, contactListId: string): ExpectedRequest {
-  return { host: target.host, path: `${basePath(target)}/${encodeURIComponent(contactListId)}`, search: query(target) };
+  return { host: target.host, path: `${basePath(target)}/${encodeUrlComponent(contactListId)}`, search: query(target) };
 }
 
 export function expectedAllContactListsRequest(target: ApiTarget, type = 'call'): ExpectedRequest | undefined {

@@ -1,23 +1,19 @@
 // Copy as cURL: the request described once (koreRequest) is what the client sends and what the command says;
-// the command, read back by a POSIX shell-word parser, carries exactly that request and never the token.
+// the command, read back by the grammar of each shell it is written for (POSIX shells, PowerShell, cmd), carries
+// exactly that request and never the token. (Pasted into real shells: curlPaste.test.ts.)
 import * as assert from 'node:assert/strict';
 import { withTranslation } from '../support/markedTranslation';
-import fc from 'fast-check';
 import { getContactList, deleteContactList } from '../../src/core/contactListClient';
-import { curlCommand, shellQuote, TOKEN_VARIABLE } from '../../src/core/curlCommand';
+import { CURL_SHELLS, curlAdvice, curlCommand, shellOfPath, TOKEN_VARIABLE, UnwritableRequest } from '../../src/core/curlCommand';
 import { API_DIALECTS, ApiDialect, ApiTarget } from '../../src/core/koreApiPaths';
-import { AUTH_HEADER, KoreRequest, contactListRequest } from '../../src/core/koreRequest';
+import { readCmdCommand } from '../support/cmdWords';
+import { readPowerShellCommand } from '../support/powerShellWords';
+import { AUTH_HEADER, contactListRequest } from '../../src/core/koreRequest';
 import { FakeKoreServer } from '../fakeKore/fakeKoreServer';
-import { propertyParameters } from '../support/propertyRuns';
+import { readCommand } from '../support/curlReading';
 import { parseShellCommands, ShellStopped } from '../support/shellWords';
 
 const target: ApiTarget = { host: 'https://platform.kore.ai', iid: 'st-1', accountId: 'a1' };
-
-/** The curl arguments the command must read as: method, URL, then each header with `auth` first. */
-function expectedWords(request: KoreRequest, token: string): string[] {
-  const headers = [[AUTH_HEADER, token], ...Object.entries(request.headers)].flatMap(([name, value]) => ['--header', `${name}: ${value}`]);
-  return ['curl', '--globoff', '--request', request.method, '--url', request.url, ...headers];
-}
 
 describe('koreRequest: one description per dialect', () => {
   const cases: Array<[ApiDialect, string, Record<string, string>]> = [
@@ -67,16 +63,25 @@ describe('the client sends exactly what koreRequest describes', function () {
       });
     }
   }
+
+  it("an id holding ' ! ( ) * ~ travels percent-encoded, and the server reads back exactly the id", async () => {
+    server.reset();
+    server.setDialects(['v1']);
+    const environment = { host: server.url, iid: server.app.iid, accountId: server.app.accountId };
+    const id = "cl-9!!'x(1)*~";
+    await getContactList(environment, server.app.staticTokens[0], id, { timeoutMs: 5_000 });
+    const [sent] = server.requests;
+    assert.ok(sent.path.endsWith('/cl-9%21%21%27x%281%29%2A%7E'), sent.path);
+    assert.equal(`${server.url}${sent.path}${sent.query}`, contactListRequest(environment, 'GET', id).url, 'the copy names the URL sent');
+    assert.equal(decodeURIComponent(sent.path.split('/').pop() ?? ''), id);
+  });
 });
 
 describe('curlCommand', () => {
-  it('writes the method, the URL and each header, with auth from $KORE_TOKEN and a comment on setting it', () => {
-    const command = curlCommand(contactListRequest(target, 'DELETE', 'cl-2'), 'client');
+  it('POSIX: the method, the URL and each header, with auth from ${KORE_TOKEN:?…}, and not a comment', () => {
     assert.equal(
-      command,
+      curlCommand(contactListRequest(target, 'DELETE', 'cl-2'), 'posix'),
       [
-        `# Set ${TOKEN_VARIABLE} first to a JWT signed with the app's Client Secret as the extension does (HS256; claims appId = Client ID, sub, iat, exp, jti), e.g. read -rs KORE_TOKEN && export KORE_TOKEN`,
-        '# This DELETE deletes the contact list for good: nothing asks for a confirmation.',
         "curl --globoff --request 'DELETE' \\",
         "  --url 'https://platform.kore.ai/agentassist/api/v1/public/st-1/campaign/contactList/cl-2' \\",
         '  --header "auth: ${KORE_TOKEN:?set KORE_TOKEN first}" \\',
@@ -89,68 +94,96 @@ describe('curlCommand', () => {
     );
   });
 
+  it('PowerShell: one line, curl.exe (curl is an alias there), single quotes, $env:KORE_TOKEN checked first', () => {
+    assert.equal(
+      curlCommand(contactListRequest(target, 'GET', 'cl-2'), 'powershell'),
+      "if ($env:KORE_TOKEN) { curl.exe --globoff --request 'GET' --url 'https://platform.kore.ai/agentassist/api/v1/public/st-1/campaign/contactList/cl-2' " +
+        `--header "auth: $env:KORE_TOKEN" --header 'iid: st-1' --header 'accountId: a1' --header 'Content-Type: application/json' --header 'Accept: application/json' } ` +
+        "else { Write-Error 'set KORE_TOKEN first' }",
+    );
+  });
+
+  it('cmd: one line, double quotes, %KORE_TOKEN% the only % in it, checked first', () => {
+    assert.equal(
+      curlCommand(contactListRequest({ ...target, dialect: 'v2' }, 'GET', 'cl-2'), 'cmd'),
+      'if defined KORE_TOKEN (curl.exe --globoff --request "GET" --url "https://platform.kore.ai/campaign/api/v2/public/st-1/campaign/contactList/cl-2?accountId=a1" ' +
+        '--header "auth: %KORE_TOKEN%" --header "iid: st-1" --header "accountId: a1" --header "Content-Type: application/json" --header "Accept: application/json") ' +
+        'else (echo set KORE_TOKEN first)',
+    );
+  });
+
   it('pasted, runs nothing by itself: it waits for Enter, and stops when KORE_TOKEN is unset or empty', () => {
-    for (const method of ['GET', 'DELETE'] as const) {
-      const command = curlCommand(contactListRequest(target, method, 'cl-2'), 'jwt');
-      // A shell without bracketed paste runs each line break it is given: none after the last line.
-      assert.equal(/\n\s*$/.test(command), false, `${method}: no line break at the end`);
-      // Left over from an earlier copy, or never exported: the shell stops at the auth header, nothing is sent.
-      for (const variables of [{}, { [TOKEN_VARIABLE]: '' }] as Array<Record<string, string>>) {
-        assert.throws(
-          () => parseShellCommands(command, variables),
-          (error: unknown) => error instanceof ShellStopped && error.variable === TOKEN_VARIABLE && error.said === `set ${TOKEN_VARIABLE} first`,
-        );
+    for (const shell of CURL_SHELLS) {
+      for (const method of ['GET', 'DELETE'] as const) {
+        const command = curlCommand(contactListRequest(target, method, 'cl-2'), shell);
+        // A shell without bracketed paste runs each line break it is given: none after the last line.
+        assert.equal(/\n\s*$/.test(command), false, `${shell} ${method}: no line break at the end`);
+        // Left over from an earlier copy, or never exported: the shell stops before curl, nothing is sent.
+        for (const variables of [{}, { [TOKEN_VARIABLE]: '' }] as Array<Record<string, string>>) {
+          assert.deepEqual(readCommand(command, shell, variables), { stopped: `set ${TOKEN_VARIABLE} first` }, shell);
+        }
       }
     }
   });
 
-  it('the test shell reads ${NAME:?message} as a shell does', () => {
+  it('the test shell reads ${NAME:?message} as a shell does, and refuses comments and !', () => {
     assert.deepEqual(parseShellCommands('echo "a${X:?set X}b"', { X: 'x y' }), [['echo', 'ax yb']]);
     assert.throws(() => parseShellCommands('echo "${X:?set X}"', {}), ShellStopped);
     assert.throws(() => parseShellCommands('echo "${X:?set X}"', { X: '' }), ShellStopped);
     assert.throws(() => parseShellCommands('echo "${X:?$(rm -rf ~)}"', { X: 'x' }), /unsupported \$ expansion/);
+    assert.throws(() => parseShellCommands('# a comment\necho a', {}), /unquoted special character "#"/);
+    assert.throws(() => parseShellCommands("echo 'a!!b'", {}), /history expansion/);
   });
 
-  it('quotes a single quote by closing, escaping and reopening', () => {
-    assert.equal(shellQuote("a'b"), "'a'\\''b'");
-    assert.deepEqual(parseShellCommands(`echo ${shellQuote("it's $(rm -rf ~) `x` \\ \n;")}`, {}), [['echo', "it's $(rm -rf ~) `x` \\ \n;"]]);
+  it('the PowerShell and cmd readers refuse what those shells read specially', () => {
+    const ps = (inner: string) => `if ($env:T) { curl.exe ${inner} } else { Write-Error 'x' }`;
+    assert.deepEqual(readPowerShellCommand(ps(`--url 'a b' --header "auth: $env:T"`), { T: 'v' }), { ran: ['--url', 'a b', '--header', 'auth: v'] });
+    for (const bad of ["'it''s'", "'a\u2019b'", '"$(x)"', '"a`b"', 'a;b', '--%', "'a'b", '"$x"', '@a', "'a\nb'"]) {
+      assert.throws(() => readPowerShellCommand(ps(bad), { T: 'v' }), Error, bad);
+    }
+    const cmd = (inner: string) => `if defined T (curl.exe ${inner}) else (echo x)`;
+    assert.deepEqual(readCmdCommand(cmd('--url "a b" --header "auth: %T%"'), { T: 'v' }, 'T'), { ran: ['--url', 'a b', '--header', 'auth: v'] });
+    for (const bad of ['"a%41%b"', '"a&b"', '"a^b"', '"a!b!"', 'a&b', '"a|b"', '"a>b"', 'a%T%', '"a"b']) {
+      assert.throws(() => readCmdCommand(cmd(bad), { T: 'v' }, 'T'), Error, bad);
+    }
   });
 
-  it('refuses a NUL, which no shell argument can carry, rather than cutting the value short', () => {
-    assert.throws(() => curlCommand(contactListRequest({ ...target, iid: 'st\0x' }, 'GET', 'cl-2'), 'jwt'), /NUL/);
+  it('holds no comment and no translated text: the same command in every language and under a hostile translation', () => {
+    const requests = (['GET', 'DELETE'] as const).map((method) => contactListRequest(target, method, 'cl-2'));
+    for (const shell of CURL_SHELLS) {
+      const english = requests.map((request) => curlCommand(request, shell));
+      const hostile = withTranslation(() => "x'\n$(rm -rf ~)`id`!!#\u2028%PATH% $env:X", () => requests.map((request) => curlCommand(request, shell)));
+      assert.deepEqual(hostile, english, shell);
+      for (const command of english) assert.equal(command.includes('#'), false, `${shell}: no comment`);
+    }
   });
 
-  it('a hostile comment translation cannot start a command of its own', () => {
-    // Every message translated to a line break and a command, as a hostile or broken language bundle could.
-    const command = withTranslation(() => 'x\nrm -rf ~\u2028y', () => curlCommand(contactListRequest(target, 'GET', 'cl-2'), 'jwt'));
-    assert.ok(command.includes('rm -rf'), 'the hostile translation was used');
-    assert.deepEqual(parseShellCommands(command, { KORE_TOKEN: 'T' }), [expectedWords(contactListRequest(target, 'GET', 'cl-2'), 'T')]);
+  it('the advice beside the command says how to set the variable in that shell, and that a DELETE deletes', () => {
+    assert.match(curlAdvice({ method: 'GET' }, 'posix', 'jwt'), /^Set \$KORE_TOKEN first to this environment's JWT, e\.g\. read -rs KORE_TOKEN && export KORE_TOKEN$/);
+    assert.match(curlAdvice({ method: 'DELETE' }, 'powershell', 'client'), /^Set \$env:KORE_TOKEN first to a JWT signed with the app's Client Secret.*Read-Host -AsSecureString.*deletes the contact list for good/);
+    assert.match(curlAdvice({ method: 'GET' }, 'cmd', 'unknown'), /^Set %KORE_TOKEN% first .*set \/p KORE_TOKEN=$/);
   });
 
-  it('for any environment and id, a shell reads exactly the intended request, and never the token', () => {
-    // Characters a shell or curl reads specially, often; then any ASCII and any code point (NUL aside: refused above).
-    const special = fc.constantFrom(...`'"\\$\`!*?#;&|(){}[]~%/= \t\r\n\u2028@-`.split(''));
-    const unit = fc.oneof(special, fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 }), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }));
-    const anyText = fc.string({ unit, maxLength: 30 }).filter((text) => !text.includes('\0'));
-    fc.assert(
-      fc.property(
-        fc.record({ host: anyText, iid: anyText, accountId: anyText, dialect: fc.constantFrom(...API_DIALECTS) }),
-        anyText,
-        fc.constantFrom('GET' as const, 'DELETE' as const),
-        fc.constantFrom('jwt' as const, 'client' as const, 'unknown' as const),
-        // Shaped like a JWT, as the `auth` value is.
-        fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.'.split('')), minLength: 24, maxLength: 40 }).map((text) => `eyJ${text}`),
-        (environment, contactListId, method, source, token) => {
-          fc.pre(![environment.host, environment.iid, environment.accountId, contactListId].some((field) => field.includes(token)));
-          const request = contactListRequest(environment, method, contactListId);
-          const command = curlCommand(request, source);
-          assert.equal(command.includes(token), false);
-          assert.deepEqual(parseShellCommands(command, { [TOKEN_VARIABLE]: token }), [expectedWords(request, token)]);
-          assert.equal(command.endsWith('\n'), false, 'pasted, it waits for Enter');
-          assert.throws(() => parseShellCommands(command, {}), ShellStopped, 'without KORE_TOKEN it stops');
-        },
-      ),
-      propertyParameters(),
-    );
+  it('offers first the shell of VS Code\'s terminal, else the platform\'s', () => {
+    assert.equal(shellOfPath('/bin/zsh', 'darwin'), 'posix');
+    assert.equal(shellOfPath('C:\\Program Files\\Git\\bin\\bash.exe', 'win32'), 'posix');
+    assert.equal(shellOfPath('C:\\WINDOWS\\System32\\WindowsPowerShell\\v1.0\\powershell.exe', 'win32'), 'powershell');
+    assert.equal(shellOfPath('/usr/local/bin/pwsh', 'linux'), 'powershell');
+    assert.equal(shellOfPath('C:\\WINDOWS\\System32\\cmd.exe', 'win32'), 'cmd');
+    assert.equal(shellOfPath('', 'win32'), 'powershell');
+    assert.equal(shellOfPath('', 'linux'), 'posix');
+  });
+
+  it('refuses a value outside the checked alphabets (NUL, quotes, spaces in a header) rather than escaping it', () => {
+    for (const shell of CURL_SHELLS) {
+      assert.throws(() => curlCommand(contactListRequest({ ...target, iid: "st'1" }, 'GET', 'cl-2'), shell), UnwritableRequest);
+      assert.throws(() => curlCommand(contactListRequest({ ...target, accountId: 'a\0b' }, 'GET', 'cl-2'), shell), UnwritableRequest);
+      assert.throws(() => curlCommand(contactListRequest({ ...target, host: "https://h'; rm -rf ~; '" }, 'GET', 'cl-2'), shell), UnwritableRequest);
+      // URL parsing would drop a "." segment: the copy, like the request, is refused.
+      assert.throws(() => curlCommand(contactListRequest(target, 'GET', '.'), shell), UnwritableRequest);
+    }
+    // cmd reads %xx% as a variable even inside quotes: an id that needs percent-encoding is not written for cmd.
+    assert.throws(() => curlCommand(contactListRequest(target, 'GET', "cl-9!!'x"), 'cmd'), (error: unknown) => error instanceof UnwritableRequest && error.reason === 'cmdPercent');
+    assert.doesNotThrow(() => curlCommand(contactListRequest(target, 'GET', "cl-9!!'x"), 'powershell'));
   });
 });

@@ -63,4 +63,8 @@ describe('koreApiPaths', () => {
       assert.match(unexpectedRequestUrl(contactListUrl({ ...dialectTarget, accountId: 'other' }, 'cl-2'), expected) ?? '', dialect === 'v1' ? /^$/ : /query/);
     });
   }
+  it("percent-encodes every character of the id outside A-Za-z0-9-_. (encodeURIComponent leaves ' ! ( ) * ~)", () => {
+    assert.equal(contactListPath({ iid: 'st-1', accountId: 'a1' }, "cl-9!!'x(1)*~"), '/agentassist/api/v1/public/st-1/campaign/contactList/cl-9%21%21%27x%281%29%2A%7E');
+    assert.equal(contactListUrl({ ...target, iid: "st'1", accountId: 'a!', dialect: 'v2' }, 'c'), 'https://platform.kore.ai/campaign/api/v2/public/st%271/campaign/contactList/c?accountId=a%21');
+  });
 });

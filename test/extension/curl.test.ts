@@ -1,8 +1,11 @@
 // Copy as cURL from the tree and from a response editor, and the response editor's title: in the real
-// extension host, against the fake Kore server. The copied command is read back with a POSIX shell-word parser,
-// so what is checked is what a shell would run, and the token must appear nowhere on the clipboard.
+// extension host, against the fake Kore server. The copied command is read back by the grammar of the shell picked
+// (POSIX, PowerShell, cmd), so what is checked is what that shell would run, and the token must appear nowhere on
+// the clipboard. The explanation (how to set KORE_TOKEN, that a DELETE deletes) is in the notification, not the command.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { readCmdCommand } from '../support/cmdWords';
+import { readPowerShellCommand } from '../support/powerShellWords';
 import { parseShellCommands } from '../support/shellWords';
 import { type DeleteOutcome, SEED_ID, TOKEN, useExtensionHarness, waitFor } from './harness';
 
@@ -16,6 +19,11 @@ function curlWords(method: string, url: string, headers: ReadonlyArray<[string, 
   return ['curl', '--globoff', '--request', method, '--url', url, ...[['auth', SHELL_TOKEN], ...headers].flatMap(([name, value]) => ['--header', `${name}: ${value}`])];
 }
 
+/** The shell pick's items, as the user reads them. */
+const POSIX = 'Copy as cURL for bash, zsh or another POSIX shell';
+const POWERSHELL = 'Copy as cURL for PowerShell';
+const CMD = 'Copy as cURL for Command Prompt (cmd)';
+
 const CONTENT: Array<[string, string]> = [
   ['Content-Type', 'application/json'],
   ['Accept', 'application/json'],
@@ -27,6 +35,7 @@ async function clipboardCommand(): Promise<{ text: string; words: string[] }> {
   assert.equal(text.includes(TOKEN), false, 'the token is never copied');
   const commands = parseShellCommands(text, { KORE_TOKEN: SHELL_TOKEN });
   assert.equal(commands.length, 1, text);
+  assert.equal(text.includes('#'), false, 'no comment: zsh runs a pasted one as a command');
   return { text, words: commands[0] };
 }
 
@@ -47,17 +56,50 @@ describe('Copy as cURL and the response editor title', function () {
     const [node] = await harness.contactListNodes();
     assert.ok(node, 'the tree lists the seed lists');
     harness.server.requests.length = 0;
+    harness.ui.picks.push(POSIX);
     const returned = await vscode.commands.executeCommand<string>('koreContactLists.copyAsCurl', node);
     const { text, words } = await clipboardCommand();
     assert.equal(returned, text);
     const { iid, accountId } = harness.server.app;
     // Pasted into a shell, a command from the tree cannot delete without the confirmation the trash action asks for.
     assert.deepEqual(words, curlWords('GET', `${harness.server.url}${V1_BASE}/${iid}/campaign/contactList/${node.list._id}`, [['iid', iid], ['accountId', accountId], ...CONTENT]));
-    assert.match(text, /^# Set KORE_TOKEN first to this environment's JWT[^\n]*\ncurl /, 'a pasted JWT: the comment says to set it');
+    assert.match(text, /^curl /);
+    assert.match(
+      harness.ui.last('info')?.message ?? '',
+      new RegExp(`^Copied the GET request of contact list ${node.list._id} as a cURL command for bash/zsh\\. Set \\$KORE_TOKEN first to this environment's JWT, e\\.g\\. read -rs KORE_TOKEN`),
+      'a pasted JWT: the notification says how to set it',
+    );
     assert.equal(text.includes('DELETE'), false);
     assert.equal(text.endsWith('\n'), false, 'pasted, it waits for Enter');
     assert.deepEqual(harness.server.requests, [], 'copying sent nothing');
     assert.equal(environment.name, 'Curl tree');
+  });
+
+  it('asks which shell, the last choice first, and copies for PowerShell and cmd what those shells run; Escape copies nothing', async () => {
+    await harness.environmentWithToken('Curl shells');
+    const [node] = await harness.contactListNodes();
+    assert.ok(node, 'the tree lists the seed lists');
+    const { iid, accountId } = harness.server.app;
+    const ran = curlWords('GET', `${harness.server.url}${V1_BASE}/${iid}/campaign/contactList/${node.list._id}`, [['iid', iid], ['accountId', accountId], ...CONTENT]).slice(1);
+    harness.ui.picks.push(POWERSHELL);
+    await vscode.commands.executeCommand('koreContactLists.copyAsCurl', node);
+    const powerShell = await vscode.env.clipboard.readText();
+    assert.equal(powerShell.includes(TOKEN), false, 'the token is never copied');
+    assert.deepEqual(readPowerShellCommand(powerShell, { KORE_TOKEN: SHELL_TOKEN }), { ran });
+    assert.deepEqual(readPowerShellCommand(powerShell, {}), { stopped: 'set KORE_TOKEN first' });
+    assert.match(harness.ui.last('info')?.message ?? '', /as a cURL command for PowerShell\. Set \$env:KORE_TOKEN first to this environment's JWT, e\.g\. \$env:KORE_TOKEN = /);
+    // Remembered on this machine: offered first the next time.
+    harness.ui.picks.push(CMD);
+    await vscode.commands.executeCommand('koreContactLists.copyAsCurl', node);
+    assert.deepEqual(harness.ui.quickPicks.at(-1)?.labels, [POWERSHELL, POSIX, CMD]);
+    const cmd = await vscode.env.clipboard.readText();
+    assert.deepEqual(readCmdCommand(cmd, { KORE_TOKEN: SHELL_TOKEN }, 'KORE_TOKEN'), { ran });
+    assert.match(harness.ui.last('info')?.message ?? '', /for cmd\. Set %KORE_TOKEN% first .*set \/p KORE_TOKEN=$/);
+    await vscode.env.clipboard.writeText('unchanged');
+    harness.ui.picks.push(undefined);
+    assert.equal(await vscode.commands.executeCommand<string | undefined>('koreContactLists.copyAsCurl', node), undefined);
+    assert.equal(harness.ui.quickPicks.at(-1)?.labels[0], CMD);
+    assert.equal(await vscode.env.clipboard.readText(), 'unchanged', 'Escape copies nothing');
   });
 
   it('copies from a delete\'s response editor the DELETE it answers (v2: account id in the query), titled with list and environment', async () => {
@@ -69,6 +111,7 @@ describe('Copy as cURL and the response editor title', function () {
     assert.equal(editor.document.uri.toString(), outcome.document?.toString());
     await waitFor('the response tab', () => (activeTabLabel() === `Renewal Due - August 2025 · ${SEED_ID} · Curl v2.json` ? true : undefined));
     // From the editor title (no argument: the active editor) and with the URI the menu passes: the same command.
+    harness.ui.picks.push(POSIX, POSIX);
     await vscode.commands.executeCommand('koreContactLists.copyAsCurl');
     const fromActive = await clipboardCommand();
     await vscode.env.clipboard.writeText('');
@@ -77,7 +120,7 @@ describe('Copy as cURL and the response editor title', function () {
     assert.equal(fromMenu.text, fromActive.text);
     const { iid, accountId } = harness.server.app;
     assert.deepEqual(fromMenu.words, curlWords('DELETE', `${harness.server.url}${V2_BASE}/${iid}/campaign/contactList/${SEED_ID}?accountId=${accountId}`, [['iid', iid], ['accountId', accountId], ...CONTENT]));
-    assert.match(fromMenu.text, /^# .*\n# This DELETE deletes the contact list for good/);
+    assert.match(harness.ui.last('info')?.message ?? '', /DELETE deletes the contact list for good: nothing asks for a confirmation\.$/);
     // The command is what was sent: the server saw this very DELETE.
     const sent = harness.server.requests.find((request) => request.method === 'DELETE');
     assert.equal(`${harness.server.url}${sent?.path}${sent?.query}`, fromMenu.words[5]);
@@ -89,6 +132,7 @@ describe('Copy as cURL and the response editor title', function () {
     const failed = await harness.deleteList(environment.name, SECOND_ID);
     assert.equal(failed.status, 'failed');
     assert.ok(failed.document?.path.endsWith(`/Renewal Due - September 2025 · ${SECOND_ID} · Curl failures (failed).json`), failed.document?.path);
+    harness.ui.picks.push(POSIX, POSIX);
     await vscode.commands.executeCommand('koreContactLists.copyAsCurl', failed.document);
     assert.equal((await clipboardCommand()).words[3], 'DELETE');
 

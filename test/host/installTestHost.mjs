@@ -21,6 +21,9 @@ const SYSTEM_PACKAGES = [
   { name: 'ripgrep', present: () => commandExists('rg') },
   // The proxy and certificate tests make a private CA and server certificates at test time (node:crypto cannot).
   { name: 'openssl', present: () => commandExists('openssl') },
+  // Copy as cURL is pasted into real interactive shells (test/core/curlPaste.test.ts): bash, zsh with its defaults, dash.
+  { name: 'zsh', present: () => fs.existsSync('/bin/zsh') },
+  { name: 'dash', present: () => fs.existsSync('/bin/dash') },
 ];
 
 function commandExists(name) {

@@ -1,9 +1,11 @@
 // A test-side reading of POSIX shell command lines (the sh "Token Recognition" and "Quoting" rules), to check
-// what a generated command means to a shell. It supports what a careful generator needs (blanks, comments,
-// `\`-newline, `\` escapes, single quotes, double quotes with `$NAME`/`${NAME}` expansion, and `${NAME:?message}`,
-// which stops the command when NAME is unset or empty, as a shell does: it throws ShellStopped) and throws on anything
-// else unquoted but letters, digits and `_./:@%+,=-` (a shell may give it a special meaning): a generator that
-// lets one through fails the test rather than being read generously.
+// what a generated command means to a shell. It supports what a careful generator needs (blanks, `\`-newline, `\`
+// escapes, single quotes, double quotes with `$NAME`/`${NAME}` expansion, and `${NAME:?message}`, which stops the
+// command when NAME is unset or empty, as a shell does: it throws ShellStopped) and throws on anything else
+// unquoted but letters, digits and `_./:@%+,=-` (a shell may give it a special meaning): a generator that lets one
+// through fails the test rather than being read generously. That includes a comment (zsh with its default options,
+// INTERACTIVE_COMMENTS off, runs `# …` typed or pasted at its prompt as a command named `#`) and a `!` anywhere,
+// even quoted (interactive bash and zsh expand history, `!!`, before they read quotes as sh does).
 
 /** What a shell does at `${NAME:?message}` with NAME unset or empty: prints `NAME: message` and runs nothing. */
 export class ShellStopped extends Error {
@@ -18,6 +20,7 @@ export class ShellStopped extends Error {
 
 /** The commands of the text (one per line not continued), each as its words after quote removal and expansion. */
 export function parseShellCommands(text: string, variables: Readonly<Record<string, string>>): string[][] {
+  if (text.includes('!')) throw new Error(`a "!" at ${text.indexOf('!')}: history expansion in interactive bash and zsh`);
   const commands: string[][] = [];
   let words: string[] = [];
   let word: string | undefined;
@@ -59,8 +62,6 @@ export function parseShellCommands(text: string, variables: Readonly<Record<stri
     } else if (character === ' ' || character === '\t') {
       endWord();
       index += 1;
-    } else if (character === '#' && word === undefined) {
-      while (index < text.length && text[index] !== '\n') index += 1;
     } else if (character === '\\') {
       const next = text[index + 1];
       if (next === undefined) throw new Error('a backslash ends the text');

@@ -1,46 +1,51 @@
 // Copy as cURL, on a contact list in the tree and on a response that answers one request: the request the
-// extension sends (koreRequest), written as a shell command with `$KORE_TOKEN` where the token goes. The token
-// itself is never read for this: only what kind of credential the environment has, to say how to make one.
+// extension sends (koreRequest), written as a command for the shell the user picks, with the shell's KORE_TOKEN
+// variable where the token goes. The token itself is never read for this: only what kind of credential the
+// environment has, to say how to make one. The explanation goes in a notification, never into the command.
 import * as vscode from 'vscode';
-import { TokenSource, curlCommand } from '../../core/curlCommand';
+import { TokenSource, UnwritableRequest, curlAdvice, curlCommand } from '../../core/curlCommand';
 import { Environment } from '../../core/environment';
 import { contactListRequest } from '../../core/koreRequest';
 import { CredentialStore } from '../environments/credentialStore';
 import { isContactListNode } from '../environments/environmentTree';
 import type { KoreServices } from '../services';
 import { UserInterfaceHolder } from '../userInterface';
+import { CURL_SHELL_NAMES, pickCurlShell } from './curlShellPick';
 import { AnsweredRequest, RESPONSE_SCHEME, ResponseDocumentProvider } from './responseDocuments';
 
 export class CopyAsCurl {
   private readonly responses: ResponseDocumentProvider;
   private readonly credentials: CredentialStore;
   private readonly ui: UserInterfaceHolder;
+  private readonly globalState: vscode.Memento;
 
-  constructor(services: Pick<KoreServices, 'responses' | 'credentials' | 'ui'>) {
-    ({ responses: this.responses, credentials: this.credentials, ui: this.ui } = services);
+  constructor(services: Pick<KoreServices, 'responses' | 'credentials' | 'ui' | 'globalState'>) {
+    ({ responses: this.responses, credentials: this.credentials, ui: this.ui, globalState: this.globalState } = services);
   }
 
   /**
    * From the tree, the list's GET (Get Contact List Details): a command pasted into a shell must not be able to
    * delete without the confirmation the trash action asks for. From a response, the very request it answers (the
-   * DELETE of a delete, whose comment says it deletes for good; a GET for a failed look-up).
+   * DELETE of a delete, whose notification says it deletes for good; a GET for a failed look-up).
    * Returns the command copied, or undefined when there was nothing to copy.
    */
   async copy(argument?: unknown): Promise<string | undefined> {
-    const request = this.requestOf(argument);
-    if (!request) return undefined;
+    const answered = this.requestOf(argument);
+    if (!answered) return undefined;
+    const shell = await pickCurlShell(this.ui.current, this.globalState);
+    if (!shell) return undefined;
+    const request = contactListRequest(answered.environment, answered.method, answered.contactListId);
     let command: string;
     try {
-      command = curlCommand(contactListRequest(request.environment, request.method, request.contactListId), await this.tokenSource(request.environment));
+      command = curlCommand(request, shell);
     } catch (error) {
-      if (!(error instanceof RangeError)) throw error;
-      void this.ui.current.showErrorMessage(
-        vscode.l10n.t('Could not write the request of contact list {0} as a shell command: a value of environment "{1}" holds a character no shell can carry. Edit the environment, then copy again.', request.contactListId, request.environment.name),
-      );
+      if (!(error instanceof UnwritableRequest)) throw error;
+      void this.ui.current.showErrorMessage(unwritableMessage(answered, error));
       return undefined;
     }
     await vscode.env.clipboard.writeText(command);
-    vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the {0} request of contact list {1} as cURL (the token is read from $KORE_TOKEN)', request.method, request.contactListId), 3000);
+    const copied = vscode.l10n.t('Copied the {0} request of contact list {1} as a cURL command for {2}.', answered.method, answered.contactListId, CURL_SHELL_NAMES[shell]);
+    void this.ui.current.showInformationMessage(`${copied} ${curlAdvice(request, shell, await this.tokenSource(answered.environment))}`);
     return command;
   }
 
@@ -64,5 +69,17 @@ export class CopyAsCurl {
     } catch {
       return 'unknown';
     }
+  }
+}
+
+/** Why nothing was copied, and what to do: edit the environment, or pick a shell that can carry the id. */
+function unwritableMessage(request: AnsweredRequest, error: UnwritableRequest): string {
+  switch (error.reason) {
+    case 'url':
+      return vscode.l10n.t('Could not copy the request of contact list {0} as cURL: the address of environment "{1}" holds characters a shell could read as commands. Check the environment\'s host, then copy again.', request.contactListId, request.environment.name);
+    case 'header':
+      return vscode.l10n.t('Could not copy the request of contact list {0} as cURL: the App ID or Account ID of environment "{1}" holds characters other than letters, digits, "-", "_" and ".". Edit the environment, then copy again.', request.contactListId, request.environment.name);
+    case 'cmdPercent':
+      return vscode.l10n.t('Could not copy the request of contact list {0} for {1}: its address holds "%" (characters of the id, percent-encoded), which cmd would read as a variable. Copy it for PowerShell or a POSIX shell instead.', request.contactListId, CURL_SHELL_NAMES[error.shell]);
   }
 }
