@@ -16,10 +16,14 @@ const URL_USERINFO = /(:\/\/|:\\\/\\\/)((?:\\[^/]|[^\s/?#"<>\\])*)(@|%40|\\u0040
 const ENCODED_URL_USERINFO = /(%3A%2F%2F)((?:(?!%2F)[^\s/?#"<>\\])*)(%40)/gi;
 /**
  * A proxy in PAC form, as VS Code and @vscode/proxy-agent write it: `PROXY`, `HTTPS`, `HTTP`, `SOCKS`, `SOCKS4`
- * or `SOCKS5`, then the address, which VS Code copies raw from the setting (a password may hold `/` there).
+ * or `SOCKS5`, then the address, which VS Code copies raw from the setting: a password may hold `/`, white space,
+ * `"`, `<` or `>` there, so no character of the line ends the user information except where the next proxy entry
+ * begins (`; PROXY …`, or `","PROXY …` in a JSON list). Greedy, so it reaches the last `@` before the host; at
+ * most 512 characters, so the work stays linear in the text. It may take a little more than the password (never
+ * less): an unneeded `<redacted>` costs nothing, a leaked password does.
  */
 const PAC_USERINFO =
-  /\b(PROXY|HTTPS|HTTP|SOCKS|SOCKS4|SOCKS5)(\s+)((?:\\"|[^\s"<>])*)(@|%40|\\u0040)/gi;
+  /\b(PROXY|HTTPS|HTTP|SOCKS|SOCKS4|SOCKS5)([ \t]+)((?:(?![;,"][ \t]*"?(?:PROXY|HTTPS?|SOCKS[45]?|DIRECT)\b)[^\r\n]){0,512})(@|%40|\\u0040)/gi;
 
 /** The text with the user information of every URL and proxy address in it replaced by `<redacted>`. */
 export function scrubCredentials(text: string): string {
