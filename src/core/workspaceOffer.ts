@@ -65,17 +65,17 @@ export function lookAlikeWarnings(entry: Omit<Environment, 'id'>, existing: read
     const imitated = existing.find((environment) => differsOnlyInForeignLetters(entry.name, environment.name));
     warnings.push(
       imitated === undefined
-        ? l10n.t('"{0}" mixes letters of {1}, as a name imitating another does: check it before importing.', name, scripts.join(', '))
+        ? l10n.t('"{0}" mixes letters of {1}, as a name imitating another does: check its host before you use it.', name, scripts.join(', '))
         : l10n.t('"{0}" mixes letters of {1} and reads like your environment "{2}" ({3}): it is another environment, at {4}.', name, scripts.join(', '), serverText(imitated.name, 80), imitated.host, entry.host),
     );
   }
   if (/(^|[./])xn--/i.test(entry.host)) {
-    warnings.push(l10n.t('"{0}" is at {1}, an internationalised host name that can be shown as a look-alike of another host: check it before importing.', name, entry.host));
+    warnings.push(l10n.t('"{0}" is at {1}, an internationalised host name that can be shown as a look-alike of another host: check it before you use it.', name, entry.host));
   }
   return warnings;
 }
 
-/** Same length, and every differing character is one that is not Latin (or a digit or sign): a look-alike's shape. */
+/** Same length, and every character that differs is a letter of a script other than Latin: a look-alike's shape. */
 function differsOnlyInForeignLetters(offered: string, mine: string): boolean {
   const a = Array.from(offered.normalize('NFC').trim().toLowerCase());
   const b = Array.from(mine.normalize('NFC').trim().toLowerCase());
