@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 // What the confirmation says about the list about to be deleted, from the Get Contact List Details answer:
 // users confirm a name and a record count far more reliably than an opaque id.
 import { ContactListRecord } from './contactList';
-import { oneLine } from './textSafety';
+import { oneLine, serverText } from './textSafety';
 
 export interface PreviewTarget {
   readonly contactListId: string;
@@ -55,7 +55,8 @@ export function isInUse(list: ContactListRecord): boolean {
  * from the server (the name) comes after them and is one line, so it cannot forge or push away a fact.
  */
 export function confirmationText(target: PreviewTarget, list: ContactListRecord | undefined): ConfirmationText {
-  const shownName = list?.name ? oneLine(list.name, MAX_TITLE_NAME) : '';
+  // serverText: the name's own quotes are neutralised, so it cannot close the title's quotes and speak in its voice.
+  const shownName = list?.name ? serverText(list.name, MAX_TITLE_NAME) : '';
   const where = target.production
     ? l10n.t('Delete contact list "{0}" from PRODUCTION environment "{1}"?', shownName || target.contactListId, target.environmentName)
     : l10n.t('Delete contact list "{0}" from "{1}"?', shownName || target.contactListId, target.environmentName);
@@ -72,7 +73,7 @@ export function confirmationText(target: PreviewTarget, list: ContactListRecord 
     }
     lines.push(l10n.t('Status: {0} · Type: {1}', oneLine(list.status ?? '') || l10n.t('unknown'), oneLine(list.listType ?? '') || l10n.t('unknown')));
     lines.push(l10n.t('Contact list: {0}', target.contactListId));
-    lines.push(l10n.t('Name: {0}', oneLine(list.name ?? '') || l10n.t('(none)')));
+    lines.push(l10n.t('Name: {0}', serverText(list.name ?? '') || l10n.t('(none)')));
   } else {
     lines.push(l10n.t('Contact list: {0}', target.contactListId));
     lines.push(l10n.t('Its details could not be looked up, so its name and size are unknown.'));

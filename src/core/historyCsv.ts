@@ -1,7 +1,8 @@
 // History exported as CSV for a spreadsheet: one row per attempt, RFC 4180 (CRLF between records, a field holding a
 // comma, semicolon, tab, quote, CR or LF quoted, quotes doubled). The audit text is hostile: a cell a spreadsheet
-// would run as a formula (one starting with = + - @, a tab or a line break, or such a part after a separator a
-// reader may split on) gets an apostrophe, which spreadsheets read as "text" and do not show. The server's full answers stay in the JSON export: a spreadsheet cell holds 32,767
+// would run as a formula (one starting with = + - @ in any of their forms, after any blank, or a tab or a line
+// break, or such a part after a separator a reader may split on) gets an apostrophe, which spreadsheets read as
+// "text" and do not show. The server's full answers stay in the JSON export: a spreadsheet cell holds 32,767
 // characters, and an answer is not a column.
 import { AuditEntry } from './auditEntry';
 
@@ -24,19 +25,42 @@ export const HISTORY_CSV_COLUMNS = [
 /** Excel opens a UTF-8 file without it as the local code page, garbling every non-ASCII name. */
 const BYTE_ORDER_MARK = '\uFEFF';
 
-const FORMULA_START = /^[=+\-@\t\r\n]/;
 /**
- * A formula character after a character some reader splits cells on: German and other locales' Excel split a
- * .csv on `;`, some tools on tab, and a tool that ignores quotes on `,` and line breaks too. Each such segment
- * gets its apostrophe as well, so no reader finds a cell that starts a formula.
+ * What a spreadsheet may skip before a formula: white space of every kind (the no-break and ideographic spaces
+ * too), invisible format characters and controls. Spreadsheets trim some of these, and which ones differs by
+ * product and version, so all of them count as nothing.
  */
-const FORMULA_AFTER_SEPARATOR = /([,;\t\r\n])(?=[=+\-@])/g;
+const LEADING_BLANKS = /^[\s\p{Cc}\p{Cf}]+/u;
+/** = + - @ as NFKC leaves them, which folds full-width ＝, small ﹦, superscript ⁼ and the like; and the minus sign. */
+const FORMULA_CHARACTER = /^[=+\-@\u2212]/;
+/**
+ * Characters some reader splits cells on: German and other locales' Excel split a .csv on `;`, some tools on tab,
+ * and a tool that ignores quotes on `,` and line breaks too. Each segment after one is checked like a cell, so no
+ * reader finds a cell that starts a formula.
+ */
+const SEPARATOR = /([,;\t\r\n])/;
+
+/** Whether a spreadsheet could read this cell (or segment of one) as a formula. */
+function startsFormula(segment: string): boolean {
+  if (/^[\t\r\n]/.test(segment)) return true;
+  // The first few characters only: enough for any compatibility form, and the cost stays flat for long cells.
+  return FORMULA_CHARACTER.test(segment.replace(LEADING_BLANKS, '').slice(0, 4).normalize('NFKC'));
+}
+
+/** The apostrophe before every segment that could start a formula (segments at even indexes, separators between). */
+function neutralised(value: string): string {
+  const segments = value
+    .split(SEPARATOR)
+    .map((part, index) => (index > 0 && index % 2 === 0 && startsFormula(part) ? `'${part}` : part))
+    .join('');
+  return startsFormula(value) ? `'${segments}` : segments;
+}
 /** RFC 4180's characters, and `;` and tab, so a reader splitting on either keeps the cell whole. */
 const NEEDS_QUOTES = /[",;\t\r\n]/;
 
 /** One cell: neutralised against formula injection, then quoted when any common reader would split it. */
 export function csvField(value: string): string {
-  const text = (FORMULA_START.test(value) ? `'${value}` : value).replace(FORMULA_AFTER_SEPARATOR, "$1'");
+  const text = neutralised(value);
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -7,7 +7,7 @@ import { ContactListRecord, KoreEnvelope, asContactListRecord } from './contactL
 import { scrubCredentials } from './credentialScrubber';
 import { HttpExchange, mapExchangeText } from './koreHttp';
 import { redactSecrets, redactValue } from './redaction';
-import { oneLine } from './textSafety';
+import { serverText } from './textSafety';
 
 export type FailureReason =
   | 'http'
@@ -158,7 +158,8 @@ function extractServerMessage(json: { ok: boolean; value?: unknown }): string | 
   const found = candidates.find((value): value is string => typeof value === 'string' && value.trim() !== '');
   if (found === undefined) return undefined;
   // Server text goes into a notification: one safe line of bounded length, or nothing when nothing is left.
-  const line = oneLine(found, MAX_SERVER_MESSAGE);
+  // serverText: it is quoted in messages ("The server said: …"), so its own quotes are neutralised there too.
+  const line = serverText(found, MAX_SERVER_MESSAGE);
   return line === '' ? undefined : line;
 }
 

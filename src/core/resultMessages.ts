@@ -7,7 +7,7 @@ import { ApiDialect } from './koreApiPaths';
 import { HttpExchange } from './koreHttp';
 import { KoreCallResult, missingRecordNote, recordOfList, responseStatusOf } from './koreResult';
 import { NetworkFailure, classifyNetworkFailure, isTrustFailure } from './networkFailure';
-import { oneLine } from './textSafety';
+import { oneLine, serverText } from './textSafety';
 
 /** A server-given name or address in a sentence: long enough to recognise, short enough to keep the sentence readable. */
 const MAX_NAME_IN_MESSAGE = 120;
@@ -39,7 +39,7 @@ function deleteResultSentence(result: KoreCallResult, context: CallContext): str
     // Name what went and where, whatever the server's wording; its own message follows when it has one.
     // Only the record of this very list names it: another list's record would put a wrong name in the sentence.
     const record = recordOfList(result, id);
-    const name = record?.name ? oneLine(record.name, MAX_NAME_IN_MESSAGE) : undefined;
+    const name = record?.name ? serverText(record.name, MAX_NAME_IN_MESSAGE) : undefined;
     const deleted = name ? l10n.t('Contact list "{0}" ({1}) was deleted from {2}.', name, id, env) : l10n.t('Contact list {0} was deleted from {1}.', id, env);
     const note = missingRecordNote(result);
     return [deleted, ...(result.serverMessage ? [l10n.t('The server said: "{0}".', result.serverMessage)] : []), ...(note ? [note] : [])].join(' ');

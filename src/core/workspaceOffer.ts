@@ -6,7 +6,8 @@ import * as l10n from '@vscode/l10n';
 import { Environment } from './environment';
 import { ImportedEnvironment, exportEnvironments, importEnvironments } from './environmentTransfer';
 import { nameKey } from './environmentName';
-import { oneLine } from './textSafety';
+import { mixedScripts } from './scriptMixing';
+import { oneLine, serverText } from './textSafety';
 
 /** Where a workspace offers environments, relative to each workspace folder. */
 export const WORKSPACE_OFFER_PATH = ['.vscode', 'kore-environments.json'] as const;
@@ -18,6 +19,8 @@ export interface WorkspaceOffer {
   readonly alreadyPresent: number;
   /** One safe line per entry that cannot be imported, or the one line saying why the file cannot be read. */
   readonly problems: readonly string[];
+  /** One safe line per offered environment whose name or host can pass for another's: shown wherever the offer is. */
+  readonly warnings: readonly string[];
 }
 
 /** Same environment: same name (as every name comparison, by nameKey), host, App ID and Account ID. */
@@ -35,16 +38,48 @@ export function readWorkspaceOffer(text: string, existing: readonly Environment[
   let next = 0;
   const placeholderId = () => `offered-${++next}`;
   const alone = importEnvironments(text, [], placeholderId);
-  if (alone.error !== undefined) return { offered: [], alreadyPresent: 0, problems: [oneLine(alone.error)] };
+  if (alone.error !== undefined) return { offered: [], alreadyPresent: 0, problems: [oneLine(alone.error)], warnings: [] };
   const fresh = alone.accepted.filter((entry) => !existing.some((environment) => sameEnvironment(entry, environment)));
   const against = fresh.length === 0 ? { accepted: [], rejected: [] } : importEnvironments(exportEnvironments(fresh), existing, placeholderId);
   const problem = (reject: { readonly name?: string; readonly reason: string }, index?: number) =>
-    oneLine(`${reject.name !== undefined ? `"${reject.name}"` : l10n.t('entry #{0}', (index ?? 0) + 1)}: ${reject.reason}`);
+    oneLine(`${reject.name !== undefined ? `"${serverText(reject.name)}"` : l10n.t('entry #{0}', (index ?? 0) + 1)}: ${reject.reason}`);
   return {
     offered: against.accepted,
     alreadyPresent: alone.accepted.length - fresh.length,
     problems: [...alone.rejected.map((reject) => problem(reject, reject.index)), ...against.rejected.map((reject) => problem(reject))],
+    warnings: against.accepted.flatMap((entry) => lookAlikeWarnings(entry, existing)),
   };
+}
+
+/**
+ * Why an offered environment may be passing for another: a name mixing scripts ("Prօduction US", Armenian օ),
+ * which no honest name needs (UTS #39's highly restrictive profile; see scriptMixing), named beside the user's
+ * environment it imitates when there is one; and a host with an internationalised (xn--) label, which other tools
+ * may show decoded as a look-alike of a familiar host. Hosts are ASCII by validation, so no other host can hide one.
+ */
+export function lookAlikeWarnings(entry: Omit<Environment, 'id'>, existing: readonly Environment[]): string[] {
+  const warnings: string[] = [];
+  const name = serverText(entry.name, 80);
+  const scripts = mixedScripts(entry.name);
+  if (scripts !== undefined) {
+    const imitated = existing.find((environment) => differsOnlyInForeignLetters(entry.name, environment.name));
+    warnings.push(
+      imitated === undefined
+        ? l10n.t('"{0}" mixes letters of {1}, as a name imitating another does: check its host before you use it.', name, scripts.join(', '))
+        : l10n.t('"{0}" mixes letters of {1} and reads like your environment "{2}" ({3}): it is another environment, at {4}.', name, scripts.join(', '), serverText(imitated.name, 80), imitated.host, entry.host),
+    );
+  }
+  if (/(^|[./])xn--/i.test(entry.host)) {
+    warnings.push(l10n.t('"{0}" is at {1}, an internationalised host name that can be shown as a look-alike of another host: check it before you use it.', name, entry.host));
+  }
+  return warnings;
+}
+
+/** Same length, and every character that differs is a letter of a script other than Latin: a look-alike's shape. */
+function differsOnlyInForeignLetters(offered: string, mine: string): boolean {
+  const a = Array.from(offered.normalize('NFC').trim().toLowerCase());
+  const b = Array.from(mine.normalize('NFC').trim().toLowerCase());
+  return a.length === b.length && a.some((character, index) => character !== b[index]) && a.every((character, index) => character === b[index] || mixedScripts(`a${character}`) !== undefined);
 }
 
 /** The file handed to the importer when the user accepts: exactly the environments the confirmation listed. */

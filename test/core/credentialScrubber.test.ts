@@ -71,8 +71,21 @@ describe('credentials in error texts', () => {
     for (const [text, expected] of cases) assert.equal(scrubCredentials(text), expected, text);
   });
 
+  it('removes a PAC proxy password holding white space, ", < or > (issue 18), and keeps the next entry', () => {
+    const cases: Array<[string, string]> = [
+      ['PROXY alice:pa ss@proxy:1', 'PROXY <redacted>@proxy:1'],
+      ['PROXY alice:pa\tss word@proxy:1; DIRECT', 'PROXY <redacted>@proxy:1; DIRECT'],
+      ['PROXY alice:p"w@proxy:1', 'PROXY <redacted>@proxy:1'],
+      ['PROXY alice:<pw>@proxy:1', 'PROXY <redacted>@proxy:1'],
+      ['SOCKS5 bob:a "b" <c>@socks:1080; PROXY carol:x y@p2:8', 'SOCKS5 <redacted>@socks:1080; PROXY <redacted>@p2:8'],
+      ['["PROXY alice:pa ss@proxy:1","PROXY plain.corp:8"]', '["PROXY <redacted>@proxy:1","PROXY plain.corp:8"]'],
+      ['["PROXY plain.corp:8","PROXY alice:p<w> s\\"@proxy:1"]', '["PROXY plain.corp:8","PROXY <redacted>@proxy:1"]'],
+    ];
+    for (const [text, expected] of cases) assert.equal(scrubCredentials(text), expected, text);
+  });
+
   it('stays linear on hostile text (a 5 MB body of near-misses)', () => {
-    for (const unit of ['%3A%2F%2Fa', 'PROXY%20a', 'a://b', 'HTTP a:b']) {
+    for (const unit of ['%3A%2F%2Fa', 'PROXY%20a', 'a://b', 'HTTP a:b', 'PROXY a ', 'SOCKS5 x"y<z> ', 'PROXY a;']) {
       const started = performance.now();
       scrubCredentials(unit.repeat((5 * 1024 * 1024) / unit.length));
       assert.ok(performance.now() - started < 2_000, `${unit} took too long`);
@@ -80,9 +93,9 @@ describe('credentials in error texts', () => {
   });
 
   it('property: no generated user:password survives in any exchange, document or message', () => {
-    // Characters a password may hold in a URL or as VS Code copies it raw into a PAC string (not white space,
-    // which ends the address).
-    const secretChar = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&\'()*+,;=%:@/"\\'.split(''));
+    // Characters a password may hold in a URL or as VS Code copies it raw into a PAC string: white space, quotes
+    // and angle brackets too (issue 18), which a URL carries percent-encoded.
+    const secretChar = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&\'()*+,;=%:@/"\\ \t<>'.split(''));
     const userChar = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~'.split(''));
     const user = fc.string({ unit: userChar, minLength: 3, maxLength: 12 }).map((text) => `U${text}`);
     const password = fc.string({ unit: secretChar, minLength: 6, maxLength: 16 }).map((text) => `Pw${text}Z`);

@@ -66,17 +66,22 @@ function entry(fields: Partial<AuditEntry> = {}): AuditEntry {
   };
 }
 
-const FORMULA_START = ['=', '+', '-', '@', '\t', '\r', '\n'];
-const FORMULA_CHARACTERS = ['=', '+', '-', '@'];
+/** What a spreadsheet may skip before a formula: white space of any kind, invisible format characters, controls. */
+const BLANKS = /^[\s\p{Cc}\p{Cf}]*/u;
+/** Whether a spreadsheet could read this as a formula: = + - @ in any compatibility form (＝ ﹢ ⁼…) or −, after any blanks; or a tab or line break first. */
+function readsAsFormula(cell: string): boolean {
+  return /^[\t\r\n]/.test(cell) || /^[=+\-@\u2212]/.test(cell.replace(BLANKS, '').normalize('NFKC'));
+}
 /** Characters some reader splits cells on: `,` (RFC 4180), `;` (German Excel), tab, and line breaks. */
 const SEPARATORS = [',', ';', '\t', '\r', '\n'];
 
-/** The value as the spreadsheet shows it: an apostrophe before a formula start, and after a separator before a formula character. */
+/** The value as the spreadsheet shows it: an apostrophe before a formula start, and after a separator before a formula. */
 function neutralised(value: string): string {
-  let shown = FORMULA_START.includes(value[0] ?? '') ? "'" : '';
+  let shown = readsAsFormula(value) ? "'" : '';
   for (let i = 0; i < value.length; i++) {
     shown += value[i];
-    if (SEPARATORS.includes(value[i]) && FORMULA_CHARACTERS.includes(value[i + 1] ?? '')) shown += "'";
+    // The segment up to the next separator, as a reader splitting there sees it.
+    if (SEPARATORS.includes(value[i]) && readsAsFormula(value.slice(i + 1).split(/[,;\t\r\n]/)[0])) shown += "'";
   }
   return shown;
 }
@@ -99,6 +104,19 @@ describe('History CSV export', () => {
     assert.equal(csvField('\tcmd'), '"\'\tcmd"', 'quoted too: a tab is a separator to some readers');
     assert.equal(csvField('\r=1'), '"\'\r\'=1"', 'and the formula after the line break, for a reader that splits lines');
     assert.equal(csvField('a=1'), 'a=1', 'only the first character makes a formula');
+  });
+
+  it('neutralises a formula behind blanks or in a look-alike form: space, no-break space, full-width ＝ and the like (issue 18)', () => {
+    assert.equal(csvField(' =1+1'), "' =1+1");
+    assert.equal(csvField('\u00a0=HYPERLINK("http://evil")'), '"\'\u00a0=HYPERLINK(""http://evil"")"');
+    assert.equal(csvField('\u3000\u200b@SUM(A1)'), "'\u3000\u200b@SUM(A1)");
+    assert.equal(csvField('＝1+1'), "'＝1+1");
+    assert.equal(csvField('﹢1'), "'﹢1");
+    assert.equal(csvField('－1'), "'－1");
+    assert.equal(csvField('＠cmd'), "'＠cmd");
+    assert.equal(csvField('\u22121'), "'\u22121");
+    assert.equal(csvField('Renewal; ＝SUM(9*9)'), '"Renewal;\' ＝SUM(9*9)"');
+    assert.equal(csvField('a ＝ b'), 'a ＝ b', 'only at the start of a cell or segment');
   });
 
   it('quotes a field with a semicolon or tab, and neutralises a formula after either (German Excel splits on ;)', () => {
@@ -130,8 +148,8 @@ describe('History CSV export', () => {
   });
 
   it('property: any hostile text reads back exactly, after the apostrophes formula cells get, and no reader finds a formula', () => {
-    const hostile = fc.string({ unit: fc.constantFrom('a', ',', ';', '"', '\r', '\n', '\t', '=', '+', '-', '@', "'", ' ', 'é', '😀', '\u202e'), maxLength: 16 });
-    const startsFormula = (cell: string) => FORMULA_CHARACTERS.includes(cell[0] ?? '');
+    const hostile = fc.string({ unit: fc.constantFrom('a', ',', ';', '"', '\r', '\n', '\t', '=', '+', '-', '@', "'", ' ', 'é', '😀', '\u202e', '\u00a0', '\u3000', '\u200b', '＝', '﹢', '－', '＠', '\u2212'), maxLength: 16 });
+    const startsFormula = (cell: string) => !/^[\t\r\n]/.test(cell) && readsAsFormula(cell);
     fc.assert(
       fc.property(fc.array(fc.record({ contactListId: hostile, message: hostile, name: hostile }), { maxLength: 5 }), (rows) => {
         const entries = rows.map((row) => entry({ contactListId: row.contactListId, message: row.message, contactListName: row.name }));
@@ -142,7 +160,7 @@ describe('History CSV export', () => {
           const cells = records[i + 1];
           assert.equal(cells.length, HISTORY_CSV_COLUMNS.length);
           assert.deepEqual(cells, csvValues(e).map(neutralised));
-          for (const cell of cells) assert.equal(FORMULA_START.includes(cell[0] ?? ''), false, `no cell starts a formula: ${JSON.stringify(cell)}`);
+          for (const cell of cells) assert.equal(readsAsFormula(cell), false, `no cell starts a formula: ${JSON.stringify(cell)}`);
         });
         // German Excel: the same file read with ";" between cells (quotes respected).
         for (const record of parseCsv(csv.replace(/,/g, ';'), ';')) {

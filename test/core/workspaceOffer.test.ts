@@ -47,6 +47,24 @@ describe('workspaceOffer', () => {
     assert.match(offer.problems[0], /^"Production US": /);
   });
 
+  it('offers issue 18\'s look-alike "Prօduction US" (Armenian օ) at platform-kore.ai only with a warning naming the environment it imitates', () => {
+    const offer = readWorkspaceOffer(fileWith([{ ...us, name: 'Prօduction US', host: 'platform-kore.ai' }]), [mine]);
+    assert.equal(offer.warnings.length, 1, 'never offered silently');
+    assert.match(offer.warnings[0], /^"Prօduction US" mixes letters of (Latin, Armenian|Armenian, Latin) and reads like your environment "Production US" \(https:\/\/platform\.kore\.ai\): it is another environment, at https:\/\/platform-kore\.ai\.$/);
+  });
+
+  it('warns about every look-alike of the issue, and about an internationalised (xn--) host, but not about plain names', () => {
+    for (const name of ['Prodսction US', 'Productioո US', 'Production UՍ', 'Proгuction US', 'Production UᏚ']) {
+      const offer = readWorkspaceOffer(fileWith([{ ...us, name, host: 'platform-kore.ai' }]), [mine]);
+      assert.equal(offer.offered.length + offer.problems.length, 1, name);
+      if (offer.offered.length === 1) assert.equal(offer.warnings.length, 1, `${name} was offered silently`);
+    }
+    assert.deepEqual(readWorkspaceOffer(fileWith([de]), [mine]).warnings, []);
+    const punycode = readWorkspaceOffer(fileWith([{ ...de, host: 'xn--pltform-kore-bkb.ai' }]), [mine]);
+    assert.equal(punycode.warnings.length, 1);
+    assert.match(punycode.warnings[0], /xn--pltform-kore-bkb\.ai, an internationalised host name/);
+  });
+
   it('reports a secret-carrying or invalid entry and offers the rest', () => {
     const offer = readWorkspaceOffer(fileWith([{ ...de, clientSecret: 'shh-do-not-repeat' }, { name: 'No host', iid: 'st-9', accountId: 'a9' }, us]), []);
     assert.deepEqual(offer.offered.map((environment) => environment.name), ['Production US']);

@@ -66,4 +66,38 @@ describe('Hardening in the extension host', function () {
     assert.equal(entry.outcome, 'deleted');
     assert.ok(JSON.stringify(entry.response).includes('Deep'), 'the deleted record is kept');
   });
+
+  describe('issue 18: server and workspace text in the UI', () => {
+    const ISSUE_NAME = 'old-test-list" from "Sandbox"? (dry run, nothing is deleted on';
+
+    it('a list name\'s quotes cannot forge the confirmation\'s title or the result (defect 8)', async () => {
+      const forged = makeContactList(harness.server.app, { name: ISSUE_NAME });
+      harness.server.lists.set(forged._id, forged);
+      const outcome = await harness.deleteList(environment.name, forged._id);
+      assert.equal(outcome.status, 'deleted');
+      const confirmation = harness.ui.shown.find((shown) => shown.modal);
+      assert.equal(confirmation?.message, 'Delete contact list "old-test-listʼ from ʼSandboxʼ? (dry run, nothing is deleted on" from "Hardened"?');
+      assert.ok((confirmation?.detail ?? '').split('\n').includes(`Contact list: ${forged._id}`));
+      assert.match(harness.ui.last('info')?.message ?? '', /^Contact list "old-test-listʼ from ʼSandboxʼ\? \(dry run, nothing is deleted on" \(cl-[^)]+\) was deleted from Hardened\./);
+    });
+
+    it('a list id with backticks stays inside its code span in the tree\'s tooltip (suspicion: markdown)', async () => {
+      const id = 'cl-1`[open](command:koreContactLists.removeEnvironment)`|![x](x)';
+      const list = makeContactList(harness.server.app, { name: 'Backticks', _id: id });
+      harness.server.lists.set(list._id, list);
+      const lists = await harness.contactListNodes();
+      const node = lists.find((child) => child.list._id === id);
+      assert.ok(node, 'the list is shown');
+      const tooltip = harness.api.environmentTree.getTreeItem(node).tooltip as vscode.MarkdownString;
+      // A code span whose fence no backtick of the id can close; its `|` escaped, as a table cell needs.
+      assert.ok(tooltip.value.includes(`| Id | \`\`${id.replace('|', '\\|')}\`\` |`), tooltip.value);
+      assert.notEqual(tooltip.isTrusted, true, 'no command link in a tooltip ever runs');
+    });
+
+    it('an environment named "$(shield) …" shows no shield in the status bar (suspicion: icons)', async () => {
+      const sandbox = await harness.addEnvironment('$(shield) Production US');
+      await harness.api.activeEnvironment.set(sandbox);
+      assert.equal(harness.api.activeEnvironment.statusBarText, '$(cloud) \\$(shield) Production US');
+    });
+  });
 });

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { TRANSFER_FORMAT } from '../../src/core/environmentTransfer';
 import { DIALECT_PICKS, PRODUCTION_NO, SEED_ID, storedEnvironments, TOKEN, useExtensionHarness } from './harness';
 import type { DeleteOutcome } from './harness';
 
@@ -58,6 +59,19 @@ describe('regions, the status bar, import and export, test connection', function
     assert.deepEqual(storedEnvironments().map((environment) => environment.name), ['To export', 'Imported']);
     assert.equal(storedEnvironments()[1].host, 'https://jp-platform.kore.ai');
     assert.match(harness.ui.last('warning')?.message ?? '', /Imported 1 environment\(s\); 2 rejected/);
+  });
+
+  it('imports a look-alike of an environment the user has ("Prօduction US", Armenian օ) only with a warning naming it (issue 18)', async () => {
+    await harness.addEnvironment('Production US');
+    const dir = path.dirname(harness.api.audit.file);
+    fs.mkdirSync(dir, { recursive: true });
+    const file = vscode.Uri.file(path.join(dir, 'look-alike.json'));
+    fs.writeFileSync(file.fsPath, JSON.stringify({ format: TRANSFER_FORMAT, version: 1, environments: [{ name: 'Prօduction US', host: 'platform-kore.ai', iid: 'st-1', accountId: 'a1' }] }));
+    harness.ui.openTarget = file;
+    const result = await vscode.commands.executeCommand<{ imported: number; rejected: number }>('koreContactLists.importEnvironments');
+    fs.rmSync(file.fsPath);
+    assert.deepEqual(result, { imported: 1, rejected: 0 });
+    assert.match(harness.ui.last('warning')?.message ?? '', /^Imported 1 environment\(s\), one of which can pass for another: "Prօduction US" mixes letters of .* and reads like your environment "Production US"/);
   });
 
   it('Test Connection says whether host, ids and credential work, naming the wrong one', async () => {

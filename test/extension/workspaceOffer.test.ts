@@ -106,6 +106,19 @@ describe('environments offered by a trusted workspace', function () {
     assert.deepEqual(storedEnvironments().map((environment) => environment.name), [us.name], 'dismissed: nothing imported');
   });
 
+  it('never offers a look-alike silently: issue 18\'s "Team Prօduction US" (Armenian օ) at platform-kore.ai is marked in the tree and named first in the confirmation', async () => {
+    await harness.addEnvironment(us.name, { host: us.host, iid: us.iid, accountId: us.accountId, production: true });
+    await writeOffer(fileWith([{ ...us, name: 'Team Prօduction US', host: 'platform-kore.ai' }]));
+    const [node] = await waitFor('the offer', async () => ((await offerNodes()).length > 0 ? offerNodes() : undefined));
+    const item = harness.api.environmentTree.getTreeItem(node);
+    assert.match(String(item.description), /look-alike warning/);
+    assert.match((item.tooltip as vscode.MarkdownString).value, /reads like your environment/);
+    harness.ui.warningAnswers.push(undefined);
+    await vscode.commands.executeCommand(CommandIds.reviewWorkspaceEnvironments, node);
+    const detail = harness.ui.shown.find((shown) => shown.modal)?.detail ?? '';
+    assert.match(detail.split('\n')[0], /^⚠ "Team Prօduction US" mixes letters of .* and reads like your environment "Team Production US" \(https:\/\/platform\.kore\.ai\): it is another environment, at https:\/\/platform-kore\.ai\.$/, detail);
+  });
+
   it('treats the file as hostile: a secret-carrying entry and a forged name are left out and named safely, an oversized file is not read', async () => {
     const secret = 'cs-secret-value-that-must-not-travel';
     await writeOffer(fileWith([{ ...de, clientSecret: secret }, { ...de, name: 'Fine\u202e name\nRecords: 0' }, us]));

@@ -2,6 +2,7 @@
 // list, pasted text, or a text or CSV file. Every id is checked as a single delete checks it; invalid ones and
 // duplicates are named before anything runs.
 import * as vscode from 'vscode';
+import { withoutIcons } from '../../core/textSafety';
 import { ParsedContactListIds, checkContactListIds, parseContactListIds } from '../../core/contactListIds';
 import { isInUse } from '../../core/deletionPreview';
 import { canListAll } from '../../core/koreApiPaths';
@@ -81,9 +82,10 @@ export class BulkIds {
     }
     const picked = await this.services.ui.current.showQuickPick(
       lists.map((list) => ({
-        label: list.name ?? list._id,
+        // Server text in a quick pick: its `$(icon)` is shown as text, never drawn.
+        label: withoutIcons(list.name ?? list._id),
         description: isInUse(list) ? vscode.l10n.t('{0} records · in use', list.totalRecordCount ?? '?') : vscode.l10n.t('{0} records', list.totalRecordCount ?? '?'),
-        detail: list._id,
+        detail: withoutIcons(list._id),
         id: list._id,
       })),
       { canPickMany: true, placeHolder: vscode.l10n.t('Choose the lists to delete'), ignoreFocusOut: true, matchOnDetail: true },

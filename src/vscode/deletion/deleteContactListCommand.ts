@@ -6,6 +6,7 @@ import { parseCommandTarget } from '../../core/commandTarget';
 import { Environment } from '../../core/environment';
 import { validateContactListId } from '../../core/validation';
 import { InFlightDeletes } from '../../core/inFlightDeletes';
+import { serverText } from '../../core/textSafety';
 import { withCancellableProgress } from '../progress';
 import type { KoreServices } from '../services';
 import { DeletionDialogs } from './deletionDialogs';
@@ -45,7 +46,7 @@ export class DeleteContactListCommand {
         log.info(`Delete of contact list ${contactListId} on "${environment.name}" cancelled at confirmation; nothing was sent.`);
         return NOT_SENT;
       }
-      const title = vscode.l10n.t('Deleting contact list {0} from "{1}"…', preview.list?.name ?? contactListId, environment.name);
+      const title = vscode.l10n.t('Deleting contact list {0} from "{1}"…', serverText(preview.list?.name ?? contactListId), environment.name);
       const result = await withCancellableProgress(title, (signal) => connection.deleteContactList(contactListId, signal));
       if (result.exchange.kind === 'cancelled' && result.exchange.beforeSending) {
         // Cancelled while waiting for the account's rate limit: nothing left, so there is no attempt to record.

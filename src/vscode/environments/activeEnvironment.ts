@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../../commandIds';
 import { Environment } from '../../core/environment';
-import { oneLine } from '../../core/textSafety';
+import { oneLine, withoutIcons } from '../../core/textSafety';
 import { EnvironmentStore } from './environmentStore';
 
 const KEY = 'koreContactLists.activeEnvironmentId';
@@ -47,7 +47,8 @@ export class ActiveEnvironment implements vscode.Disposable {
       this.item.backgroundColor = undefined;
     } else {
       const production = active.production === true;
-      this.item.text = `${production ? '$(shield)' : '$(cloud)'} ${active.name}`;
+      // The name is the user's or a workspace's: an icon in it ("$(shield) Sandbox") is shown as text, never drawn.
+      this.item.text = `${production ? '$(shield)' : '$(cloud)'} ${withoutIcons(oneLine(active.name))}`;
       this.item.tooltip = production
         ? vscode.l10n.t('Kore.ai environment: {0} (PRODUCTION, {1}). Click to switch.', active.name, active.host)
         : vscode.l10n.t('Kore.ai environment: {0} ({1}). Click to switch.', active.name, active.host);

@@ -1,6 +1,7 @@
 // Turns a command's first argument (a tree item, an id or name, or nothing) into an environment,
 // asking only when it must: no question when there is exactly one environment.
 import * as vscode from 'vscode';
+import { oneLine, withoutIcons } from '../../core/textSafety';
 import { CommandIds } from '../../commandIds';
 import { parseCommandTarget } from '../../core/commandTarget';
 import { Environment, findEnvironment } from '../../core/environment';
@@ -65,9 +66,10 @@ export class EnvironmentPicker {
     const ordered = active ? [active, ...environments.filter((environment) => environment.id !== active.id)] : environments;
     const picked = await this.ui.current.showQuickPick(
       ordered.map((environment) => ({
-        label: environment.name,
+        // Quick pick labels draw `$(icon)`: a name must not draw a production shield it has no right to.
+        label: withoutIcons(oneLine(environment.name)),
         description: environment.host.replace(/^https:\/\//, ''),
-        detail: vscode.l10n.t('App ID {0} · Account ID {1}', environment.iid, environment.accountId),
+        detail: withoutIcons(vscode.l10n.t('App ID {0} · Account ID {1}', environment.iid, environment.accountId)),
         environment,
       })),
       { placeHolder, matchOnDescription: true, ignoreFocusOut: true },

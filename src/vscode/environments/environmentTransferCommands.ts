@@ -4,6 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { exportEnvironments, importEnvironments } from '../../core/environmentTransfer';
+import { serverText } from '../../core/textSafety';
+import { lookAlikeWarnings } from '../../core/workspaceOffer';
 import { offerActions } from '../commands';
 import { saveTextAs } from '../saveLocation';
 import type { KoreServices } from '../services';
@@ -40,17 +42,25 @@ export class EnvironmentTransferCommands {
    */
   async importText(text: string, source: vscode.Uri): Promise<{ imported: number; rejected: number }> {
     const { environments, ui, log, responses } = this.services;
-    const result = importEnvironments(text, environments.list(), () => randomUUID());
+    const before = environments.list();
+    const result = importEnvironments(text, before, () => randomUUID());
     if (result.error) {
       void ui.current.showErrorMessage(vscode.l10n.t('Nothing was imported from {0}: {1}', source.fsPath, result.error));
       return { imported: 0, rejected: 0 };
     }
     for (const environment of result.accepted) await environments.add(environment);
     log.info(`Imported ${result.accepted.length} environment(s) from ${source.fsPath}; ${result.rejected.length} rejected.`);
-    const entry = (reject: (typeof result.rejected)[number]) => `#${reject.index + 1}${reject.name ? ` "${reject.name}"` : ''}`;
+    const entry = (reject: (typeof result.rejected)[number]) => `#${reject.index + 1}${reject.name ? ` "${serverText(reject.name)}"` : ''}`;
     for (const reject of result.rejected) log.warn(`Import: entry ${entry(reject)} rejected: ${reject.reason}`);
     const rejected = result.rejected.map((reject) => `${entry(reject)}: ${reject.reason}`);
+    // A file can carry a look-alike as a workspace can: never imported without saying so.
+    const lookAlikes = result.accepted.flatMap((environment) => lookAlikeWarnings(environment, before));
+    for (const warning of lookAlikes) log.warn(`Import: ${warning}`);
+    if (lookAlikes.length > 0) {
+      void ui.current.showWarningMessage(vscode.l10n.t('Imported {0} environment(s), one of which can pass for another: {1}', result.accepted.length, lookAlikes[0]), {});
+    }
     if (rejected.length === 0) {
+      if (lookAlikes.length > 0) return { imported: result.accepted.length, rejected: 0 };
       void ui.current.showInformationMessage(vscode.l10n.t('Imported {0} environment(s). Set a token for each to use it.', result.accepted.length));
     } else {
       const uri = responses.add('import', `rejected from ${source.path.split('/').pop() ?? 'import'}`, { text: `${rejected.join('\n')}\n`, extension: 'txt', fromServer: false });

@@ -7,7 +7,7 @@ import { ContactListRecord } from '../../core/contactList';
 import { CredentialSummary, summariseCredential } from '../../core/credential';
 import { campaignsInUse, isInUse } from '../../core/deletionPreview';
 import { Environment } from '../../core/environment';
-import { escapeMarkdown, oneLine } from '../../core/textSafety';
+import { escapeMarkdown, markdownCode, oneLine } from '../../core/textSafety';
 import { CredentialStore } from './credentialStore';
 import type { ContactListSource, ContactListsResult } from './contactListSource';
 import { EnvironmentStore } from './environmentStore';
@@ -201,7 +201,8 @@ function contactListItem(node: ContactListNode): vscode.TreeItem {
   const tooltip = new vscode.MarkdownString();
   tooltip.appendMarkdown(`**${escapeMarkdown(oneLine(list.name ?? '') || list._id)}**\n\n`);
   tooltip.appendMarkdown(`| | |\n|---|---|\n`);
-  tooltip.appendMarkdown(`| ${vscode.l10n.t('Id')} | \`${list._id}\` |\n`);
+  // A code span no backtick of the id can close; a `|` still ends a table cell inside one, so it is escaped too.
+  tooltip.appendMarkdown(`| ${vscode.l10n.t('Id')} | ${markdownCode(list._id).replace(/\|/g, '\\|')} |\n`);
   tooltip.appendMarkdown(`| ${vscode.l10n.t('Records')} | ${list.totalRecordCount ?? '?'} |\n`);
   tooltip.appendMarkdown(`| ${vscode.l10n.t('Status')} | ${escapeMarkdown(oneLine(list.status ?? '') || '?')} |\n`);
   tooltip.appendMarkdown(`| ${vscode.l10n.t('Type')} | ${escapeMarkdown(oneLine(list.listType ?? '') || '?')} |\n`);

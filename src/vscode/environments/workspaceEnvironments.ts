@@ -92,13 +92,13 @@ export class WorkspaceEnvironments implements vscode.Disposable {
     }
     if ((stat.type & vscode.FileType.File) === 0) return undefined;
     if (stat.size > MAX_TRANSFER_BYTES) {
-      return { offered: [], alreadyPresent: 0, problems: [vscode.l10n.t('The file is too large to be an environments export (more than {0} MB): it is not read.', MAX_TRANSFER_BYTES / (1024 * 1024))] };
+      return { offered: [], alreadyPresent: 0, problems: [vscode.l10n.t('The file is too large to be an environments export (more than {0} MB): it is not read.', MAX_TRANSFER_BYTES / (1024 * 1024))], warnings: [] };
     }
     let text: string;
     try {
       text = Buffer.from(await vscode.workspace.fs.readFile(file)).toString('utf8');
     } catch (error) {
-      return { offered: [], alreadyPresent: 0, problems: [vscode.l10n.t('The file could not be read ({0}).', oneLine(String(error)))] };
+      return { offered: [], alreadyPresent: 0, problems: [vscode.l10n.t('The file could not be read ({0}).', oneLine(String(error)))], warnings: [] };
     }
     return readWorkspaceOffer(text, this.services.environments.list());
   }
@@ -129,10 +129,12 @@ function confirmationDetail(file: vscode.Uri, offer: WorkspaceOffer): string {
       environment.production === true ? vscode.l10n.t('production') : vscode.l10n.t('not production'),
     ),
   );
+  // A look-alike is named first, above the list, so it is read before Import is pressed.
+  const warnings = offer.warnings.map((warning) => `⚠ ${warning}`);
   const notes = [vscode.l10n.t('From {0}. No token or secret comes with them: set a token for each one after importing.', file.fsPath)];
   if (offer.alreadyPresent > 0) notes.push(vscode.l10n.t('{0} more in the file you already have.', offer.alreadyPresent));
   if (offer.problems.length > 0) {
     notes.push(vscode.l10n.t('{0} more cannot be imported and are left out: {1}', offer.problems.length, offer.problems[0]));
   }
-  return `${lines.join('\n')}\n\n${notes.join('\n')}`;
+  return [...(warnings.length > 0 ? [warnings.join('\n'), ''] : []), lines.join('\n'), '', notes.join('\n')].join('\n');
 }

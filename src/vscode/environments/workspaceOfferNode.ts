@@ -27,14 +27,21 @@ export function workspaceOfferItem(node: WorkspaceOfferNode): vscode.TreeItem {
   const count = node.offer.offered.length;
   const folder = node.folderName === undefined ? '' : oneLine(node.folderName, 40);
   const environments = count === 1 ? vscode.l10n.t('1 environment') : vscode.l10n.t('{0} environments', count);
-  item.description = folder ? `${environments} · ${folder}` : environments;
-  item.iconPath = new vscode.ThemeIcon('organization');
+  const warned = node.offer.warnings.length > 0 ? vscode.l10n.t('look-alike warning') : undefined;
+  item.description = [environments, warned, folder || undefined].filter(Boolean).join(' · ');
+  // A look-alike is never offered silently: the row itself says so, in words and with the warning icon.
+  item.iconPath = warned ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('organization');
   item.contextValue = 'workspaceOffer';
   const tooltip = new vscode.MarkdownString();
   tooltip.appendMarkdown(`${escapeMarkdown(vscode.l10n.t('This workspace offers environments in .vscode/kore-environments.json (hosts and ids, never a secret). Click to review them before anything is imported.'))}\n\n`);
+  for (const warning of node.offer.warnings) tooltip.appendMarkdown(`⚠ ${escapeMarkdown(warning)}\n\n`);
   for (const environment of node.offer.offered) tooltip.appendMarkdown(`- ${escapeMarkdown(oneLine(environment.name, 80))}: ${escapeMarkdown(environment.host)}\n`);
   item.tooltip = tooltip;
-  item.accessibilityInformation = { label: vscode.l10n.t('This workspace offers {0} to import; press Enter to review', environments) };
+  item.accessibilityInformation = {
+    label: warned
+      ? vscode.l10n.t('This workspace offers {0} to import, with a look-alike warning; press Enter to review', environments)
+      : vscode.l10n.t('This workspace offers {0} to import; press Enter to review', environments),
+  };
   item.command = { title: vscode.l10n.t('Review'), command: CommandIds.reviewWorkspaceEnvironments, arguments: [node] };
   return item;
 }

@@ -6,7 +6,7 @@ import { AuditReader } from '../../core/auditReader';
 import { DELETE_OUTCOMES, DeleteOutcome } from '../../core/deleteOutcome';
 import { HistoryFilter, MAX_FILTER_TEXT_LENGTH, NO_FILTER, describeFilter, historyFilterPredicate, isFilterActive, outcomeLabel } from '../../core/historyFilter';
 import { historyCsv } from '../../core/historyCsv';
-import { oneLine } from '../../core/textSafety';
+import { oneLine, serverText, withoutIcons } from '../../core/textSafety';
 import { prettyJson } from '../../core/responseDocument';
 import { responseTitle } from '../../core/responseTitle';
 import { HISTORY_PAGE_SIZE, HistoryNode, HistoryTreeProvider } from './historyTree';
@@ -91,9 +91,9 @@ export class HistoryCommands {
     const current = this.tree.filter;
     const any = vscode.l10n.t('any');
     const parts: Array<vscode.QuickPickItem & { part: FilterPart }> = [
-      { label: vscode.l10n.t('Environment'), description: current.environment ? oneLine(current.environment) : any, part: 'environment' },
+      { label: vscode.l10n.t('Environment'), description: current.environment ? withoutIcons(oneLine(current.environment)) : any, part: 'environment' },
       { label: vscode.l10n.t('Outcome'), description: current.outcome ? outcomeLabel(current.outcome) : any, part: 'outcome' },
-      { label: vscode.l10n.t('Text'), description: current.text ? `"${oneLine(current.text)}"` : any, part: 'text' },
+      { label: vscode.l10n.t('Text'), description: current.text ? `"${withoutIcons(serverText(current.text))}"` : any, part: 'text' },
       ...(isFilterActive(current) ? [{ label: vscode.l10n.t('Clear Filter'), description: describeFilter(current), part: 'clear' as const }] : []),
     ];
     const chosen = await this.ui.current.showQuickPick(parts, {
@@ -141,7 +141,7 @@ export class HistoryCommands {
       .sort((a, b) => a.localeCompare(b));
     const items: Array<vscode.QuickPickItem & { value: string | undefined }> = [
       { label: vscode.l10n.t('Any environment'), value: undefined },
-      ...names.map((name) => ({ label: oneLine(name), value: name, ...(name === current.environment ? { description: vscode.l10n.t('current') } : {}) })),
+      ...names.map((name) => ({ label: withoutIcons(oneLine(name)), value: name, ...(name === current.environment ? { description: vscode.l10n.t('current') } : {}) })),
     ];
     const chosen = await this.ui.current.showQuickPick(items, { title: vscode.l10n.t('Filter History by Environment'), placeHolder: vscode.l10n.t('Show the attempts made in this environment') });
     if (!chosen) return undefined;
