@@ -42,24 +42,40 @@ export function rotatedGenerations(names: readonly string[]): Generation[] {
   return generations.sort(compareGenerations);
 }
 
+/** By sequence; generations that share one (a race, or the top) by the time in their suffix, then by name. */
 function compareGenerations(a: Generation, b: Generation): number {
   if (a.sequence !== b.sequence) return a.sequence < b.sequence ? -1 : 1;
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  return suffixTime(a.name) - suffixTime(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }
+
+/** The largest time the 12 hex digits of a suffix hold. */
+const MAX_SUFFIX_TIME = 0xffffffffffff;
 
 /**
  * The name of the generation rotated after `generations` (oldest first): the next sequence, saturating at
  * TOP_SEQUENCE. The suffix starts with the time in milliseconds (12 hex digits, enough until the year 10889), so
- * generations that share a sequence (at the top, or in a race) still sort by the time they were made; random
+ * generations that share a sequence (at the top, or in a race) still sort by the time they were made; at the top,
+ * the time is also past the newest generation's, so two rotations within a millisecond keep their order. Random
  * bytes follow, so two windows never pick the same name.
  */
 export function nextGenerationName(generations: readonly Generation[], now: number = Date.now(), random: string = randomBytes(6).toString('hex')): Generation {
-  const newest = generations.at(-1)?.sequence ?? 0n;
-  const sequence = newest >= TOP_SEQUENCE ? TOP_SEQUENCE : newest + 1n;
-  const time = Math.max(0, Math.floor(now)).toString(16).padStart(12, '0').slice(-12);
+  const newest = generations.at(-1);
+  const sequence = newest === undefined ? 1n : newest.sequence >= TOP_SEQUENCE ? TOP_SEQUENCE : newest.sequence + 1n;
+  // Sorted by sequence and time, the newest of the same sequence holds the latest time.
+  const after = newest !== undefined && newest.sequence === sequence ? suffixTime(newest.name) + 1 : 0;
+  const time = Math.min(MAX_SUFFIX_TIME, Math.max(after, Math.floor(now), 0)).toString(16).padStart(12, '0');
   const name = `audit.${sequence}.${time}${random}.jsonl`;
   const generation = parseGenerationName(name);
   // The one place names are made: one the grammar rejects would be a file every reader misses.
   if (!generation) throw new Error(`Could not rotate the audit trail: the generation name ${name} is not one the trail reads.`);
   return generation;
+}
+
+/**
+ * The time a generation's name was made, from its suffix; 0 for a name without one (an earlier version's, the oldest
+ * of its sequence). An earlier version's random suffix reads as some time: its order among equal sequences was random.
+ */
+function suffixTime(name: string): number {
+  const time = /^audit\.\d+\.([0-9a-f]{12})/.exec(name)?.[1];
+  return time === undefined ? 0 : parseInt(time, 16);
 }
