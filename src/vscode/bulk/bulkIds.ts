@@ -47,7 +47,7 @@ export class BulkIds {
     const picked = await this.services.ui.current.showQuickPick(
       [
         ...(canListAll(connection.environment) ? [{ label: vscode.l10n.t('Pick from the lists of "{0}"', connection.environment.name), source: 'lists' as const }] : []),
-        { label: vscode.l10n.t('Paste ids'), detail: vscode.l10n.t('Separated by commas, spaces or new lines'), source: 'paste' as const },
+        { label: vscode.l10n.t('Paste ids'), detail: vscode.l10n.t('Separated by commas, spaces or new lines, or a JSON array, CSV file or markdown table'), source: 'paste' as const },
         { label: vscode.l10n.t('From a text or CSV file…'), source: 'file' as const },
       ],
       { placeHolder: vscode.l10n.t('Which contact lists?'), ignoreFocusOut: true },
@@ -58,7 +58,7 @@ export class BulkIds {
   private async fromPaste(connection: EnvironmentConnection): Promise<string[] | undefined> {
     const pasted = await this.services.ui.current.showInputBox({
       title: vscode.l10n.t('Delete Contact Lists from "{0}"', connection.environment.name),
-      prompt: vscode.l10n.t('Paste the contact list ids, separated by commas, spaces or new lines.'),
+      prompt: vscode.l10n.t('Paste the contact list ids, separated by commas, spaces or new lines, or a JSON array, a CSV file with a header or a markdown table.'),
       ignoreFocusOut: true,
     });
     return pasted === undefined ? undefined : this.check(parseContactListIds(pasted));
