@@ -8,18 +8,15 @@
 //   (Node opens files with FILE_SHARE_DELETE on Windows, so renaming a file another window has open works there too).
 // A crashed window leaves nothing behind that could block the others.
 // Nothing here may lose an entry: the trail is the only record of what a delete removed.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { AuditEntry, auditLine, parseAuditLines } from './auditEntry';
+import { AUDIT_FILE, Generation, nextGenerationName, rotatedGenerations } from './auditFileNames';
 
-export const AUDIT_FILE = 'audit.jsonl';
-/**
- * Rotated generations: `audit.<sequence>.<random>.jsonl`, and `audit.1.jsonl` from earlier versions (sequence 1).
- * The random part makes every name new, so two windows rotating at once never replace each other's file; two that
- * pick the same sequence in such a race are both kept, in either order.
- */
-const GENERATION_NAME = /^audit\.(\d{1,15})(?:\.[0-9a-f]{1,32})?\.jsonl$/;
+// The file names (live file, rotated generations) are one grammar shared with the readers: auditFileNames.
+export { AUDIT_FILE, rotatedGenerations } from './auditFileNames';
+export type { Generation } from './auditFileNames';
 export const DEFAULT_MAX_AUDIT_BYTES = 10 * 1024 * 1024;
 /**
  * The bound on kept history: rotated generations together hold at most this many times `maxBytes` (40 MB by
@@ -167,8 +164,8 @@ export class AuditLog {
     }
     if (size < this.maxBytes) return;
     const generations = await this.generations();
-    const sequence = (generations.at(-1)?.sequence ?? 0) + 1;
-    const name = `audit.${sequence}.${randomBytes(8).toString('hex')}.jsonl`;
+    const next = nextGenerationName(generations);
+    const { name } = next;
     try {
       // Another window may rotate at the same moment: the loser renames the file that replaced the first one (a
       // small generation, nothing lost) or finds none. A write in flight follows the renamed file.
@@ -177,7 +174,7 @@ export class AuditLog {
       if (isMissing(error)) return;
       throw error;
     }
-    await this.prune([...generations, { name, sequence }]);
+    await this.prune([...generations, next]);
   }
 
   /** Drops the oldest generations while the rotated ones together exceed the bound; never the newest. */
@@ -219,21 +216,6 @@ export class AuditLog {
       throw error;
     }
   }
-}
-
-export interface Generation {
-  readonly name: string;
-  readonly sequence: number;
-}
-
-/** The rotated generations among a directory's file names, oldest first (the live file is newer than all). */
-export function rotatedGenerations(names: readonly string[]): Generation[] {
-  const generations: Generation[] = [];
-  for (const name of names) {
-    const match = GENERATION_NAME.exec(name);
-    if (match) generations.push({ name, sequence: Number(match[1]) });
-  }
-  return generations.sort((a, b) => a.sequence - b.sequence || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** More than a watcher sees between two looks, even during a fast bulk run. */

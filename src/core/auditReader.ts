@@ -6,7 +6,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { AuditEntry, parseAuditLine } from './auditEntry';
-import { AUDIT_FILE, isMissing, rotatedGenerations } from './auditLog';
+import { AUDIT_FILE, rotatedGenerations } from './auditFileNames';
+import { isMissing } from './auditLog';
 import { DEFAULT_MAX_BODY_BYTES } from './koreHttp';
 
 /** Large enough that a typical entry (a few KB) takes one read, small enough to stay cheap per refresh. */

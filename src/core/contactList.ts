@@ -53,7 +53,7 @@ export const MAX_SHOWN_FIELD = 200;
 export function asContactListRecord(data: unknown): ContactListRecord | undefined {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
   const record = data as Record<string, unknown>;
-  if (typeof record._id !== 'string' || record._id !== record._id.trim() || validateContactListId(record._id) !== undefined) return undefined;
+  if (typeof record._id !== 'string' || validateContactListId(record._id) !== undefined) return undefined;
   // One field of an unexpected type (a null description, say) must not hide the whole list: it is dropped.
   const cleaned: Record<string, unknown> = { ...record };
   for (const [field, type] of Object.entries(OPTIONAL_TYPES)) {

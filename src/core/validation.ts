@@ -139,17 +139,21 @@ export function validateAccountId(value: string): string | undefined {
 }
 
 /**
- * A contact list id goes into the URL path. Anything that could change the path (separators, encoded
- * characters, dot segments) or hide in it (whitespace, controls, look-alikes) is refused outright,
- * and the id is URL-encoded anyway when the path is built.
+ * The one check of a contact list id, wherever it enters: typed, pasted, read from a file, sent by the server, read
+ * back from a bulk run's journal or state. An id is valid only as it is: it must equal its trimmed, NFC-normalised
+ * self, because what is checked is what is stored, sent and shown (a journal once held ` cl-1` beside `cl-1`, and a
+ * U+2028 at an id's end reached the resume confirmation). Text a person typed into one box is trimmed by
+ * typedContactListId first; every other source is taken as it is.
+ * Anything that could change the URL path (separators, encoded characters, dot segments) or hide in it (whitespace,
+ * controls, look-alikes) is refused outright, and the id is URL-encoded anyway when the path is built.
  */
-export function validateContactListId(value: string): string | undefined {
-  const id = value.trim();
-  if (!id) return l10n.t('Enter the contact list id, for example cl-c2ce382-2516-457e-8eb4-9847deecxxxx.');
+export function validateContactListId(id: string): string | undefined {
+  if (!id.trim()) return l10n.t('Enter the contact list id, for example cl-c2ce382-2516-457e-8eb4-9847deecxxxx.');
   if (id.length > MAX_CONTACT_LIST_ID_LENGTH) {
     return l10n.t('The contact list id is too long: ids have at most {0} characters.', MAX_CONTACT_LIST_ID_LENGTH);
   }
-  if (/\s/.test(id) || CONTROL_OR_INVISIBLE.test(id)) {
+  // String.prototype.trim removes every space and line terminator (U+2028 and U+2029 too) and the BOM.
+  if (id !== id.trim() || id !== id.normalize('NFC') || /\s/.test(id) || CONTROL_OR_INVISIBLE.test(id) || hasUnsafeCharacter(id)) {
     return l10n.t('The contact list id contains spaces or control characters: paste the id alone.');
   }
   const forbidden = ['/', '?', '#', '%', '\\'].find((character) => id.includes(character));
@@ -161,6 +165,22 @@ export function validateContactListId(value: string): string | undefined {
     return l10n.t('The contact list id contains a non-ASCII character (ids look like cl-c2ce382-…): type it in plain ASCII.');
   }
   return undefined;
+}
+
+/**
+ * The documented shape of a Kore.ai contact list id: `cl-` and a lower-case hex UUID whose first group has seven
+ * digits (`cl-c2ce382-2516-457e-8eb4-9847deecxxxx`, the vendor's example, masked), or eight as a UUID has. Another
+ * valid id is still sent, but only after the user confirms it: it is more likely a word of a pasted table.
+ */
+const KORE_LIST_ID = /^cl-[0-9a-f]{7,8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function looksLikeKoreListId(id: string): boolean {
+  return KORE_LIST_ID.test(id);
+}
+
+/** What a person typed or pasted into one input box, as the id to check and use: a paste often brings a line break. */
+export function typedContactListId(value: string): string {
+  return value.trim();
 }
 
 /** Tokens travel in an HTTP header: a line break would end it, and the server would see a different request. */

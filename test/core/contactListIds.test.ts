@@ -11,7 +11,7 @@ const D = 'cl-c2ce382-2516-457e-8eb4-9847deec0004';
 
 describe('parseContactListIds', () => {
   it('reads one id per line, whatever the line endings, ignoring blank lines and surrounding spaces', () => {
-    assert.deepEqual(parseContactListIds(`${A}\r\n  ${B}  \n\n${C}\r${D}\n`), { ids: [A, B, C, D], duplicates: [], invalid: [] });
+    assert.deepEqual(parseContactListIds(`${A}\r\n  ${B}  \n\n${C}\r${D}\n`), { ids: [A, B, C, D], duplicates: [], invalid: [], unusual: [] });
   });
 
   it('splits on commas, semicolons, tabs and spaces, mixed', () => {
@@ -20,7 +20,7 @@ describe('parseContactListIds', () => {
 
   it('returns nothing for empty or blank text', () => {
     for (const text of ['', '   ', '\n\n', ' , ; \t ', '\ufeff']) {
-      assert.deepEqual(parseContactListIds(text), { ids: [], duplicates: [], invalid: [] });
+      assert.deepEqual(parseContactListIds(text), { ids: [], duplicates: [], invalid: [], unusual: [] });
     }
   });
 
@@ -31,7 +31,7 @@ describe('parseContactListIds', () => {
   });
 
   it('skips the byte order mark a spreadsheet writes before the header', () => {
-    assert.deepEqual(parseContactListIds(`\ufeffid\r\n${A}\r\n${B}\r\n`), { ids: [A, B], duplicates: [], invalid: [] });
+    assert.deepEqual(parseContactListIds(`\ufeffid\r\n${A}\r\n${B}\r\n`), { ids: [A, B], duplicates: [], invalid: [], unusual: [] });
   });
 
   it('reads only the id column of a CSV export with several columns', () => {
@@ -43,7 +43,7 @@ describe('parseContactListIds', () => {
       `"A name over`,
       `two lines",${D},Ready,1`,
     ].join('\r\n');
-    assert.deepEqual(parseContactListIds(csv), { ids: [A, B, C, D], duplicates: [], invalid: [] });
+    assert.deepEqual(parseContactListIds(csv), { ids: [A, B, C, D], duplicates: [], invalid: [], unusual: [] });
   });
 
   it('reads the id column of tab- and semicolon-separated exports', () => {

@@ -3,6 +3,8 @@ import { nameKey } from '../../src/core/environmentName';
 import {
   normaliseHost,
   validateAccountId,
+  looksLikeKoreListId,
+  typedContactListId,
   validateContactListId,
   validateEnvironmentName,
   validateIid,
@@ -77,8 +79,23 @@ describe('validation', () => {
   });
 
   describe('validateContactListId', () => {
-    it('accepts the vendor-shaped id, trimmed', () => {
-      assert.equal(validateContactListId('  cl-c2ce382-2516-457e-8eb4-9847deecxxxx '), undefined);
+    it('accepts the vendor-shaped id', () => {
+      assert.equal(validateContactListId('cl-c2ce382-2516-457e-8eb4-9847deecxxxx'), undefined);
+    });
+    it('accepts an id only as it is: equal to its trimmed, NFC self (a journal once sent " cl-1" beside "cl-1")', () => {
+      for (const untrimmed of [' cl-1', 'cl-1 ', '\tcl-1', 'cl-1\n', 'cl-1\u2028', '\u2029cl-1', '\ufeffcl-1', 'cl-1\u00a0', 'cl-1\u3000']) {
+        assert.match(validateContactListId(untrimmed) ?? '', /spaces or control/, JSON.stringify(untrimmed));
+      }
+      assert.notEqual(validateContactListId('cl-e\u0301'), undefined, 'a decomposed character (not NFC)');
+      // What a person types into one box is trimmed first, and then held to the same check.
+      assert.equal(typedContactListId('  cl-c2ce382-2516-457e-8eb4-9847deecxxxx \n'), 'cl-c2ce382-2516-457e-8eb4-9847deecxxxx');
+    });
+    it('tells an id of the documented shape from another valid one', () => {
+      assert.equal(looksLikeKoreListId('cl-c2ce382-2516-457e-8eb4-9847deec0001'), true);
+      assert.equal(looksLikeKoreListId('cl-c2ce3821-2516-457e-8eb4-9847deec0001'), true, 'a whole UUID');
+      for (const other of ['cl-1', 'name', '|', 'cl-c2ce382-2516-457e-8eb4-9847deecxxxx', 'CL-C2CE382-2516-457E-8EB4-9847DEEC0001', 'cl-c2ce382-2516-457e-8eb4-9847deec00011']) {
+        assert.equal(looksLikeKoreListId(other), false, other);
+      }
     });
     it('accepts an id of exactly 128 characters', () => {
       assert.equal(validateContactListId('a'.repeat(128)), undefined);

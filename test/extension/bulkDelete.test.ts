@@ -43,6 +43,17 @@ describe('bulk deletion', function () {
     assert.match(harness.ui.last('info')?.message ?? '', /Bulk deletion finished: 3 succeeded/);
   });
 
+  it('reads a pasted markdown table\'s id column, and sends nothing to an unusual id unless the user continues with it', async () => {
+    const table = ['| name | id |', '|---|---|', `| Renewal Due | ${ids[0]} |`, `| Other | \`${ids[1]}\` |`, '| Typo | cl-legacy-1 |'].join('\n');
+    harness.ui.warningAnswers.push('Continue with the 2 Usual Ids', 'Delete 2 Lists');
+    const outcome = await vscode.commands.executeCommand<{ counts: Record<string, number> }>('koreContactLists.deleteContactLists', environment.id, undefined, table);
+    const [check] = harness.ui.shown.filter((shown) => shown.modal);
+    assert.match(check.message, /3 valid id\(s\)\. 0 invalid id\(s\) will not be sent; 0 duplicate\(s\) were merged\. 1 of the valid ids do not look like Kore\.ai contact list ids/);
+    assert.match(check.detail ?? '', /Unusual \(Kore\.ai list ids look like cl-c2ce382-2516-457e-8eb4-9847deecxxxx\): cl-legacy-1/);
+    assert.deepEqual(outcome?.counts, { succeeded: 2, failed: 0, unknown: 0, notAttempted: 0 });
+    assert.deepEqual([...deletesPerId().keys()].sort(), [ids[0], ids[1]].sort(), 'no DELETE for "|", "name", the delimiter row or the unusual id');
+  });
+
   it('reads ids from a CSV file chosen in the open dialog', async () => {
     const file = path.join(path.dirname(harness.api.audit.file), 'lists-to-delete.csv');
     fs.mkdirSync(path.dirname(file), { recursive: true });

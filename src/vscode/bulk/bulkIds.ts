@@ -48,7 +48,7 @@ export class BulkIds {
     const picked = await this.services.ui.current.showQuickPick(
       [
         ...(canListAll(connection.environment) ? [{ label: vscode.l10n.t('Pick from the lists of "{0}"', connection.environment.name), source: 'lists' as const }] : []),
-        { label: vscode.l10n.t('Paste ids'), detail: vscode.l10n.t('Separated by commas, spaces or new lines'), source: 'paste' as const },
+        { label: vscode.l10n.t('Paste ids'), detail: vscode.l10n.t('Separated by commas, spaces or new lines, or a JSON array, CSV file or markdown table'), source: 'paste' as const },
         { label: vscode.l10n.t('From a text or CSV file…'), source: 'file' as const },
       ],
       { placeHolder: vscode.l10n.t('Which contact lists?'), ignoreFocusOut: true },
@@ -59,7 +59,7 @@ export class BulkIds {
   private async fromPaste(connection: EnvironmentConnection): Promise<string[] | undefined> {
     const pasted = await this.services.ui.current.showInputBox({
       title: vscode.l10n.t('Delete Contact Lists from "{0}"', connection.environment.name),
-      prompt: vscode.l10n.t('Paste the contact list ids, separated by commas, spaces or new lines.'),
+      prompt: vscode.l10n.t('Paste the contact list ids, separated by commas, spaces or new lines, or a JSON array, a CSV file with a header or a markdown table.'),
       ignoreFocusOut: true,
     });
     return pasted === undefined ? undefined : this.check(parseContactListIds(pasted));
@@ -94,7 +94,11 @@ export class BulkIds {
     return chosen.length === 0 ? undefined : this.check(checkContactListIds(chosen.map((item) => item.id)));
   }
 
-  /** When some ids were duplicates or invalid, says so before anything runs. */
+  /**
+   * When some ids were duplicates, invalid or unusual (valid, but not of the documented shape of a Kore.ai list id:
+   * more likely a word of a pasted table than a list), says so before anything runs. Unusual ids are sent only if
+   * the user continues with them; they can also continue with the others only.
+   */
   private async check(parsed: ParsedContactListIds): Promise<string[] | undefined> {
     const ui = this.services.ui.current;
     if (parsed.ids.length === 0) {
@@ -105,18 +109,35 @@ export class BulkIds {
       );
       return undefined;
     }
-    if (parsed.invalid.length === 0 && parsed.duplicates.length === 0) return parsed.ids;
-    const lines = [
-      ...parsed.invalid.slice(0, SHOWN_IDS).map((entry) => vscode.l10n.t('Invalid: "{0}": {1}', entry.value, entry.reason)),
-      ...(parsed.invalid.length > SHOWN_IDS ? [vscode.l10n.t('…and {0} more invalid', parsed.invalid.length - SHOWN_IDS)] : []),
-      ...(parsed.duplicates.length > 0 ? [vscode.l10n.t('Duplicates, sent once: {0}', parsed.duplicates.slice(0, SHOWN_IDS).join(', '))] : []),
-    ];
+    if (parsed.invalid.length === 0 && parsed.duplicates.length === 0 && parsed.unusual.length === 0) return parsed.ids;
+    const unusual = new Set(parsed.unusual);
+    const usual = parsed.ids.filter((id) => !unusual.has(id));
     const goOn = vscode.l10n.t('Continue with {0}', parsed.ids.length);
+    const usualOnly = vscode.l10n.t('Continue with the {0} Usual Ids', usual.length);
     const choice = await ui.showWarningMessage(
-      vscode.l10n.t('{0} valid id(s). {1} invalid id(s) will not be sent; {2} duplicate(s) were merged.', parsed.ids.length, parsed.invalid.length, parsed.duplicates.length),
-      { modal: true, detail: lines.join('\n') },
+      [
+        vscode.l10n.t('{0} valid id(s). {1} invalid id(s) will not be sent; {2} duplicate(s) were merged.', parsed.ids.length, parsed.invalid.length, parsed.duplicates.length),
+        ...(unusual.size > 0 ? [vscode.l10n.t('{0} of the valid ids do not look like Kore.ai contact list ids: send them only if you are sure.', unusual.size)] : []),
+      ].join(' '),
+      { modal: true, detail: problemLines(parsed).join('\n') },
       goOn,
+      ...(unusual.size > 0 && usual.length > 0 ? [usualOnly] : []),
     );
-    return choice === goOn ? parsed.ids : undefined;
+    return choice === goOn ? parsed.ids : choice === usualOnly && unusual.size > 0 ? usual : undefined;
   }
+}
+
+/** The dialog's detail: the first few of each kind of problem, the rest counted. */
+function problemLines(parsed: ParsedContactListIds): string[] {
+  return [
+    ...parsed.invalid.slice(0, SHOWN_IDS).map((entry) => vscode.l10n.t('Invalid: "{0}": {1}', entry.value, entry.reason)),
+    ...(parsed.invalid.length > SHOWN_IDS ? [vscode.l10n.t('…and {0} more invalid', parsed.invalid.length - SHOWN_IDS)] : []),
+    ...(parsed.duplicates.length > 0 ? [vscode.l10n.t('Duplicates, sent once: {0}', parsed.duplicates.slice(0, SHOWN_IDS).join(', '))] : []),
+    ...(parsed.unusual.length > 0
+      ? [
+          vscode.l10n.t('Unusual (Kore.ai list ids look like cl-c2ce382-2516-457e-8eb4-9847deecxxxx): {0}', parsed.unusual.slice(0, SHOWN_IDS).join(', ')),
+          ...(parsed.unusual.length > SHOWN_IDS ? [vscode.l10n.t('…and {0} more unusual', parsed.unusual.length - SHOWN_IDS)] : []),
+        ]
+      : []),
+  ];
 }

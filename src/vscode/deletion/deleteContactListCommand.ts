@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { parseCommandTarget } from '../../core/commandTarget';
 import { Environment } from '../../core/environment';
-import { validateContactListId } from '../../core/validation';
+import { typedContactListId, validateContactListId } from '../../core/validation';
 import { InFlightDeletes } from '../../core/inFlightDeletes';
 import { serverText } from '../../core/textSafety';
 import { withCancellableProgress } from '../progress';
@@ -62,20 +62,21 @@ export class DeleteContactListCommand {
   private async askContactListId(environment: Environment, argument: string | undefined): Promise<string | undefined> {
     const ui = this.services.ui.current;
     if (typeof argument === 'string') {
-      const problem = validateContactListId(argument);
+      const id = typedContactListId(argument);
+      const problem = validateContactListId(id);
       if (problem) {
         void ui.showErrorMessage(vscode.l10n.t('Nothing was deleted: {0}', problem));
         return undefined;
       }
-      return argument.trim();
+      return id;
     }
     const value = await ui.showInputBox({
       title: vscode.l10n.t('Delete Contact List from "{0}"', environment.name),
       prompt: vscode.l10n.t('Contact list id to delete from {0} ({1}). You will see its details and be asked to confirm.', environment.name, environment.host),
       placeHolder: 'cl-c2ce382-2516-457e-8eb4-9847deecxxxx',
       ignoreFocusOut: true,
-      validateInput: (input) => validateContactListId(input),
+      validateInput: (input) => validateContactListId(typedContactListId(input)),
     });
-    return value?.trim();
+    return value === undefined ? undefined : typedContactListId(value);
   }
 }
