@@ -215,7 +215,8 @@ export class Workbench {
     // filtering that can be a recently used command.
     await this.untilQuickInput(`the Command Palette to list "${title}"`, (state) =>
       state.shown && state.value === `>${title}` && state.rows.some((row) => row.includes(title)) ? true : undefined);
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click();
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    await this.expectState(row.click({ timeout: SHOWN_MS }), async () => `a click on "${title}" in the Command Palette (did something take the focus and close it?)`);
     await this.paletteClosed();
   }
 
@@ -277,7 +278,7 @@ export class Workbench {
     const row = expected.exactly
       ? widget.locator('.quick-input-list .monaco-list-row', { has: this.page.locator('.label-name', { hasText: exactRegExp(label) }) })
       : widget.locator('.quick-input-list .monaco-list-row', { hasText: label });
-    await row.first().click();
+    await this.expectState(row.first().click({ timeout: SHOWN_MS }), async () => `a click on the row "${label}" of "${question}"`);
     // The same widget may at once show the next prompt: wait for this question to go, not the widget.
     await this.untilPickAnswered(question, shown, `the click on "${label}"`);
   }
