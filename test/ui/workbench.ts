@@ -118,7 +118,7 @@ export class Workbench {
   async waitForFirstRunWalkthrough(): Promise<void> {
     await this.expectState(this.tab(/Walkthrough: Kore\.ai Contact Lists/).waitFor({ timeout: 30_000 }), async () =>
       `the Get Started walkthrough the first showing of the view opens; tabs: ${JSON.stringify(await this.page.locator('.tabs-container .tab').allInnerTexts())}`);
-    const focused = this.page.waitForFunction(() => document.activeElement?.closest('.gettingStartedContainer') != null, undefined, { timeout: SHOWN_MS });
+    const focused = this.page.waitForFunction(() => document.activeElement?.closest('.gettingStartedContainer') instanceof HTMLElement, undefined, { timeout: SHOWN_MS });
     await this.expectState(focused, async () => `the walkthrough to take the focus; it is on ${(await this.quickInputState()).focus}`);
   }
 
@@ -190,18 +190,18 @@ export class Workbench {
     await this.expectState(menu.locator('.action-item.focused', { hasText: entry }).first().waitFor({ timeout: SHOWN_MS }), async () =>
       `"${entry}" to be the focused entry of the context menu; focused: ${JSON.stringify(await menu.locator('.action-item.focused').allInnerTexts())}`);
     await this.page.keyboard.press('Enter');
-    await this.expectState(menu.waitFor({ state: 'detached', timeout: SHOWN_MS }), async () => `the context menu to close after Enter on "${entry}"; it still shows`);
+    await this.expectState(menu.waitFor({ state: 'detached', timeout: SHOWN_MS }), () => `the context menu to close after Enter on "${entry}"; it still shows`);
   }
 
   /**
    * Awaits a Playwright wait; should it time out, fails with what the helper waited for and what was shown instead
    * (`describe` reads it from the page at that moment), never a bare timeout.
    */
-  private async expectState(wait: Promise<unknown>, describe: () => Promise<string>): Promise<void> {
+  private async expectState(wait: Promise<unknown>, describe: () => Promise<string> | string): Promise<void> {
     try {
       await wait;
     } catch (error) {
-      const seen = await describe().catch((reason: unknown) => `(the page could not be read: ${String(reason)})`);
+      const seen = await Promise.resolve().then(describe).catch((reason: unknown) => `(the page could not be read: ${String(reason)})`);
       throw new Error(`Waited for ${seen}. Quick input: ${describeQuickInput(await this.quickInputState().catch(() => NOTHING_SHOWN))}. (${String(error).split('\n')[0]})`);
     }
   }
@@ -216,7 +216,7 @@ export class Workbench {
     await this.untilQuickInput(`the Command Palette to list "${title}"`, (state) =>
       state.shown && state.value === `>${title}` && state.rows.some((row) => row.includes(title)) ? true : undefined);
     const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-    await this.expectState(row.click({ timeout: SHOWN_MS }), async () => `a click on "${title}" in the Command Palette (did something take the focus and close it?)`);
+    await this.expectState(row.click({ timeout: SHOWN_MS }), () => `a click on "${title}" in the Command Palette (did something take the focus and close it?)`);
     await this.paletteClosed();
   }
 
@@ -278,7 +278,7 @@ export class Workbench {
     const row = expected.exactly
       ? widget.locator('.quick-input-list .monaco-list-row', { has: this.page.locator('.label-name', { hasText: exactRegExp(label) }) })
       : widget.locator('.quick-input-list .monaco-list-row', { hasText: label });
-    await this.expectState(row.first().click({ timeout: SHOWN_MS }), async () => `a click on the row "${label}" of "${question}"`);
+    await this.expectState(row.first().click({ timeout: SHOWN_MS }), () => `a click on the row "${label}" of "${question}"`);
     // The same widget may at once show the next prompt: wait for this question to go, not the widget.
     await this.untilPickAnswered(question, shown, `the click on "${label}"`);
   }
