@@ -55,15 +55,12 @@ export class Workbench {
    * something still be animating after SETTLE_MS, the picture is taken anyway: it illustrates, it asserts nothing.
    */
   async animationsFinished(): Promise<void> {
-    const deadline = Date.now() + SETTLE_MS;
-    // A toast added just now starts its transition on the next frame: look from the next frame on.
-    await this.nextFrame();
-    while ((await this.page.evaluate(finiteAnimationsRunning)) > 0 && Date.now() < deadline) await this.nextFrame();
+    await animationsFinished(this.page);
   }
 
   /** Resolves on the page's next animation frame: the unit of every wait below, never a fixed time. */
   async nextFrame(): Promise<void> {
-    await this.page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
+    await nextFrame(this.page);
   }
 
   /** What the quick input shows now. */
@@ -487,4 +484,16 @@ const NOTHING_SHOWN: QuickInputState = {
 /** Matches exactly `label`, whatever characters it holds. */
 function exactRegExp(label: string): RegExp {
   return new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+}
+
+/** See Workbench.animationsFinished. */
+export async function animationsFinished(page: Page): Promise<void> {
+  const deadline = Date.now() + SETTLE_MS;
+  // A toast added just now starts its transition on the next frame: look from the next frame on.
+  await nextFrame(page);
+  while ((await page.evaluate(finiteAnimationsRunning)) > 0 && Date.now() < deadline) await nextFrame(page);
+}
+
+async function nextFrame(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
 }
