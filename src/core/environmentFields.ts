@@ -38,8 +38,8 @@ export function parseEnvironmentFields(record: Readonly<Record<string, unknown>>
   const checks: Array<[EnvironmentFieldName, string | undefined]> = [
     ['name', validateEnvironmentName(text('name'))],
     ['host', host.error],
-    ['iid', validateIid(text('iid'))],
-    ['accountId', validateAccountId(text('accountId'))],
+    ['iid', validateIid(text('iid').trim())],
+    ['accountId', validateAccountId(text('accountId').trim())],
     ['production', record.production === undefined || typeof record.production === 'boolean' ? undefined : l10n.t('use true or false')],
     // Exactly one of the documented values: a near miss ("V2", "v2 ") would send requests to a form the user did not choose.
     ['dialect', record.dialect === undefined || isApiDialect(record.dialect) ? undefined : l10n.t('use one of {0}', API_DIALECTS.join(', '))],
