@@ -201,6 +201,23 @@ describe('Delete Contact List', function () {
     assert.match(info.message, /still exists on Local sandbox\. A request that was cancelled or timed out may still be processed/);
   });
 
+  it('Check Status refused with a 401 offers Show Response and Set Token, as the look-up before a DELETE does', async () => {
+    await configuration().update('requestTimeoutSeconds', 1, vscode.ConfigurationTarget.Global);
+    harness.server.setFault({ kind: 'hang' }, 1, 'DELETE');
+    // The look-up before the DELETE is answered; the second GET, Check Status's, is refused.
+    harness.server.setFault({ kind: 'status', status: 401, body: '{"message":"Invalid token for the check"}' }, 1, 'GET', 1);
+    harness.ui.errorAnswers.push('Check Status', 'Show Response');
+    const outcome = await harness.deleteList(environment.name, SEED_ID);
+    assert.equal(outcome.status, 'unknown');
+    const refused = await waitFor('the refused check', () => harness.ui.shown.find((shown) => shown.kind === 'error' && /Could not check contact list/.test(shown.message)));
+    assert.match(refused.message, new RegExp(`Could not check contact list ${SEED_ID} on Local sandbox: the token was rejected .*Set a new token`));
+    assert.deepEqual(refused.actions, ['Show Response', 'Set Token']);
+    const editor = await waitFor('the refused check\'s answer', () =>
+      vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.path.endsWith(`${SEED_ID} · Local sandbox (check failed).json`)),
+    );
+    assert.match(editor.document.getText(), /Invalid token for the check/);
+  });
+
   it('reports a redirect without following it', async () => {
     const other = await FakeKoreServer.start();
     try {

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { KoreContactListsApi } from '../../src/extension';
-import type { DeleteCommandResult as DeleteOutcome } from '../../src/vscode/deletion/deletionResults';
+import type { DeleteCommandResult as DeleteOutcome } from '../../src/vscode/deletion/deleteContactListCommand';
 import type { ContactListNode, EnvironmentNode, TreeNode } from '../../src/vscode/environments/environmentTree';
 import { FakeKoreServer } from '../fakeKore/fakeKoreServer';
 import { DEFAULT_APP } from '../fakeKore/seedData';
