@@ -6,7 +6,7 @@ import { Environment } from './environment';
 import { KoreCallResult, missingRecordNote, recordOfList } from './koreResult';
 
 /** The one outcome type of the core (deleteOutcome.ts), under the name the trail's readers know. */
-export type AuditOutcome = DeleteOutcome;
+type AuditOutcome = DeleteOutcome;
 
 export interface AuditEntry {
   /** ISO time the attempt ended. */

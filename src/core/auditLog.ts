@@ -15,9 +15,9 @@ import { AuditEntry, auditLine, parseAuditLines } from './auditEntry';
 import { AUDIT_FILE, Generation, nextGenerationName, rotatedGenerations } from './auditFileNames';
 
 // The file names (live file, rotated generations) are one grammar shared with the readers: auditFileNames.
-export { AUDIT_FILE, rotatedGenerations } from './auditFileNames';
+export { AUDIT_FILE } from './auditFileNames';
 export type { Generation } from './auditFileNames';
-export const DEFAULT_MAX_AUDIT_BYTES = 10 * 1024 * 1024;
+const DEFAULT_MAX_AUDIT_BYTES = 10 * 1024 * 1024;
 /**
  * The bound on kept history: rotated generations together hold at most this many times `maxBytes` (40 MB by
  * default, 50 MB with the live file), the oldest whole generation dropped first and the newest never. Bytes, not a

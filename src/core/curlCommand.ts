@@ -138,7 +138,7 @@ const SET_TOKEN: Readonly<Record<CurlShell, string>> = {
 };
 
 /** The shell's own name for the variable, as the command reads it. */
-export const TOKEN_REFERENCE: Readonly<Record<CurlShell, string>> = {
+const TOKEN_REFERENCE: Readonly<Record<CurlShell, string>> = {
   posix: `$${TOKEN_VARIABLE}`,
   powershell: `$env:${TOKEN_VARIABLE}`,
   cmd: `%${TOKEN_VARIABLE}%`,

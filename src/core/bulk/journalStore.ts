@@ -13,7 +13,7 @@ import { IdOutcome } from './report';
 import { BulkRunState } from './runState';
 import { journalDisposition, newestFirst } from './runOwnership';
 
-export const JOURNAL_EXTENSION = '.jsonl';
+const JOURNAL_EXTENSION = '.jsonl';
 export const DAMAGED_FOLDER = 'damaged';
 /** Run ids name files: only what randomUUID makes (and any other plain name) is accepted. */
 const SAFE_RUN_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;

@@ -8,7 +8,7 @@
 import { BulkRunState, RunStateEntry, isRecord, isShortText, isValidId, parseEntry, parseRunTarget } from './runState';
 import { IdOutcome } from './report';
 
-export const JOURNAL_VERSION = 1;
+const JOURNAL_VERSION = 1;
 
 export type JournalEvent =
   | { readonly e: 'started'; readonly id: string }

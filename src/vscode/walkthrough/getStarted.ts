@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { WalkthroughIds } from '../../walkthroughIds';
 
 /** Set in global state once the walkthrough has opened by itself, so it never does again. */
-export const WALKTHROUGH_SHOWN_KEY = 'koreContactLists.walkthroughShown';
+const WALKTHROUGH_SHOWN_KEY = 'koreContactLists.walkthroughShown';
 
 export class GetStarted {
   constructor(
