@@ -20,7 +20,7 @@ const SAFE_RUN_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
 
 export interface ResumableRuns {
   readonly runs: BulkRunState[];
-  /** Files this call moved aside because they could not be read. */
+  /** What this call moved aside because it could not be read (files; globalState keys too, see bulkRunStore.ts). */
   readonly setAside: string[];
 }
 

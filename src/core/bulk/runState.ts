@@ -1,25 +1,19 @@
 import * as l10n from '@vscode/l10n';
-import { ApiDialect, dialectOf, isApiDialect } from '../koreApiPaths';
+import { ApiTarget, dialectOf, isApiDialect } from '../koreApiPaths';
 import { validateContactListId } from '../validation';
 import { IdOutcome } from './report';
 
 /** `started`: a DELETE may be on its way (recorded before it is sent); read back after a crash, it means unknown. */
 export type RunStateEntry = IdOutcome | { readonly kind: 'started' };
 
-/** Where a run's DELETEs went: a resume must go to the same place, or its look-ups prove nothing. */
-export interface RunTarget {
-  readonly host: string;
-  readonly iid: string;
-  readonly accountId: string;
-  /** The API form its requests used: another form sends to other paths, whose 404 says nothing about a list. No field: the default. */
-  readonly dialect?: ApiDialect;
-}
-
 export interface BulkRunState {
   readonly runId: string;
   readonly environmentId: string;
-  /** Absent in runs saved by earlier versions. */
-  readonly target?: RunTarget;
+  /**
+   * Where its DELETEs went: a resume must go to the same place, or its look-ups prove nothing; another API dialect
+   * sends to other paths, whose 404 says nothing about a list. Absent in runs saved by earlier versions.
+   */
+  readonly target?: ApiTarget;
   /** Epoch milliseconds, to expire old runs. */
   readonly createdAt: number;
   readonly ids: readonly string[];
@@ -38,7 +32,7 @@ export interface NewRunState {
   /** Epoch milliseconds. Default now. */
   readonly createdAt?: number;
   /** Where its DELETEs go: kept so that a resume can refuse a changed environment (resumeTargetChanged). */
-  readonly target?: RunTarget;
+  readonly target?: ApiTarget;
 }
 
 /**
@@ -63,13 +57,13 @@ export function createBulkRunState(run: NewRunState): BulkRunState {
  * dialect changed, the look-ups would go to other paths, which the platform may not serve at all: refused.
  * A target saved without a dialect (before dialects were kept) means the default one, as an environment does.
  */
-export function resumeTargetChanged(state: BulkRunState, now: RunTarget): boolean {
+export function resumeTargetChanged(state: BulkRunState, now: ApiTarget): boolean {
   const then = state.target;
   return then !== undefined && (then.host !== now.host || then.iid !== now.iid || then.accountId !== now.accountId || dialectOf(then) !== dialectOf(now));
 }
 
 /** A stored target, checked field by field; undefined when absent, false when present but malformed. */
-export function parseRunTarget(target: unknown): RunTarget | undefined | false {
+export function parseApiTarget(target: unknown): ApiTarget | undefined | false {
   if (target === undefined) return undefined;
   if (!isRecord(target) || !isShortText(target.host) || !isShortText(target.iid) || !isShortText(target.accountId)) return false;
   if (target.dialect !== undefined && !isApiDialect(target.dialect)) return false;
@@ -125,7 +119,7 @@ export function parseBulkRunState(text: string | undefined): BulkRunState | unde
   if (!isRecord(value) || value.version !== STATE_VERSION) return undefined;
   const { runId, environmentId, createdAt, ids, outcomes, target } = value;
   if (!isShortText(runId) || !isShortText(environmentId)) return undefined;
-  const parsedTarget = parseRunTarget(target);
+  const parsedTarget = parseApiTarget(target);
   if (parsedTarget === false) return undefined;
   if (typeof createdAt !== 'number' || !Number.isFinite(createdAt)) return undefined;
   // The same check as every id a run is given, so nothing the runner accepts can make the state unreadable.
