@@ -93,11 +93,6 @@ export function contactListUrl(target: ApiTarget, contactListId: string): string
   return `${origin(target.host)}${expected.path}${expected.search}`;
 }
 
-/** The path alone, as the fake server and the logs see it. */
-export function contactListPath(target: Omit<ApiTarget, 'host'>, contactListId: string): string {
-  return new URL(contactListUrl({ ...target, host: 'http://x' }, contactListId)).pathname;
-}
-
 /**
  * "Get all list details": the vendor labels it POST but its sample sends no body; the client tries GET first.
  * Undefined for a dialect that does not document it.
