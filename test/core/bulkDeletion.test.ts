@@ -7,7 +7,7 @@ import { BulkDeletionOptions } from '../../src/core/bulk/options';
 import { BulkDeletionReport, IdOutcome, formatBulkReport, summariseBulkReport } from '../../src/core/bulk/report';
 import { DeleteOne, LookUpOne, bulkDeleteOne, bulkLookUp, notSent } from '../../src/core/bulk/requests';
 import { exponentialBackoff } from '../../src/core/bulk/retryPolicy';
-import { createBulkRunState, parseBulkRunState, planResume, recordOutcome, recordStarted, resumeTargetChanged, serialiseBulkRunState } from '../../src/core/bulk/runState';
+import { createBulkRunState, planResume, resumeTargetChanged } from '../../src/core/bulk/runState';
 import { runBulkDeletion } from '../../src/core/bulk/runner';
 import { ApiTarget } from '../../src/core/koreApiPaths';
 import { deleteContactList } from '../../src/core/contactListClient';
@@ -20,6 +20,8 @@ import { FakeKoreServer } from '../fakeKore/fakeKoreServer';
 import { QuietNetworkClock } from '../support/quietNetworkClock';
 import { seededRandom } from '../support/seededRandom';
 import { SendPhase } from '../../src/core/networkFailure';
+import { parseBulkRunState } from '../../src/core/bulk/legacyRuns';
+import { recordOutcome, recordStarted, serialiseBulkRunState } from '../support/bulkRunRecords';
 
 // ---------------------------------------------------------------------------------------------------
 // A scripted delete that behaves like the server: a list exists until a DELETE is applied, after which it

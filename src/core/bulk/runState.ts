@@ -21,7 +21,6 @@ export interface BulkRunState {
   readonly outcomes: ReadonlyMap<string, RunStateEntry>;
 }
 
-const STATE_VERSION = 1;
 const MAX_STATE_FIELD = 256;
 
 /** What a new run's state is made from. */
@@ -74,68 +73,7 @@ export function isValidId(value: unknown): value is string {
   return typeof value === 'string' && validateContactListId(value) === undefined;
 }
 
-/** Call from onStarting, and persist the result before returning. */
-export function recordStarted(state: BulkRunState, id: string): BulkRunState {
-  return withEntry(state, id, { kind: 'started' });
-}
-
-/** Call from onSettled. */
-export function recordOutcome(state: BulkRunState, id: string, outcome: IdOutcome): BulkRunState {
-  return withEntry(state, id, outcome);
-}
-
-function withEntry(state: BulkRunState, id: string, entry: RunStateEntry): BulkRunState {
-  if (!state.ids.includes(id)) return state;
-  const outcomes = new Map(state.outcomes);
-  outcomes.set(id, entry);
-  return { ...state, outcomes };
-}
-
-export function serialiseBulkRunState(state: BulkRunState): string {
-  return JSON.stringify({
-    version: STATE_VERSION,
-    runId: state.runId,
-    environmentId: state.environmentId,
-    ...(state.target ? { target: state.target } : {}),
-    createdAt: state.createdAt,
-    ids: state.ids,
-    // Object.fromEntries defines own properties, so even an id such as "__proto__" round-trips.
-    outcomes: Object.fromEntries(state.outcomes),
-  });
-}
-
-/**
- * Reads a stored state back. Anything malformed gives undefined rather than a half-trusted state: a
- * resume built on a wrong record could re-send a DELETE that already succeeded.
- */
-export function parseBulkRunState(text: string | undefined): BulkRunState | undefined {
-  if (!text) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (!isRecord(value) || value.version !== STATE_VERSION) return undefined;
-  const { runId, environmentId, createdAt, ids, outcomes, target } = value;
-  if (!isShortText(runId) || !isShortText(environmentId)) return undefined;
-  const parsedTarget = parseApiTarget(target);
-  if (parsedTarget === false) return undefined;
-  if (typeof createdAt !== 'number' || !Number.isFinite(createdAt)) return undefined;
-  // The same check as every id a run is given, so nothing the runner accepts can make the state unreadable.
-  if (!Array.isArray(ids) || !ids.every(isValidId) || new Set(ids).size !== ids.length) return undefined;
-  if (!isRecord(outcomes)) return undefined;
-  const known = new Set<string>(ids);
-  const parsed = new Map<string, RunStateEntry>();
-  for (const [id, entry] of Object.entries(outcomes)) {
-    const checked = parseEntry(entry);
-    if (!known.has(id) || checked === undefined) return undefined;
-    parsed.set(id, checked);
-  }
-  return { runId, environmentId, ...(parsedTarget ? { target: parsedTarget } : {}), createdAt, ids: [...known], outcomes: parsed };
-}
-
-/** One id's entry as stored (in a state, or a journal's outcome line); undefined when malformed. */
+/** One id's entry as stored (a journal's outcome line, or a state earlier versions saved); undefined when malformed. */
 export function parseEntry(entry: unknown): RunStateEntry | undefined {
   if (!isRecord(entry)) return undefined;
   if (entry.kind === 'started' || entry.kind === 'notAttempted') return { kind: entry.kind };

@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ResumableRuns, RunJournalStore, RunJournalWriter } from '../../core/bulk/journalStore';
-import { runDisposition } from '../../core/bulk/runOwnership';
+import { runDisposition } from '../../core/bulk/legacyRuns';
 import { BulkRunState } from '../../core/bulk/runState';
 
 /** Where earlier versions kept each run, and where unreadable ones were kept aside. */
