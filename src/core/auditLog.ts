@@ -1,5 +1,5 @@
 // The audit trail's file store: one JSON line per delete attempt (auditEntry.ts), appended to a file that outlives
-// the deleted list. It only writes: History and the export read the trail page by page through auditReader.ts.
+// the deleted list. It writes and clears; History and the export read the trail page by page (auditReader.ts).
 // Several windows (processes) append to the same files at once, with no lock to go stale:
 // - each entry is one write(2) on an O_APPEND descriptor, so entries from two processes never mix, whatever their size
 //   (fs.appendFile would split anything over 512 KiB into several writes);
