@@ -122,18 +122,6 @@ function safeString(value: unknown): string {
   }
 }
 
-/** Never throws: every non-blank line is a whole entry or counted as damaged. */
-export function parseAuditLines(text: string): { entries: AuditEntry[]; damagedLines: number } {
-  const entries: AuditEntry[] = [];
-  let damagedLines = 0;
-  for (const line of text.split('\n')) {
-    const parsed = parseAuditLine(line);
-    if (parsed === 'damaged') damagedLines += 1;
-    else if (parsed) entries.push(parsed);
-  }
-  return { entries, damagedLines };
-}
-
 /** One line (without its newline): the entry, undefined for a blank line, or 'damaged'. Never throws. */
 export function parseAuditLine(rawLine: string): AuditEntry | undefined | 'damaged' {
   // A byte-order mark (an editor saved the file) is not part of the entry; JSON.parse ignores a CR from CRLF.

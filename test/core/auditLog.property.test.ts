@@ -5,10 +5,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as fc from 'fast-check';
-import { AuditEntry, parseAuditLines } from '../../src/core/auditEntry';
+import { AuditEntry } from '../../src/core/auditEntry';
 import { AuditFileHandle, AuditFiles, AuditLog } from '../../src/core/auditLog';
 import { propertyParameters } from '../support/propertyRuns';
-import { TrailFiles, readAuditTrail } from '../support/auditTrail';
+import { TrailFiles, parseAuditLines, readAuditTrail } from '../support/auditTrail';
 
 /**
  * The trail's file operations done synchronously: the interleaving below runs one operation at a time anyway, and

@@ -3,12 +3,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawn } from 'node:child_process';
-import { AuditEntry, auditEntryFor, parseAuditLines } from '../../src/core/auditEntry';
+import { AuditEntry, auditEntryFor } from '../../src/core/auditEntry';
 import { AUDIT_FILE, AuditLog, KEPT_ROTATED_MULTIPLE } from '../../src/core/auditLog';
 import { Environment } from '../../src/core/environment';
 import { interpretExchange } from '../../src/core/koreResult';
 import { writerMessage } from '../support/appendAuditEntries';
-import { readAuditTrail } from '../support/auditTrail';
+import { parseAuditLines, readAuditTrail } from '../support/auditTrail';
 
 function entry(id: string, outcome: AuditEntry['outcome'] = 'deleted'): AuditEntry {
   return {

@@ -3,7 +3,7 @@
 // Not in src: the extension reads the trail only page by page, through AuditReader.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { AuditEntry, parseAuditLines } from '../../src/core/auditEntry';
+import { AuditEntry, parseAuditLine } from '../../src/core/auditEntry';
 import { AUDIT_FILE, rotatedGenerations } from '../../src/core/auditFileNames';
 
 /** What the reference reader needs of a file system: node's `fs.promises` by default, or a test's own. */
@@ -17,6 +17,18 @@ export interface WholeTrail {
   readonly entries: AuditEntry[];
   /** How many lines could not be read (damaged, truncated, or not ours). */
   readonly damagedLines: number;
+}
+
+/** Never throws: every non-blank line is a whole entry or counted as damaged. */
+export function parseAuditLines(text: string): { entries: AuditEntry[]; damagedLines: number } {
+  const entries: AuditEntry[] = [];
+  let damagedLines = 0;
+  for (const line of text.split('\n')) {
+    const parsed = parseAuditLine(line);
+    if (parsed === 'damaged') damagedLines += 1;
+    else if (parsed) entries.push(parsed);
+  }
+  return { entries, damagedLines };
 }
 
 function isMissing(error: unknown): boolean {
