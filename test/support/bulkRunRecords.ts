@@ -1,7 +1,6 @@
 // Bulk run states built the way a run builds them, and saved the way versions before the run journals saved them
 // in globalState (src/core/bulk/legacyRuns.ts reads that format; nothing in src writes it any more). Tests use
 // these to set up what an earlier run left behind, and as the expected state a journal must replay to.
-import { Envelope, STATE_VERSION } from '../../src/core/bulk/legacyRuns';
 import { Observer } from '../../src/core/bulk/runOwnership';
 import { BulkRunState, RunStateEntry } from '../../src/core/bulk/runState';
 import { IdOutcome } from '../../src/core/bulk/report';
@@ -26,7 +25,8 @@ export function recordOutcome(state: BulkRunState, id: string, outcome: IdOutcom
 /** A state as earlier versions saved it. */
 export function serialiseBulkRunState(state: BulkRunState): string {
   return JSON.stringify({
-    version: STATE_VERSION,
+    // Spelled out, not taken from the reader: this is what earlier versions wrote, whatever the reader becomes.
+    version: 1,
     runId: state.runId,
     environmentId: state.environmentId,
     ...(state.target ? { target: state.target } : {}),
@@ -39,6 +39,5 @@ export function serialiseBulkRunState(state: BulkRunState): string {
 
 /** The globalState value of a run, as an earlier version saved it from the window `observer.session`. */
 export function ownedRunRecord(state: BulkRunState, observer: Observer): string {
-  const envelope: Envelope = { owner: observer.session, updatedAt: observer.now, state: serialiseBulkRunState(state) };
-  return JSON.stringify(envelope);
+  return JSON.stringify({ owner: observer.session, updatedAt: observer.now, state: serialiseBulkRunState(state) });
 }

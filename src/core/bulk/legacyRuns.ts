@@ -6,10 +6,10 @@ import { Observer, RunDisposition, ownedDisposition } from './runOwnership';
 import { BulkRunState, RunStateEntry, isRecord, isShortText, isValidId, parseApiTarget, parseEntry } from './runState';
 
 /** The `version` of every state earlier versions saved. */
-export const STATE_VERSION = 1;
+const STATE_VERSION = 1;
 
 /** What was stored per run: the state, with the window (session) that owned it and when that window last saved. */
-export interface Envelope {
+interface Envelope {
   readonly owner: string;
   readonly updatedAt: number;
   readonly state: string;
