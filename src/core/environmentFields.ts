@@ -5,10 +5,10 @@ import * as l10n from '@vscode/l10n';
 import { API_DIALECTS, ApiDialect, DEFAULT_DIALECT, isApiDialect } from './koreApiPaths';
 import { normaliseHost, validateAccountId, validateEnvironmentName, validateIid } from './validation';
 
-export type EnvironmentFieldName = 'name' | 'host' | 'iid' | 'accountId' | 'production' | 'dialect';
+type EnvironmentFieldName = 'name' | 'host' | 'iid' | 'accountId' | 'production' | 'dialect';
 
 /** An environment's fields, checked and normalised; it has no id yet (one is generated) and no credential. */
-export interface EnvironmentFields {
+interface EnvironmentFields {
   readonly name: string;
   /** Normalised origin, e.g. `https://platform.kore.ai`. */
   readonly host: string;

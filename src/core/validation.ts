@@ -5,8 +5,8 @@ import { nameKey } from './environmentName';
 import { hasUnsafeCharacter } from './textSafety';
 
 export const MAX_CONTACT_LIST_ID_LENGTH = 128;
-export const MAX_NAME_LENGTH = 64;
-export const MAX_TOKEN_LENGTH = 16 * 1024;
+const MAX_NAME_LENGTH = 64;
+const MAX_TOKEN_LENGTH = 16 * 1024;
 
 // C0/C1 controls and the invisible or direction-changing characters that make two strings look alike.
 // eslint-disable-next-line no-control-regex -- finding control characters is the point

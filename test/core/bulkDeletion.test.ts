@@ -7,9 +7,10 @@ import { BulkDeletionOptions } from '../../src/core/bulk/options';
 import { BulkDeletionReport, IdOutcome, formatBulkReport, summariseBulkReport } from '../../src/core/bulk/report';
 import { DeleteOne, LookUpOne, bulkDeleteOne, bulkLookUp, notSent } from '../../src/core/bulk/requests';
 import { exponentialBackoff } from '../../src/core/bulk/retryPolicy';
-import { createBulkRunState, parseBulkRunState, planResume, recordOutcome, recordStarted, resumeTargetChanged, serialiseBulkRunState } from '../../src/core/bulk/runState';
+import { createBulkRunState, planResume, resumeTargetChanged } from '../../src/core/bulk/runState';
 import { runBulkDeletion } from '../../src/core/bulk/runner';
-import { deleteContactList, KoreTarget } from '../../src/core/contactListClient';
+import { ApiTarget } from '../../src/core/koreApiPaths';
+import { deleteContactList } from '../../src/core/contactListClient';
 import { HttpExchange } from '../../src/core/koreHttp';
 import { interpretExchange, KoreCallResult } from '../../src/core/koreResult';
 import { Clock, systemClock } from '../../src/core/clock';
@@ -19,6 +20,8 @@ import { FakeKoreServer } from '../fakeKore/fakeKoreServer';
 import { QuietNetworkClock } from '../support/quietNetworkClock';
 import { seededRandom } from '../support/seededRandom';
 import { SendPhase } from '../../src/core/networkFailure';
+import { parseBulkRunState } from '../../src/core/bulk/legacyRuns';
+import { recordOutcome, recordStarted, serialiseBulkRunState } from '../support/bulkRunRecords';
 
 // ---------------------------------------------------------------------------------------------------
 // A scripted delete that behaves like the server: a list exists until a DELETE is applied, after which it
@@ -734,7 +737,7 @@ describe('bulk requests with a token that cannot be made, against the fake Kore 
     const server = await FakeKoreServer.start();
     try {
       const ids = [server.addList({ name: 'Token A' })._id, server.addList({ name: 'Token B' })._id, server.addList({ name: 'Token C' })._id];
-      const target: KoreTarget = { host: server.url, iid: server.app.iid, accountId: server.app.accountId };
+      const target: ApiTarget = { host: server.url, iid: server.app.iid, accountId: server.app.accountId };
       let made = 0;
       // A client secret that signs once, then no longer does (rotated, or cleared in another window).
       const token = () => {
@@ -942,7 +945,7 @@ describe('runBulkDeletion with the real client against the fake Kore server', fu
     const server = await FakeKoreServer.start({ rateLimitPerMinute, latencyMs: 2, now: () => clock.now() });
     try {
       const ids = Array.from({ length: count }, (_, i) => server.addList({ name: `Bulk list ${i + 1}` })._id);
-      const target: KoreTarget = { host: server.url, iid: server.app.iid, accountId: server.app.accountId };
+      const target: ApiTarget = { host: server.url, iid: server.app.iid, accountId: server.app.accountId };
       const token = server.app.staticTokens[0];
       await body(server, ids, (id, signal) => deleteContactList(target, token, id, { timeoutMs: 5_000, signal }));
     } finally {

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { FakeKoreServer } from '../fakeKore/fakeKoreServer';
 import { configuration, SEED_ID, TOKEN, useExtensionHarness, waitFor } from './harness';
 import type { DeleteOutcome, StoredEnvironment } from './harness';
+import { readAuditTrail } from '../support/auditTrail';
 
 describe('Delete Contact List', function () {
   this.timeout(30_000);
@@ -180,7 +181,7 @@ describe('Delete Contact List', function () {
     const outcome = await vscode.commands.executeCommand<DeleteOutcome>('koreContactLists.deleteContactList', environment.name, SEED_ID);
     assert.equal(outcome?.status, 'deleted');
     assert.ok(outcome?.document?.path.endsWith(`/Local sandbox/${SEED_ID} · Local sandbox.json`), outcome?.document?.path);
-    const [entry] = (await harness.api.audit.read()).entries;
+    const [entry] = (await readAuditTrail(harness.api.audit.directory)).entries;
     assert.equal(entry.contactListId, SEED_ID);
     assert.equal(entry.contactListName, undefined, 'the audit entry borrows no name');
     assert.doesNotMatch(harness.ui.last('info')?.message ?? '', /Someone Else/);

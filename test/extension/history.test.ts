@@ -11,6 +11,7 @@ import { AuditWatcher, ELSEWHERE_REFRESH_INTERVAL_MS, HISTORY_REFRESH_INTERVAL_M
 import { ManualClock } from '../support/manualClock';
 import { SEED_ID, TOKEN, useExtensionHarness, waitFor } from './harness';
 import type { StoredEnvironment } from './harness';
+import { readAuditTrail } from '../support/auditTrail';
 
 const SECOND_ID = 'cl-5b7d0e1-88a2-4c3f-9d61-2f4e7a9b0002';
 
@@ -53,7 +54,7 @@ describe('History and the audit trail', function () {
 
   it('records each DELETE with the full response and never the token', async () => {
     await harness.deleteList(environment.name, SEED_ID);
-    const { entries, damagedLines } = await harness.api.audit.read();
+    const { entries, damagedLines } = await readAuditTrail(harness.api.audit.directory);
     assert.equal(damagedLines, 0);
     assert.equal(entries.length, 1);
     const [entry] = entries;
@@ -98,10 +99,10 @@ describe('History and the audit trail', function () {
     fs.rmSync(target.fsPath);
     harness.ui.warningAnswers.push(undefined);
     await vscode.commands.executeCommand('koreContactLists.clearHistory');
-    assert.equal((await harness.api.audit.read()).entries.length, 1, 'dismissing the confirmation keeps the history');
+    assert.equal((await readAuditTrail(harness.api.audit.directory)).entries.length, 1, 'dismissing the confirmation keeps the history');
     harness.ui.warningAnswers.push('Clear History');
     await vscode.commands.executeCommand('koreContactLists.clearHistory');
-    assert.equal((await harness.api.audit.read()).entries.length, 0);
+    assert.equal((await readAuditTrail(harness.api.audit.directory)).entries.length, 0);
   });
 
   it('skips a damaged line with a warning item and keeps the rest', async () => {

@@ -6,11 +6,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ownedRunRecord } from '../../src/core/bulk/runOwnership';
-import { createBulkRunState, recordStarted, serialiseBulkRunState } from '../../src/core/bulk/runState';
+import { createBulkRunState } from '../../src/core/bulk/runState';
 import { BulkRunStore, DAMAGED_PREFIX, RUNS_FOLDER } from '../../src/vscode/bulk/bulkRunStore';
 import { SEED_ID, useExtensionHarness } from './harness';
 import type { DeleteOutcome } from './harness';
+import { ownedRunRecord, recordStarted, serialiseBulkRunState } from '../support/bulkRunRecords';
 
 /** globalState's shape, in memory: enough for BulkRunStore. */
 class MemoryMemento implements vscode.Memento {

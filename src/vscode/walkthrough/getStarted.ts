@@ -8,7 +8,7 @@ import { WalkthroughIds } from '../../walkthroughIds';
 import { afterPrompts } from '../quickInputSteps';
 
 /** Set in global state once the walkthrough has opened by itself, so it never does again. */
-export const WALKTHROUGH_SHOWN_KEY = 'koreContactLists.walkthroughShown';
+const WALKTHROUGH_SHOWN_KEY = 'koreContactLists.walkthroughShown';
 
 export class GetStarted {
   constructor(
