@@ -1,7 +1,8 @@
 // The one place that wires the extension: it builds the shared services, registers every command, view and
 // provider, and hands each disposable to VS Code. Nothing else calls registerCommand. Each command line below
-// leads to the method that runs it in one hop. Activation stays light: what talks to Kore.ai lives in
-// dist/operations.js, required on first use.
+// leads to the method that runs it in one hop. Activation stays light: what talks to Kore.ai, History's commands
+// and the workspace's offer live in dist/operations.js, required on first use; the audit watcher and the
+// walkthrough's context keys start when a view first shows.
 import * as vscode from 'vscode';
 import { CommandIds } from './commandIds';
 import { AuditLog } from './core/auditLog';
@@ -11,15 +12,16 @@ import { localiseCore } from './vscode/coreLocalisation';
 import { ActiveEnvironment } from './vscode/environments/activeEnvironment';
 import { CredentialStore } from './vscode/environments/credentialStore';
 import { copyContactListId } from './vscode/environments/copyContactListId';
-import { EnvironmentTreeProvider, TreeNode } from './vscode/environments/environmentTree';
+import { EnvironmentTreeProvider } from './vscode/environments/environmentTree';
 import { focusedContactList } from './vscode/environments/focusedContactList';
-import { WorkspaceEnvironments } from './vscode/environments/workspaceEnvironments';
-import { HistoryCommands } from './vscode/history/historyCommands';
+import type { WorkspaceEnvironments } from './vscode/environments/workspaceEnvironments';
+import { whenFirstVisible } from './vscode/firstVisible';
 import { AuditWatcher } from './vscode/history/auditWatcher';
-import { HistoryTreeNode, HistoryTreeProvider } from './vscode/history/historyTree';
+import { HistoryTreeProvider } from './vscode/history/historyTree';
 import { ResponseCommands } from './vscode/responses/responseCommands';
 import { RESPONSE_SCHEME, ResponseDocumentProvider } from './vscode/responses/responseDocuments';
 import { KoreServices, createServices } from './vscode/services';
+import type { HistoryTreeNode, TreeNode } from './vscode/treeNodes';
 import { UserInterface, windowUserInterface } from './vscode/userInterface';
 import { GetStarted } from './vscode/walkthrough/getStarted';
 import { WalkthroughProgress } from './vscode/walkthrough/walkthroughProgress';
@@ -38,8 +40,6 @@ export interface KoreContactListsApi {
   readonly auditWatcher: AuditWatcher;
   readonly audit: AuditLog;
   readonly activeEnvironment: ActiveEnvironment;
-  /** What the workspace offers (`.vscode/kore-environments.json`), as the Environments view shows it. */
-  readonly workspaceEnvironments: WorkspaceEnvironments;
   /** Settles once the first-run walkthrough has opened (true) or was found already shown (false). */
   readonly firstRunWalkthrough: Promise<boolean>;
   /** Replaces the prompts (input boxes, picks, messages, dialogs); returns a function that restores VS Code's own. */
@@ -56,13 +56,14 @@ export function activate(context: vscode.ExtensionContext): KoreContactListsApi 
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load is the point
   const operations = (): Operations => (loaded ??= require('./operations.js') as Operations);
   const services = createServices({ context, log, connection: () => operations().connect });
-  // The strict importer lives in the operations bundle: loaded only when the user accepts an offer.
-  const workspaceEnvironments = new WorkspaceEnvironments(services, (text, source) => operations().createEnvironmentTransfer(services).importText(text, source));
-  const tree = new EnvironmentTreeProvider(
-    services.environments,
-    services.credentials,
-    once(() => operations().createContactListSource(services)),
-    () => workspaceEnvironments.nodes(),
+  // In the operations bundle, made (with its file watcher) when the view is first drawn in a workspace that can offer.
+  const workspaceEnvironments = once((): WorkspaceEnvironments => {
+    const created = operations().createWorkspaceEnvironments(services);
+    context.subscriptions.push(created, created.onDidChange(() => tree.refresh()));
+    return created;
+  });
+  const tree = new EnvironmentTreeProvider(services.environments, services.credentials, once(() => operations().createContactListSource(services)), () =>
+    offersPossible() ? workspaceEnvironments().nodes() : Promise.resolve([]),
   );
   const history = new HistoryTreeProvider(services.audit, log);
   const environmentView = vscode.window.createTreeView(ViewIds.environments, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
@@ -70,22 +71,29 @@ export function activate(context: vscode.ExtensionContext): KoreContactListsApi 
   history.attach(historyView);
   // Another window's or process's delete shows in History, and its deleted lists leave the tree, without a Refresh.
   const auditWatcher = new AuditWatcher(services.audit, { onDidChange: () => history.refresh(), onDidAppendElsewhere: () => tree.refresh() }, log);
-  const getStarted = new GetStarted(context.extension.id, context.globalState);
+  const walkthroughProgress = new WalkthroughProgress(services.environments, services.credentials, log);
+  // The walkthrough's steps tick off by its context keys: they are brought up to date before it opens.
+  const getStarted = new GetStarted(context.extension.id, context.globalState, () => walkthroughProgress.update());
   context.subscriptions.push(
     log,
     services,
-    workspaceEnvironments,
     tree,
     history,
-    new WalkthroughProgress(services.environments, services.credentials, log),
+    walkthroughProgress,
     services.onDidDelete(() => {
       history.refresh();
       tree.refresh();
     }),
-    workspaceEnvironments.onDidChange(() => tree.refresh()),
+    // Until the offer is made (it then watches these itself), a granted trust or an added folder may bring one.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => workspaceEnvironments.made || tree.refresh()),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => workspaceEnvironments.made || tree.refresh()),
     environmentView,
     historyView,
     auditWatcher,
+    whenFirstVisible([environmentView, historyView], () => {
+      void auditWatcher.start();
+      void walkthroughProgress.update();
+    }),
     vscode.workspace.registerTextDocumentContentProvider(RESPONSE_SCHEME, services.responses),
     ...registerCommands(services, { operations, tree, environmentView, history, getStarted, workspaceEnvironments }),
   );
@@ -94,7 +102,7 @@ export function activate(context: vscode.ExtensionContext): KoreContactListsApi 
     return false;
   });
   return context.extensionMode === vscode.ExtensionMode.Test
-    ? testApi(services, { tree, environmentView, history, historyView, auditWatcher, workspaceEnvironments, firstRunWalkthrough })
+    ? testApi(services, { tree, environmentView, history, historyView, auditWatcher, firstRunWalkthrough })
     : undefined;
 }
 
@@ -104,7 +112,7 @@ interface Features {
   readonly environmentView: vscode.TreeView<TreeNode>;
   readonly history: HistoryTreeProvider;
   readonly getStarted: GetStarted;
-  readonly workspaceEnvironments: WorkspaceEnvironments;
+  readonly workspaceEnvironments: () => WorkspaceEnvironments;
 }
 
 /** Every command, each to the one method that runs it. Features that talk to Kore.ai are created on first use. */
@@ -113,7 +121,7 @@ function registerCommands(services: KoreServices, features: Features): vscode.Di
   // Add/Edit Environment and Set Token (their multi-step forms, JWT checks) and Copy as cURL load on first use too.
   const environments = once(() => operations().createEnvironmentCommands(services));
   const tokens = once(() => operations().createTokenCommands(services));
-  const historyCommands = new HistoryCommands(services, history);
+  const historyCommands = once(() => operations().createHistoryCommands(services, history));
   const responses = new ResponseCommands(services);
   const curl = once(() => operations().createCopyAsCurl(services));
   const deletion = once(() => operations().createDeletion(services));
@@ -139,25 +147,30 @@ function registerCommands(services: KoreServices, features: Features): vscode.Di
     [CommandIds.copyAsCurl]: (_context, target) => curl().copy(target),
     [CommandIds.exportEnvironments]: () => transfer().exportEnvironments(),
     [CommandIds.importEnvironments]: () => transfer().importEnvironments(),
-    [CommandIds.openHistoryEntry]: (_context, node) => historyCommands.open(node),
-    [CommandIds.exportHistory]: () => historyCommands.export(),
-    [CommandIds.clearHistory]: () => historyCommands.clear(),
+    [CommandIds.openHistoryEntry]: (_context, node) => historyCommands().open(node),
+    [CommandIds.exportHistory]: () => historyCommands().export(),
+    [CommandIds.clearHistory]: () => historyCommands().clear(),
     [CommandIds.refreshHistory]: () => history.refresh(),
-    [CommandIds.filterHistory]: () => historyCommands.filter(),
-    [CommandIds.clearHistoryFilter]: () => historyCommands.clearFilter(),
+    [CommandIds.filterHistory]: () => historyCommands().filter(),
+    [CommandIds.clearHistoryFilter]: () => historyCommands().clearFilter(),
     [CommandIds.showMoreHistory]: () => history.showMore(),
     [CommandIds.copyResponse]: (_context, uri) => responses.copy(uri),
     [CommandIds.saveResponseAs]: (_context, uri) => responses.saveAs(uri),
     [CommandIds.getStarted]: () => getStarted.open(),
-    [CommandIds.reviewWorkspaceEnvironments]: (_context, node) => workspaceEnvironments.review(node),
+    [CommandIds.reviewWorkspaceEnvironments]: (_context, node) => workspaceEnvironments().review(node),
   };
   return Object.entries(handlers).map(([id, handler]) => registerCommand(services, id as keyof typeof handlers, handler));
 }
 
 /** Creates on first call, then returns the same value: features that load the operations bundle. */
-function once<T>(create: () => T): () => T {
+function once<T>(create: () => T): (() => T) & { readonly made: boolean } {
   let value: T | undefined;
-  return () => (value ??= create());
+  return Object.defineProperty(() => (value ??= create()), 'made', { get: () => value !== undefined }) as (() => T) & { readonly made: boolean };
+}
+
+/** Whether the workspace can offer environments at all: offers are read only from the folders of a trusted one. */
+function offersPossible(): boolean {
+  return vscode.workspace.isTrusted && (vscode.workspace.workspaceFolders?.length ?? 0) > 0;
 }
 
 /**
@@ -165,11 +178,11 @@ function once<T>(create: () => T): () => T {
  * Any other extension asking for this extension's exports gets nothing.
  */
 /** What the extension's own tests reach through the test API. */
-type TestedFeatures = Pick<Features, 'tree' | 'environmentView' | 'history' | 'workspaceEnvironments'> &
+type TestedFeatures = Pick<Features, 'tree' | 'environmentView' | 'history'> &
   Pick<KoreContactListsApi, 'historyView' | 'auditWatcher' | 'firstRunWalkthrough'>;
 
 function testApi(services: KoreServices, features: TestedFeatures): KoreContactListsApi {
-  const { tree, environmentView, history, historyView, auditWatcher, workspaceEnvironments, firstRunWalkthrough } = features;
+  const { tree, environmentView, history, historyView, auditWatcher, firstRunWalkthrough } = features;
   return {
     environmentTree: tree,
     environmentView,
@@ -180,7 +193,6 @@ function testApi(services: KoreServices, features: TestedFeatures): KoreContactL
     auditWatcher,
     audit: services.audit,
     activeEnvironment: services.active,
-    workspaceEnvironments,
     firstRunWalkthrough,
     useUserInterface(replacement) {
       services.ui.current = replacement;

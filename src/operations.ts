@@ -1,7 +1,7 @@
 // Everything that talks to Kore.ai (the HTTP client, node-fetch, the bulk runner and the features built on them),
-// and the forms a user opens now and then (environments, tokens, Copy as cURL), bundled apart as dist/operations.js
-// and required by extension.ts on first use, so activation loads only the views, stores and command registrations.
-// One factory per feature.
+// and what a user opens now and then (the environment and token forms, Copy as cURL, History's commands, the
+// workspace's offer of environments), bundled apart as dist/operations.js and required by extension.ts on first
+// use, so activation loads only the views, stores and command registrations. One factory per feature.
 import { connectEnvironment } from './vscode/connection';
 import { BulkDeleteCommand } from './vscode/bulk/bulkDeleteCommand';
 import { DeleteContactListCommand } from './vscode/deletion/deleteContactListCommand';
@@ -9,6 +9,9 @@ import { ConnectionTest } from './vscode/environments/connectionTest';
 import { ContactListSource, contactListSource } from './vscode/environments/contactListSource';
 import { EnvironmentCommands } from './vscode/environments/environmentCommands';
 import { EnvironmentTransferCommands } from './vscode/environments/environmentTransferCommands';
+import { WorkspaceEnvironments } from './vscode/environments/workspaceEnvironments';
+import { HistoryCommands } from './vscode/history/historyCommands';
+import type { HistoryTreeProvider } from './vscode/history/historyTree';
 import { TokenCommands } from './vscode/environments/tokenCommands';
 import { CopyAsCurl } from './vscode/responses/copyAsCurl';
 import { InFlightDeletes } from './core/inFlightDeletes';
@@ -53,4 +56,13 @@ export function createTokenCommands(services: KoreServices): TokenCommands {
 
 export function createCopyAsCurl(services: KoreServices): CopyAsCurl {
   return new CopyAsCurl(services);
+}
+
+export function createHistoryCommands(services: KoreServices, history: HistoryTreeProvider): HistoryCommands {
+  return new HistoryCommands(services, history);
+}
+
+/** Made when the Environments view first lists a workspace's offer; accepting one goes through the strict importer. */
+export function createWorkspaceEnvironments(services: KoreServices): WorkspaceEnvironments {
+  return new WorkspaceEnvironments(services, (text, source) => new EnvironmentTransferCommands(services).importText(text, source));
 }

@@ -14,9 +14,12 @@ export class GetStarted {
     /** `<publisher>.<name>`, as VS Code qualifies the walkthrough's id. */
     private readonly extensionId: string,
     private readonly globalState: vscode.Memento,
+    /** Runs before the walkthrough opens (its context keys are set then, not at activation). */
+    private readonly prepare: () => Promise<void> = () => Promise.resolve(),
   ) {}
 
   async open(): Promise<void> {
+    await this.prepare();
     await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${this.extensionId}#${WalkthroughIds.walkthrough}`, false);
   }
 
