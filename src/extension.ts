@@ -72,8 +72,7 @@ export function activate(context: vscode.ExtensionContext): KoreContactListsApi 
   // Another window's or process's delete shows in History, and its deleted lists leave the tree, without a Refresh.
   const auditWatcher = new AuditWatcher(services.audit, { onDidChange: () => history.refresh(), onDidAppendElsewhere: () => tree.refresh() }, log);
   const walkthroughProgress = new WalkthroughProgress(services.environments, services.credentials, log);
-  // The walkthrough's steps tick off by its context keys: they are brought up to date before it opens.
-  const getStarted = new GetStarted(context.extension.id, context.globalState, () => walkthroughProgress.update());
+  const getStarted = new GetStarted(context.extension.id, context.globalState);
   context.subscriptions.push(
     log,
     services,

@@ -8,19 +8,16 @@ import { WalkthroughIds } from '../../walkthroughIds';
 import { afterPrompts } from '../quickInputSteps';
 
 /** Set in global state once the walkthrough has opened by itself, so it never does again. */
-export const WALKTHROUGH_SHOWN_KEY = 'koreContactLists.walkthroughShown';
+const WALKTHROUGH_SHOWN_KEY = 'koreContactLists.walkthroughShown';
 
 export class GetStarted {
   constructor(
     /** `<publisher>.<name>`, as VS Code qualifies the walkthrough's id. */
     private readonly extensionId: string,
     private readonly globalState: vscode.Memento,
-    /** Runs before the walkthrough opens (its context keys are set then, not at activation). */
-    private readonly prepare: () => Promise<void> = () => Promise.resolve(),
   ) {}
 
   async open(): Promise<void> {
-    await this.prepare();
     await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${this.extensionId}#${WalkthroughIds.walkthrough}`, false);
   }
 
