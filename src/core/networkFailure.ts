@@ -53,11 +53,6 @@ export function classifyNetworkFailure(code: string, phase: SendPhase): NetworkF
   return { sent: 'never', cause: 'unreachable' };
 }
 
-/** Whether the fix for a failure lies in trusting a certificate authority: only one that failed the handshake. */
-export function isTrustFailure(failure: NetworkFailure): boolean {
-  return failure.sent === 'never' && (failure.cause === 'untrusted' || failure.cause === 'handshake');
-}
-
 /**
  * What https-proxy-agent (used by VS Code's proxy support) throws when the proxy hangs up on or garbles the
  * CONNECT, and what @vscode/proxy-agent throws when no proxy it was given would connect. Library wording is
