@@ -72,12 +72,12 @@ export interface HistoryDamagedNode {
 }
 
 /** The last item when older attempts (that match the filter) are not drawn yet. */
-export interface HistoryShowMoreNode {
+interface HistoryShowMoreNode {
   readonly kind: 'historyShowMore';
 }
 
 /** Shown instead of an empty view when the filter hides every attempt (the welcome text would say "none yet"). */
-export interface HistoryNoMatchNode {
+interface HistoryNoMatchNode {
   readonly kind: 'historyNoMatch';
 }
 
