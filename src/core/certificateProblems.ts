@@ -1,3 +1,4 @@
+// Names what is wrong with a host's certificate from Node's TLS error code, in words a user can act on.
 import * as l10n from '@vscode/l10n';
 
 /** What is wrong with the host's certificate, as the end of "the certificate of {host} …", or undefined for other codes. */

@@ -1,3 +1,4 @@
+// Reads the contact list ids a user pasted or a file holds: valid, invalid, duplicated and unusual ones, each named.
 import * as l10n from '@vscode/l10n';
 import { candidateValues } from './idTextFormats';
 import { oneLine } from './textSafety';

@@ -1,3 +1,4 @@
+// Writes one request as a curl command for a POSIX shell, PowerShell or cmd: inert text but for that request.
 import * as l10n from '@vscode/l10n';
 // Copy as cURL: a request of koreRequest (the one the HTTP client sends) written as a command for the user's shell:
 // a POSIX shell (bash, zsh, dash…), PowerShell or cmd. Pasted, it must be inert text except for the one request, in

@@ -1,3 +1,4 @@
+// Export and import of environments as a JSON file: the format, its limits, and the reading of a hostile file.
 import * as l10n from '@vscode/l10n';
 // Export and import of environments as a JSON file, so a team can share its list of hosts and apps.
 // Secrets never travel this way: the export is built from an allow-list of fields (so a token that

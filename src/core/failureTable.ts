@@ -1,3 +1,4 @@
+// The failure table: for each kind of failed call, its outcome, retry, whether a bulk run stops, actions and sentences.
 import * as l10n from '@vscode/l10n';
 // The one table of what a failed Kore call means: for each kind of failure (and each HTTP status that means
 // something of its own), its outcome, whether a bulk run retries it or stops, the actions offered, and the

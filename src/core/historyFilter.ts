@@ -1,3 +1,4 @@
+// History's filter: what it holds, how it is described, and which audit entries it keeps.
 import * as l10n from '@vscode/l10n';
 // Which attempts the History view (and its export) shows: by environment, by outcome, and by text in the list's
 // id or name, the environment's name or the message. Matching is done on the text as History shows it (one safe

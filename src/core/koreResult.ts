@@ -1,3 +1,5 @@
+// What one Kore.ai call came to: the exchange interpreted as a success, a server's refusal or a failure, with its
+// record.
 import * as l10n from '@vscode/l10n';
 // Turns one HTTP exchange with Kore.ai into a typed result. The vendor documents no error-body shape, and
 // its success bodies vary ("status": "success", "Success", or only a message), so a 2xx JSON answer is a

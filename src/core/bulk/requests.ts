@@ -1,3 +1,4 @@
+// The requests of a bulk run, and the ids it could not send and why.
 import * as l10n from '@vscode/l10n';
 // The two requests a bulk run sends, and what a request function returns when it sent nothing. Bound to one
 // environment and a token source: the token is made before anything goes out, and making it can fail (a client

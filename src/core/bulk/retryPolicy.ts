@@ -1,3 +1,4 @@
+// When a bulk run retries a list: which failures, after how long, and how many times.
 import * as l10n from '@vscode/l10n';
 import { IdOutcome } from './report';
 import { RetryVerdict } from './verdict';

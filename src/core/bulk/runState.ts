@@ -1,3 +1,4 @@
+// A bulk run's state in memory: each id's progress, the plan for a resume, and the parsing of saved fields.
 import * as l10n from '@vscode/l10n';
 import { ApiTarget, dialectOf, isApiDialect } from '../koreApiPaths';
 import { validateContactListId } from '../validation';

@@ -1,3 +1,4 @@
+// The bulk runner: deletes many lists at the account's limit, journals each step, and decides every id's outcome.
 import * as l10n from '@vscode/l10n';
 // Deletes many contact lists: paced by the rate limiter, a few at a time, retrying only what is safe to
 // retry, cancellable, and resumable. A DELETE whose outcome cannot be known (a timeout, a cancel, a broken
