@@ -11,7 +11,7 @@ import { judge } from '../../src/core/bulk/verdict';
 import { certificateProblem } from '../../src/core/certificateProblems';
 import { deleteContactList, getAllContactLists } from '../../src/core/contactListClient';
 import { deleteOutcomeOf } from '../../src/core/deleteOutcome';
-import { HttpExchange, isProxyFailure } from '../../src/core/koreHttp';
+import { HttpExchange } from '../../src/core/koreHttp';
 import { KoreCallResult } from '../../src/core/koreResult';
 import { briefFailureReason, describeConnectionTest, describeDeleteResult, pointsAtNetworkSettings } from '../../src/core/resultMessages';
 import { FakeKoreServer } from '../fakeKore/fakeKoreServer';
@@ -71,16 +71,6 @@ describe('a proxy that refuses', () => {
     assert.ok(verdict.kind === 'failed', `failed, not ${verdict.kind}`);
     assert.equal(verdict.stopsRun, true);
     assert.match(verdict.reason, /proxy refused/);
-  });
-
-  it('recognises the proxy agents\' own errors, and only those', () => {
-    // https-proxy-agent 7 (under @vscode/proxy-agent) and @vscode/proxy-agent itself, as node-fetch wraps them.
-    assert.ok(isProxyFailure('request to https://h/x failed, reason: Proxy connection ended before receiving CONNECT response'));
-    assert.ok(isProxyFailure('request to https://h/x failed, reason: No header received from proxy CONNECT response'));
-    assert.ok(isProxyFailure('request to https://h/x failed, reason: Invalid header from proxy CONNECT response: "x"'));
-    assert.ok(isProxyFailure('Failed to establish a socket connection to proxies: ["PROXY 127.0.0.1:1"]'));
-    assert.ok(!isProxyFailure('request to https://h/x failed, reason: connect ECONNREFUSED 127.0.0.1:443'));
-    assert.ok(!isProxyFailure('request to https://h/x failed, reason: socket hang up'));
   });
 });
 

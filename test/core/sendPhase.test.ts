@@ -15,13 +15,11 @@ import { judge } from '../../src/core/bulk/verdict';
 import { systemClock } from '../../src/core/clock';
 import { deleteContactList } from '../../src/core/contactListClient';
 import { deleteOutcomeOf } from '../../src/core/deleteOutcome';
-import { failureExchange } from '../../src/core/koreHttp';
 import { KoreCallResult } from '../../src/core/koreResult';
 import { RateLimiter } from '../../src/core/rateLimiter';
 import { describeDeleteResult, pointsAtNetworkSettings } from '../../src/core/resultMessages';
 import { Answer, BrokenServer, SeenRequest, closedPort, serverThatBreaksTheHandshake, tcpServerThatResets, tlsServerThatBreaks, trustOnly } from '../support/brokenServers';
 import { CertificateAuthority, makeCertificateAuthority, issueServerCertificate } from '../support/privateCa';
-import { resultOf } from '../support/koreResults';
 
 const ID = 'cl-5e0d7a31-8c2b-4f7e-9d61-3a2f1c0b9e01';
 const TOKEN = 'static-token-for-tests';
@@ -119,22 +117,6 @@ describe('where a request had got to decides "never sent"', function () {
       assertNeverSent(result, server.seen, 'securing');
       assert.ok(pointsAtNetworkSettings(result));
       assert.match(describeDeleteResult(result, context(server.url)), /certificate .*NODE_EXTRA_CA_CERTS/);
-    });
-  });
-
-  describe('a proxy agent\'s own error', () => {
-    const tunnelRefused = () => new Error('request to https://kore.example.test/x failed, reason: Proxy connection ended before receiving CONNECT response');
-    it('is the proxy refusing the tunnel (nothing sent) only before the request had a ready connection', () => {
-      for (const phase of ['unobserved', 'connecting', 'securing'] as const) {
-        const exchange = failureExchange(tunnelRefused(), 1, phase);
-        assert.equal(exchange.kind, 'proxy', phase);
-        assert.equal(deleteOutcomeOf(resultOf(exchange, { request: { method: 'DELETE', url: 'https://kore.example.test/x', headers: {} } })), 'failed');
-      }
-      for (const phase of ['writing', 'written', 'answered'] as const) {
-        const exchange = failureExchange(tunnelRefused(), 1, phase);
-        assert.equal(exchange.kind === 'network' && exchange.phase, phase);
-        assert.equal(deleteOutcomeOf(resultOf(exchange, { request: { method: 'DELETE', url: 'https://kore.example.test/x', headers: {} } })), 'unknown');
-      }
     });
   });
 
