@@ -4,14 +4,14 @@
 import { HttpExchange } from '../../src/core/koreHttp';
 import { interpretExchange, KoreCallResult, RequestDescription } from '../../src/core/koreResult';
 
-export const TEST_HOST = 'https://platform.kore.ai';
+const TEST_HOST = 'https://platform.kore.ai';
 
 /** The request a call for list `id` describes (the auth header already redacted, as the client does). */
 export function requestFor(id = 'cl-1', method = 'DELETE', host = TEST_HOST): RequestDescription {
   return { method, url: `${host}/agentassist/api/v1/public/st-1/campaign/contactList/${id}`, headers: { auth: '<redacted>' } };
 }
 
-export interface ResponseOptions {
+interface ResponseOptions {
   readonly headers?: Record<string, string>;
   readonly statusText?: string;
   readonly durationMs?: number;
@@ -23,7 +23,7 @@ export function responseExchange(status: number, body: unknown, options: Respons
   return { kind: 'response', status, statusText: options.statusText ?? '', headers: options.headers ?? {}, bodyText, durationMs: options.durationMs ?? 1 };
 }
 
-export interface ResultOptions {
+interface ResultOptions {
   /** What was asked; a DELETE of cl-1 unless said. */
   readonly request?: RequestDescription;
   /** Secrets the result must not show (the token, the client secret). */
