@@ -1,7 +1,15 @@
 // The one place that wires the extension: it builds the shared services, registers every command, view and
 // provider, and hands each disposable to VS Code. Nothing else calls registerCommand. Each command line below
-// leads to the method that runs it in one hop. Activation stays light: what talks to Kore.ai lives in
-// dist/operations.js, required on first use.
+// leads to the method that runs it in one hop.
+//
+// Bundle: dist/extension.js, what activation loads. It holds this file and what it imports statically: the shared
+// services (vscode/services.ts: environment and credential stores, authentication, picker, active environment,
+// settings, the prompts), the Environments view (environments/environmentTree, workspaceEnvironments,
+// copyContactListId, focusedContactList), History (history/*), the response documents and their commands
+// (responses/responseDocuments, responseCommands), the walkthrough (walkthrough/*), the command boundary
+// (vscode/commands.ts), and the parts of src/core those need (the audit trail, environments, validation, text
+// safety). Everything that talks to Kore.ai is in dist/operations.js (see the top of operations.ts), reached only
+// through `operations()` below; test/core/operationsBundle.test.ts fails when one of its modules is imported here.
 import * as vscode from 'vscode';
 import { CommandIds } from './commandIds';
 import { AuditLog } from './core/auditLog';
@@ -71,6 +79,7 @@ export function activate(context: vscode.ExtensionContext): KoreContactListsApi 
   // Another window's or process's delete shows in History, and its deleted lists leave the tree, without a Refresh.
   const auditWatcher = new AuditWatcher(services.audit, { onDidChange: () => history.refresh(), onDidAppendElsewhere: () => tree.refresh() }, log);
   const getStarted = new GetStarted(context.extension.id, context.globalState);
+  const views: Views = { tree, environmentView, history, historyView, auditWatcher, workspaceEnvironments, getStarted };
   context.subscriptions.push(
     log,
     services,
@@ -87,34 +96,40 @@ export function activate(context: vscode.ExtensionContext): KoreContactListsApi 
     historyView,
     auditWatcher,
     vscode.workspace.registerTextDocumentContentProvider(RESPONSE_SCHEME, services.responses),
-    ...registerCommands(services, { operations, tree, environmentView, history, getStarted, workspaceEnvironments }),
+    ...registerCommands(services, views, operations),
   );
   const firstRunWalkthrough = getStarted.openWhenFirstShown(environmentView, context.subscriptions).catch((error: unknown) => {
     log.warn(`Could not open the Get Started walkthrough: ${String(error)}`);
     return false;
   });
-  return context.extensionMode === vscode.ExtensionMode.Test
-    ? testApi(services, { tree, environmentView, history, historyView, auditWatcher, workspaceEnvironments, firstRunWalkthrough })
-    : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test ? testApi(services, views, firstRunWalkthrough) : undefined;
 }
 
-interface Features {
-  readonly operations: () => Operations;
+/**
+ * What activation builds before any command runs: the two views, what feeds them, and the walkthrough. The commands
+ * act on these, and the extension's tests reach them through testApi.
+ */
+interface Views {
   readonly tree: EnvironmentTreeProvider;
   readonly environmentView: vscode.TreeView<TreeNode>;
   readonly history: HistoryTreeProvider;
-  readonly getStarted: GetStarted;
+  readonly historyView: vscode.TreeView<HistoryTreeNode>;
+  readonly auditWatcher: AuditWatcher;
   readonly workspaceEnvironments: WorkspaceEnvironments;
+  readonly getStarted: GetStarted;
 }
 
-/** Every command, each to the one method that runs it. Features that talk to Kore.ai are created on first use. */
-function registerCommands(services: KoreServices, features: Features): vscode.Disposable[] {
-  const { operations, tree, environmentView, history, getStarted, workspaceEnvironments } = features;
-  // Add/Edit Environment and Set Token (their multi-step forms, JWT checks) and Copy as cURL load on first use too.
+/**
+ * Every command, each to the one method that runs it. Every feature is made one way: on its first command, then
+ * kept (`once`). Those that talk to Kore.ai, and the forms opened now and then, come from the operations bundle,
+ * which that first command loads; the rest are in this bundle already.
+ */
+function registerCommands(services: KoreServices, views: Views, operations: () => Operations): vscode.Disposable[] {
+  const { tree, environmentView, history, getStarted, workspaceEnvironments } = views;
+  const historyCommands = once(() => new HistoryCommands(services, history));
+  const responses = once(() => new ResponseCommands(services));
   const environments = once(() => operations().createEnvironmentCommands(services));
   const tokens = once(() => operations().createTokenCommands(services));
-  const historyCommands = new HistoryCommands(services, history);
-  const responses = new ResponseCommands(services);
   const curl = once(() => operations().createCopyAsCurl(services));
   const deletion = once(() => operations().createDeletion(services));
   const bulkDeletion = once(() => operations().createBulkDeletion(services));
@@ -122,39 +137,39 @@ function registerCommands(services: KoreServices, features: Features): vscode.Di
   const transfer = once(() => operations().createEnvironmentTransfer(services));
   const handlers: Record<(typeof CommandIds)[keyof typeof CommandIds], CommandHandler> = {
     [CommandIds.addEnvironment]: () => environments().add(),
-    [CommandIds.editEnvironment]: (_context, environment) => environments().edit(environment),
-    [CommandIds.removeEnvironment]: (_context, environment) => environments().remove(environment),
-    [CommandIds.setToken]: (_context, environment) => tokens().setToken(environment),
-    [CommandIds.clearToken]: (_context, environment) => tokens().clearToken(environment),
-    [CommandIds.deleteContactList]: (_context, target, contactListId) => deletion().run(target, contactListId),
-    [CommandIds.deleteContactLists]: (_context, clicked, selection, text) => bulkDeletion().run(clicked, selection, text),
+    [CommandIds.editEnvironment]: (environment) => environments().edit(environment),
+    [CommandIds.removeEnvironment]: (environment) => environments().remove(environment),
+    [CommandIds.setToken]: (environment) => tokens().setToken(environment),
+    [CommandIds.clearToken]: (environment) => tokens().clearToken(environment),
+    [CommandIds.deleteContactList]: (target, contactListId) => deletion().run(target, contactListId),
+    [CommandIds.deleteContactLists]: (clicked, selection, text) => bulkDeletion().run(clicked, selection, text),
     [CommandIds.deleteFocusedContactList]: async () => {
       const node = await focusedContactList(environmentView);
       return node ? deletion().run(node) : undefined;
     },
     [CommandIds.refresh]: () => tree.refresh(),
-    [CommandIds.testConnection]: (_context, environment) => connectionTest().run(environment),
+    [CommandIds.testConnection]: (environment) => connectionTest().run(environment),
     [CommandIds.switchEnvironment]: () => services.picker.pick(vscode.l10n.t('Choose the environment that palette commands use')),
-    [CommandIds.copyContactListId]: (_context, node) => copyContactListId(node),
-    [CommandIds.copyAsCurl]: (_context, target) => curl().copy(target),
+    [CommandIds.copyContactListId]: (node) => copyContactListId(node),
+    [CommandIds.copyAsCurl]: (target) => curl().copy(target),
     [CommandIds.exportEnvironments]: () => transfer().exportEnvironments(),
     [CommandIds.importEnvironments]: () => transfer().importEnvironments(),
-    [CommandIds.openHistoryEntry]: (_context, node) => historyCommands.open(node),
-    [CommandIds.exportHistory]: () => historyCommands.export(),
-    [CommandIds.clearHistory]: () => historyCommands.clear(),
+    [CommandIds.openHistoryEntry]: (node) => historyCommands().open(node),
+    [CommandIds.exportHistory]: () => historyCommands().export(),
+    [CommandIds.clearHistory]: () => historyCommands().clear(),
     [CommandIds.refreshHistory]: () => history.refresh(),
-    [CommandIds.filterHistory]: () => historyCommands.filter(),
-    [CommandIds.clearHistoryFilter]: () => historyCommands.clearFilter(),
+    [CommandIds.filterHistory]: () => historyCommands().filter(),
+    [CommandIds.clearHistoryFilter]: () => historyCommands().clearFilter(),
     [CommandIds.showMoreHistory]: () => history.showMore(),
-    [CommandIds.copyResponse]: (_context, uri) => responses.copy(uri),
-    [CommandIds.saveResponseAs]: (_context, uri) => responses.saveAs(uri),
+    [CommandIds.copyResponse]: (uri) => responses().copy(uri),
+    [CommandIds.saveResponseAs]: (uri) => responses().saveAs(uri),
     [CommandIds.getStarted]: () => getStarted.open(),
-    [CommandIds.reviewWorkspaceEnvironments]: (_context, node) => workspaceEnvironments.review(node),
+    [CommandIds.reviewWorkspaceEnvironments]: (node) => workspaceEnvironments.review(node),
   };
   return Object.entries(handlers).map(([id, handler]) => registerCommand(services, id as keyof typeof handlers, handler));
 }
 
-/** Creates on first call, then returns the same value: features that load the operations bundle. */
+/** Creates on first call, then returns the same value: how every feature is made. */
 function once<T>(create: () => T): () => T {
   let value: T | undefined;
   return () => (value ??= create());
@@ -164,12 +179,8 @@ function once<T>(create: () => T): () => T {
  * The API reaches stored credentials and can answer confirmations: it exists for the extension's own tests only.
  * Any other extension asking for this extension's exports gets nothing.
  */
-/** What the extension's own tests reach through the test API. */
-type TestedFeatures = Pick<Features, 'tree' | 'environmentView' | 'history' | 'workspaceEnvironments'> &
-  Pick<KoreContactListsApi, 'historyView' | 'auditWatcher' | 'firstRunWalkthrough'>;
-
-function testApi(services: KoreServices, features: TestedFeatures): KoreContactListsApi {
-  const { tree, environmentView, history, historyView, auditWatcher, workspaceEnvironments, firstRunWalkthrough } = features;
+function testApi(services: KoreServices, views: Views, firstRunWalkthrough: Promise<boolean>): KoreContactListsApi {
+  const { tree, environmentView, history, historyView, auditWatcher, workspaceEnvironments } = views;
   return {
     environmentTree: tree,
     environmentView,

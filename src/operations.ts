@@ -1,7 +1,14 @@
-// Everything that talks to Kore.ai (the HTTP client, node-fetch, the bulk runner and the features built on them),
-// and the forms a user opens now and then (environments, tokens, Copy as cURL), bundled apart as dist/operations.js
-// and required by extension.ts on first use, so activation loads only the views, stores and command registrations.
-// One factory per feature.
+// Bundle: dist/operations.js, required by extension.ts on the first command that needs it, so activation loads
+// only the views, stores and command registrations. It holds everything that talks to Kore.ai and the forms a user
+// opens now and then, one factory per feature:
+//   connection.ts (EnvironmentConnection, the HTTP client node-fetch, the account limiters),
+//   deletion/* (Delete Contact List), bulk/* (Delete Contact Lists and its run journals),
+//   environments/connectionTest, contactListSource (the tree's lists), environmentCommands + environmentForm +
+//   dialectPick (Add/Edit Environment), environmentTransferCommands (export, import), tokenCommands (Set Token),
+//   responses/copyAsCurl (Copy as cURL), and the src/core modules only they use (contactListClient, bulk/*,
+//   resultMessages, curlCommand, sendLedger, rateLimiter).
+// extension.ts may import this file's types only; test/core/operationsBundle.test.ts checks that none of the
+// modules imported below ends up in dist/extension.js.
 import { connectEnvironment } from './vscode/connection';
 import { BulkDeleteCommand } from './vscode/bulk/bulkDeleteCommand';
 import { DeleteContactListCommand } from './vscode/deletion/deleteContactListCommand';

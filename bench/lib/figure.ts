@@ -27,7 +27,7 @@ export function verdictOf(met: boolean): Verdict {
 }
 
 /** Prints the result line the parent looks for (see runChildScript). */
-export function emitResult(value: unknown): void {
+function emitResult(value: unknown): void {
   console.log(`${RESULT_PREFIX}${JSON.stringify(value)}`);
 }
 

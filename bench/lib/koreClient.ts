@@ -1,6 +1,7 @@
 // The project's real client bound to one fake Kore.ai endpoint: its target, and a DeleteOne for the bulk runner.
 import { DeleteOne } from '../../src/core/bulk/requests';
-import { KoreTarget, deleteContactList } from '../../src/core/contactListClient';
+import { ApiTarget } from '../../src/core/koreApiPaths';
+import { deleteContactList } from '../../src/core/contactListClient';
 
 /** Generous: a timeout would make an id "unknown" and spoil a figure that is about pacing or memory. */
 export const REQUEST_TIMEOUT_MS = 30_000;
@@ -13,7 +14,7 @@ export interface KoreEndpoint {
   readonly token: string;
 }
 
-export function targetOf(endpoint: KoreEndpoint): KoreTarget {
+export function targetOf(endpoint: KoreEndpoint): ApiTarget {
   return { host: endpoint.url, iid: endpoint.iid, accountId: endpoint.accountId };
 }
 

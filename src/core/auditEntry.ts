@@ -5,9 +5,6 @@ import { DeleteOutcome, isDeleteOutcome } from './deleteOutcome';
 import { Environment } from './environment';
 import { KoreCallResult, missingRecordNote, recordOfList } from './koreResult';
 
-/** The one outcome type of the core (deleteOutcome.ts), under the name the trail's readers know. */
-export type AuditOutcome = DeleteOutcome;
-
 export interface AuditEntry {
   /** ISO time the attempt ended. */
   readonly time: string;
@@ -15,7 +12,7 @@ export interface AuditEntry {
   readonly contactListId: string;
   /** The list's name, when the preview or the answer told it. */
   readonly contactListName?: string;
-  readonly outcome: AuditOutcome;
+  readonly outcome: DeleteOutcome;
   /** Why it failed (see FailureReason), when it did. */
   readonly failure?: string;
   readonly httpStatus?: number;
@@ -31,7 +28,7 @@ export interface AuditEntry {
 /** What the caller knows of one attempt beyond the environment and the answer. */
 export interface AuditAttempt {
   readonly contactListId: string;
-  readonly outcome: AuditOutcome;
+  readonly outcome: DeleteOutcome;
   /** The sentence the user was shown. */
   readonly message: string;
   /** The list's name, when the preview told it; by default the name the answer gave in this list's own record. */
@@ -123,18 +120,6 @@ function safeString(value: unknown): string {
   } catch {
     return '';
   }
-}
-
-/** Never throws: every non-blank line is a whole entry or counted as damaged. */
-export function parseAuditLines(text: string): { entries: AuditEntry[]; damagedLines: number } {
-  const entries: AuditEntry[] = [];
-  let damagedLines = 0;
-  for (const line of text.split('\n')) {
-    const parsed = parseAuditLine(line);
-    if (parsed === 'damaged') damagedLines += 1;
-    else if (parsed) entries.push(parsed);
-  }
-  return { entries, damagedLines };
 }
 
 /** One line (without its newline): the entry, undefined for a blank line, or 'damaged'. Never throws. */

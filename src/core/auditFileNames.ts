@@ -15,8 +15,8 @@ export const AUDIT_FILE = 'audit.jsonl';
  * sequence, and those are ordered by the time-stamped part of their names. 30 digits keep a name far below any
  * file system's 255-byte limit.
  */
-export const MAX_SEQUENCE_DIGITS = 30;
-export const TOP_SEQUENCE = 10n ** BigInt(MAX_SEQUENCE_DIGITS) - 1n;
+const MAX_SEQUENCE_DIGITS = 30;
+const TOP_SEQUENCE = 10n ** BigInt(MAX_SEQUENCE_DIGITS) - 1n;
 
 /**
  * Rotated generations: `audit.<sequence>.<suffix>.jsonl`, and `audit.1.jsonl` from earlier versions (sequence 1).
@@ -31,7 +31,7 @@ export interface Generation {
 }
 
 /** The generation a file name is, or undefined for any other name (the live file, or a file that is not ours). */
-export function parseGenerationName(name: string): Generation | undefined {
+function parseGenerationName(name: string): Generation | undefined {
   const match = GENERATION_NAME.exec(name);
   return match ? { name, sequence: BigInt(match[1]) } : undefined;
 }

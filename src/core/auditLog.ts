@@ -1,5 +1,5 @@
 // The audit trail's file store: one JSON line per delete attempt (auditEntry.ts), appended to a file that outlives
-// the deleted list.
+// the deleted list. It writes and clears; History and the export read the trail page by page (auditReader.ts).
 // Several windows (processes) append to the same files at once, with no lock to go stale:
 // - each entry is one write(2) on an O_APPEND descriptor, so entries from two processes never mix, whatever their size
 //   (fs.appendFile would split anything over 512 KiB into several writes);
@@ -11,13 +11,13 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { AuditEntry, auditLine, parseAuditLines } from './auditEntry';
+import { AuditEntry, auditLine } from './auditEntry';
 import { AUDIT_FILE, Generation, nextGenerationName, rotatedGenerations } from './auditFileNames';
 
 // The file names (live file, rotated generations) are one grammar shared with the readers: auditFileNames.
-export { AUDIT_FILE, rotatedGenerations } from './auditFileNames';
+export { AUDIT_FILE } from './auditFileNames';
 export type { Generation } from './auditFileNames';
-export const DEFAULT_MAX_AUDIT_BYTES = 10 * 1024 * 1024;
+const DEFAULT_MAX_AUDIT_BYTES = 10 * 1024 * 1024;
 /**
  * The bound on kept history: rotated generations together hold at most this many times `maxBytes` (40 MB by
  * default, 50 MB with the live file), the oldest whole generation dropped first and the newest never. Bytes, not a
@@ -27,13 +27,6 @@ export const DEFAULT_MAX_AUDIT_BYTES = 10 * 1024 * 1024;
  */
 export const KEPT_ROTATED_MULTIPLE = 4;
 
-export interface AuditReadResult {
-  /** Newest first. */
-  readonly entries: AuditEntry[];
-  /** How many lines could not be read (damaged, truncated, or not ours). */
-  readonly damagedLines: number;
-}
-
 /** The file operations the trail makes, one system call each: node's `fs.promises` by default. */
 export interface AuditFiles {
   mkdir(directory: string, options: { recursive: true }): Promise<unknown>;
@@ -41,7 +34,6 @@ export interface AuditFiles {
   readdir(directory: string): Promise<string[]>;
   rename(from: string, to: string): Promise<void>;
   rm(file: string, options: { force: true }): Promise<void>;
-  readFile(file: string, encoding: 'utf8'): Promise<string>;
   open(file: string, flags: 'a'): Promise<AuditFileHandle>;
 }
 
@@ -99,22 +91,6 @@ export class AuditLog {
   }
 
   private readonly ownLines = new RecentLines(OWN_LINES_REMEMBERED);
-
-  /**
-   * Every generation, newest first. A missing file is an empty history. A rotation by another window while this
-   * reads can hide the entries it moves from this one read (they are in the next); none is lost.
-   */
-  async read(): Promise<AuditReadResult> {
-    const names = [...(await this.generations()).map((generation) => generation.name), AUDIT_FILE];
-    const entries: AuditEntry[] = [];
-    let damagedLines = 0;
-    for (const name of names) {
-      const parsed = parseAuditLines(await this.readIfExists(path.join(this.directory, name)));
-      for (const entry of parsed.entries) entries.push(entry);
-      damagedLines += parsed.damagedLines;
-    }
-    return { entries: entries.reverse(), damagedLines };
-  }
 
   /** Removes the live file and every generation. */
   clear(): Promise<void> {
@@ -206,15 +182,6 @@ export class AuditLog {
       throw error;
     }
     return rotatedGenerations(names);
-  }
-
-  private async readIfExists(file: string): Promise<string> {
-    try {
-      return await this.files.readFile(file, 'utf8');
-    } catch (error) {
-      if (isMissing(error)) return '';
-      throw error;
-    }
   }
 }
 

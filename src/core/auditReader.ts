@@ -11,7 +11,7 @@ import { isMissing } from './auditLog';
 import { DEFAULT_MAX_BODY_BYTES } from './koreHttp';
 
 /** Large enough that a typical entry (a few KB) takes one read, small enough to stay cheap per refresh. */
-export const DEFAULT_CHUNK_BYTES = 64 * 1024;
+const DEFAULT_CHUNK_BYTES = 64 * 1024;
 
 /**
  * The longest line the trail can hold, in bytes. The largest part of an entry is the answer, whose body is read
@@ -26,7 +26,7 @@ export const MAX_AUDIT_LINE_BYTES = 6 * DEFAULT_MAX_BODY_BYTES + 2 * 1024 * 1024
  * What the reader yields for a line longer than its bound: not JSON, so every reader counts it as damaged, and
  * naming where it ends, so two such lines (one the newest a tracker saw) do not read as the same line.
  */
-export function overlongLine(file: string, bytes: number, endsAt: number): string {
+function overlongLine(file: string, bytes: number, endsAt: number): string {
   return `\u0000damaged: a line of ${bytes} bytes, longer than any entry, ending at byte ${endsAt} of ${path.basename(file)}`;
 }
 

@@ -4,7 +4,7 @@
 // accepts the same shapes, and typed, so no caller handles `unknown` itself.
 
 /** Which environment the arguments name. */
-export type EnvironmentReference =
+type EnvironmentReference =
   /** A node of the Environments view: the environment by id, as it was when the tree was drawn (name for messages). */
   | { readonly kind: 'node'; readonly id: string; readonly name: string }
   /** Text from a keybinding or another extension: an id or a name, to look up among the configured ones. */

@@ -43,7 +43,7 @@ const OPTIONAL_TYPES: Record<string, 'string' | 'number' | 'boolean'> = {
 };
 
 /** A name longer than this is cut in dialogs and labels; the full record stays in the response editor. */
-export const MAX_SHOWN_FIELD = 200;
+const MAX_SHOWN_FIELD = 200;
 
 /**
  * Returns `data` as a record when it has the documented shape; otherwise undefined (older API variants send

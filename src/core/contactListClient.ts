@@ -6,9 +6,6 @@ import { KoreCallResult, RequestDescription, interpretExchange, responseStatusOf
 import { KoreRequest, allContactListsRequest, contactListRequest, headersWithAuth, headersWithoutAuth } from './koreRequest';
 import { redactHeaders } from './redaction';
 
-/** Where a call goes: the non-secret half of an environment, with its API dialect (absent: v1). */
-export type KoreTarget = ApiTarget;
-
 export interface CallOptions {
   readonly timeoutMs: number;
   readonly signal?: AbortSignal;
@@ -24,22 +21,22 @@ export interface CallOptions {
 export type TokenInput = string | (() => string);
 
 /** The documented headers: `auth`, then the others of koreRequest (the dialect's identifying headers first). */
-export function koreHeaders(target: KoreTarget, token: string): Record<string, string> {
+export function koreHeaders(target: ApiTarget, token: string): Record<string, string> {
   return headersWithAuth({ headers: headersWithoutAuth(target) }, token);
 }
 
 /** `DELETE …/campaign/contactList/{id}`: deletes the list; a success answers the deleted list's record. */
-export function deleteContactList(target: KoreTarget, token: TokenInput, contactListId: string, options: CallOptions): Promise<KoreCallResult> {
+export function deleteContactList(target: ApiTarget, token: TokenInput, contactListId: string, options: CallOptions): Promise<KoreCallResult> {
   return call(contactListRequest(target, 'DELETE', contactListId), target, token, options);
 }
 
 /** `GET …/campaign/contactList/{id}`: the list's details, the same record shape as a delete answers. */
-export function getContactList(target: KoreTarget, token: TokenInput, contactListId: string, options: CallOptions): Promise<KoreCallResult> {
+export function getContactList(target: ApiTarget, token: TokenInput, contactListId: string, options: CallOptions): Promise<KoreCallResult> {
   return call(contactListRequest(target, 'GET', contactListId), target, token, options);
 }
 
 /** Sends exactly the request koreRequest describes, with the token as `auth`. */
-async function call(request: KoreRequest, target: KoreTarget, token: TokenInput, options: CallOptions): Promise<KoreCallResult> {
+async function call(request: KoreRequest, target: ApiTarget, token: TokenInput, options: CallOptions): Promise<KoreCallResult> {
   const { method, url } = request;
   const { beforeSend, ...sendOptions } = options;
   // Validation should have refused whatever makes the URL go elsewhere; if something slipped through, nothing
@@ -56,7 +53,7 @@ async function call(request: KoreRequest, target: KoreTarget, token: TokenInput,
 }
 
 /** What was about to be sent, for a request refused before any token was made: the `auth` header is redacted. */
-function unsentRequest(method: string, url: string, target: KoreTarget): RequestDescription {
+function unsentRequest(method: string, url: string, target: ApiTarget): RequestDescription {
   return { method, url, headers: redactHeaders(koreHeaders(target, '')) };
 }
 
@@ -76,7 +73,7 @@ export interface AllListsResult {
  * 404 or 405 is tried once more as POST; whichever answers is used. Only for a dialect that has the call
  * (canListAll): asking another is a caller's mistake, refused before anything is sent.
  */
-export async function getAllContactLists(target: KoreTarget, token: TokenInput, options: CallOptions, type = 'call'): Promise<AllListsResult> {
+export async function getAllContactLists(target: ApiTarget, token: TokenInput, options: CallOptions, type = 'call'): Promise<AllListsResult> {
   const asGet = allContactListsRequest(target, 'GET', type);
   const asPost = allContactListsRequest(target, 'POST', type);
   if (asGet === undefined || asPost === undefined) {

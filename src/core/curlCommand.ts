@@ -18,7 +18,7 @@ export const TOKEN_VARIABLE = 'KORE_TOKEN';
 export const TOKEN_UNSET_MESSAGE = `set ${TOKEN_VARIABLE} first`;
 
 /** How the environment authenticates (never the secret), so the advice says how to make KORE_TOKEN. */
-export type TokenSource = 'jwt' | 'client' | 'unknown';
+export type TokenOrigin = 'jwt' | 'client' | 'unknown';
 
 /** Why a request cannot be written for a shell; the caller words it for the user. */
 export type UnwritableReason = 'url' | 'header' | 'cmdPercent';
@@ -138,7 +138,7 @@ const SET_TOKEN: Readonly<Record<CurlShell, string>> = {
 };
 
 /** The shell's own name for the variable, as the command reads it. */
-export const TOKEN_REFERENCE: Readonly<Record<CurlShell, string>> = {
+const TOKEN_REFERENCE: Readonly<Record<CurlShell, string>> = {
   posix: `$${TOKEN_VARIABLE}`,
   powershell: `$env:${TOKEN_VARIABLE}`,
   cmd: `%${TOKEN_VARIABLE}%`,
@@ -148,7 +148,7 @@ export const TOKEN_REFERENCE: Readonly<Record<CurlShell, string>> = {
  * What the command does not say: how to set the variable (for this kind of credential, in this shell) and, for a
  * DELETE, that it deletes for good. Shown beside the copy, never in the command, so no translation reaches a shell.
  */
-export function curlAdvice(request: Pick<KoreRequest, 'method'>, shell: CurlShell, source: TokenSource): string {
+export function curlAdvice(request: Pick<KoreRequest, 'method'>, shell: CurlShell, source: TokenOrigin): string {
   const reference = TOKEN_REFERENCE[shell];
   const set =
     source === 'client'

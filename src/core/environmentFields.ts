@@ -5,10 +5,10 @@ import * as l10n from '@vscode/l10n';
 import { API_DIALECTS, ApiDialect, DEFAULT_DIALECT, isApiDialect } from './koreApiPaths';
 import { normaliseHost, validateAccountId, validateEnvironmentName, validateIid } from './validation';
 
-export type EnvironmentFieldName = 'name' | 'host' | 'iid' | 'accountId' | 'production' | 'dialect';
+type EnvironmentFieldName = 'name' | 'host' | 'iid' | 'accountId' | 'production' | 'dialect';
 
 /** An environment's fields, checked and normalised; it has no id yet (one is generated) and no credential. */
-export interface EnvironmentFields {
+interface EnvironmentFields {
   readonly name: string;
   /** Normalised origin, e.g. `https://platform.kore.ai`. */
   readonly host: string;
@@ -38,8 +38,8 @@ export function parseEnvironmentFields(record: Readonly<Record<string, unknown>>
   const checks: Array<[EnvironmentFieldName, string | undefined]> = [
     ['name', validateEnvironmentName(text('name'))],
     ['host', host.error],
-    ['iid', validateIid(text('iid'))],
-    ['accountId', validateAccountId(text('accountId'))],
+    ['iid', validateIid(text('iid').trim())],
+    ['accountId', validateAccountId(text('accountId').trim())],
     ['production', record.production === undefined || typeof record.production === 'boolean' ? undefined : l10n.t('use true or false')],
     // Exactly one of the documented values: a near miss ("V2", "v2 ") would send requests to a form the user did not choose.
     ['dialect', record.dialect === undefined || isApiDialect(record.dialect) ? undefined : l10n.t('use one of {0}', API_DIALECTS.join(', '))],

@@ -12,17 +12,17 @@ import { oneLine } from './textSafety';
 import { validateUniqueName } from './validation';
 
 export const TRANSFER_FORMAT = 'kore-contact-lists.environments';
-export const TRANSFER_VERSION = 1;
+const TRANSFER_VERSION = 1;
 /** Far beyond any real list; stops a wrong file (a log, a dump) from being parsed and reported entry by entry. */
 export const MAX_TRANSFER_BYTES = 1024 * 1024;
 export const MAX_TRANSFER_ENVIRONMENTS = 1000;
 
 /** An environment as it travels in a file: no id, no credential. */
-export type TransferredEnvironment = Omit<Environment, 'id'> & { readonly production?: boolean };
+type TransferredEnvironment = Omit<Environment, 'id'> & { readonly production?: boolean };
 /** An imported environment, with the fresh id it was given. */
 export type ImportedEnvironment = TransferredEnvironment & { readonly id: string };
 
-export interface ImportRejection {
+interface ImportRejection {
   /** The entry's 0-based position in the file's `environments` array. */
   readonly index: number;
   /** The entry's name as written in the file, when it has one, so the user can find it. */

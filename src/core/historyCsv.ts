@@ -64,7 +64,7 @@ export function csvField(value: string): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function csvRow(values: readonly string[]): string {
+function csvRow(values: readonly string[]): string {
   return values.map(csvField).join(',');
 }
 

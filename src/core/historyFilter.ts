@@ -37,10 +37,6 @@ export function isFilterActive(filter: HistoryFilter): boolean {
   return normal.environment !== undefined || normal.outcome !== undefined || normal.text !== undefined;
 }
 
-export function matchesHistoryFilter(entry: AuditEntry, filter: HistoryFilter): boolean {
-  return historyFilterPredicate(filter)(entry);
-}
-
 /** The predicate for one filter, prepared once rather than per entry (an export scans the whole trail). */
 export function historyFilterPredicate(filter: HistoryFilter): (entry: AuditEntry) => boolean {
   const { environment, outcome, text } = normalizeFilter(filter);

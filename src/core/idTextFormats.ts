@@ -19,7 +19,7 @@ export function candidateValues(text: string): string[] {
   return fromJson(text) ?? fromMarkdownTable(text) ?? fromCsvWithHeader(text) ?? fromFreeText(text);
 }
 
-export function isHeaderCell(cell: string): boolean {
+function isHeaderCell(cell: string): boolean {
   return HEADER_NAMES.has(cell.toLowerCase().replace(/[^a-z0-9]/g, ''));
 }
 

@@ -13,9 +13,9 @@ export function isApiDialect(value: unknown): value is ApiDialect {
 }
 
 /** An identifying header sent beside `auth` (the token, which every dialect sends). */
-export type IdentityHeader = 'iid' | 'accountId';
+type IdentityHeader = 'iid' | 'accountId';
 
-export interface DialectRoutes {
+interface DialectRoutes {
   /** The contact-list collection; `{iid}` is the App ID (the docs call it streamId in v2 and legacy). */
   readonly basePath: string;
   /** The account id travels as `?accountId=` rather than (or besides) a header. */
@@ -26,7 +26,7 @@ export interface DialectRoutes {
   readonly listAll: boolean;
 }
 
-export const DIALECT_ROUTES: Readonly<Record<ApiDialect, DialectRoutes>> = {
+const DIALECT_ROUTES: Readonly<Record<ApiDialect, DialectRoutes>> = {
   v1: { basePath: '/agentassist/api/v1/public/{iid}/campaign/contactList', accountIdInQuery: false, identityHeaders: ['iid', 'accountId'], listAll: true },
   'v1-legacy': { basePath: '/agentassist/api/v1/public/{iid}/campaign/contactList', accountIdInQuery: true, identityHeaders: [], listAll: false },
   v2: { basePath: '/campaign/api/v2/public/{iid}/campaign/contactList', accountIdInQuery: true, identityHeaders: ['iid', 'accountId'], listAll: false },
@@ -48,7 +48,7 @@ export function dialectOf(target: { readonly dialect?: unknown }): ApiDialect {
   return isApiDialect(target.dialect) ? target.dialect : DEFAULT_DIALECT;
 }
 
-export function routesOf(target: { readonly dialect?: unknown }): DialectRoutes {
+function routesOf(target: { readonly dialect?: unknown }): DialectRoutes {
   return DIALECT_ROUTES[dialectOf(target)];
 }
 
@@ -69,7 +69,7 @@ export function identityHeaders(target: ApiTarget): Record<string, string> {
  * read them (`!` is history expansion, `'` ends a quoted word): the URL sent and the URL copied as cURL both come from
  * here, so neither ever holds one. A lone surrogate (no UTF-8 form) throws URIError, as encodeURIComponent does.
  */
-export function encodeUrlComponent(value: string): string {
+function encodeUrlComponent(value: string): string {
   return encodeURIComponent(value).replace(/[!'()*~]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
@@ -91,11 +91,6 @@ function query(target: ApiTarget, own: ReadonlyArray<[string, string]> = []): st
 export function contactListUrl(target: ApiTarget, contactListId: string): string {
   const expected = expectedContactListRequest(target, contactListId);
   return `${origin(target.host)}${expected.path}${expected.search}`;
-}
-
-/** The path alone, as the fake server and the logs see it. */
-export function contactListPath(target: Omit<ApiTarget, 'host'>, contactListId: string): string {
-  return new URL(contactListUrl({ ...target, host: 'http://x' }, contactListId)).pathname;
 }
 
 /**

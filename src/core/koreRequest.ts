@@ -12,7 +12,7 @@ import {
   identityHeaders,
 } from './koreApiPaths';
 
-export type KoreMethod = 'GET' | 'DELETE' | 'POST';
+type KoreMethod = 'GET' | 'DELETE' | 'POST';
 
 /** The header that carries the token; every dialect sends it, first. */
 export const AUTH_HEADER = 'auth';

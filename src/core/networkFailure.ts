@@ -16,10 +16,6 @@ export type SendPhase = (typeof SEND_PHASES)[number];
 /** Only before the connection was ready can no byte of the request have reached the server. */
 const BEFORE_WRITE: ReadonlySet<SendPhase> = new Set<SendPhase>(['connecting', 'securing']);
 
-export function isSendPhase(value: unknown): value is SendPhase {
-  return (SEND_PHASES as readonly unknown[]).includes(value);
-}
-
 /** Whether a request that ended in `phase` can have reached the server: only then may it have been applied. */
 export function neverSentIn(phase: SendPhase): boolean {
   return BEFORE_WRITE.has(phase);

@@ -6,9 +6,9 @@
 import { AbortedError, Clock, systemClock } from './clock';
 
 /** The vendor's documented limit for campaign management APIs, per account. */
-export const KORE_RATE_LIMIT_PER_MINUTE = 60;
+const KORE_RATE_LIMIT_PER_MINUTE = 60;
 /** The window the server counts its calls in. */
-export const RATE_WINDOW_MS = 60_000;
+const RATE_WINDOW_MS = 60_000;
 /**
  * Added to the window between a grant and the grant `perMinute` after it. The server counts arrivals, not
  * sends: a call that reaches it late (a fresh connection, a stalled event loop, a retransmit) shortens its

@@ -4,7 +4,7 @@
 import { oneLine } from './textSafety';
 
 /** The longest list name shown in a title; the id and the environment follow it, so it must not crowd them out. */
-export const MAX_TITLE_NAME_LENGTH = 60;
+const MAX_TITLE_NAME_LENGTH = 60;
 /** The longest whole path segment, well within what editors and file systems (Save As) accept. */
 export const MAX_PATH_SEGMENT_LENGTH = 200;
 

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { SharedSends } from './rateLimiter';
 
 /** A holder keeps the lock for a read and a write of a few hundred bytes: one this old was left by a crash. */
-export const STALE_LOCK_MS = 5_000;
+const STALE_LOCK_MS = 5_000;
 /** Between tries for a lock someone holds. */
 const LOCK_RETRY_MS = 3;
 

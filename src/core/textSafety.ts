@@ -15,7 +15,7 @@ export const UNSAFE_CHARACTER = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Co}\u034f\u11
 const UNSAFE_OR_SPACE_RUN = /[\s\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Co}\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164\ufe00-\ufe0f\uffa0\ufff9-\ufffc]+/gu;
 
 /** The longest server text shown on one line (a name, a message); longer text ends in "…". */
-export const MAX_DISPLAY_LENGTH = 300;
+const MAX_DISPLAY_LENGTH = 300;
 
 export function hasUnsafeCharacter(text: string): boolean {
   return UNSAFE_CHARACTER.test(text);

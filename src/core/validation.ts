@@ -5,8 +5,8 @@ import { nameKey } from './environmentName';
 import { hasUnsafeCharacter } from './textSafety';
 
 export const MAX_CONTACT_LIST_ID_LENGTH = 128;
-export const MAX_NAME_LENGTH = 64;
-export const MAX_TOKEN_LENGTH = 16 * 1024;
+const MAX_NAME_LENGTH = 64;
+const MAX_TOKEN_LENGTH = 16 * 1024;
 
 // C0/C1 controls and the invisible or direction-changing characters that make two strings look alike.
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
@@ -122,11 +122,15 @@ function isIpLiteral(hostname: string): boolean {
   return (hostname.startsWith('[') && hostname.endsWith(']')) || IPV4_LITERAL.test(hostname);
 }
 
+/**
+ * An App ID or Account ID is valid only as it is, as a list id is (validateContactListId): the value checked is the
+ * value sent in the URL and headers, so one with a space or tab around it is refused here, and the places that take
+ * typed or configured text (the form, settings, imports: parseEnvironmentFields) trim it before the check.
+ */
 function validateAppField(value: string, what: string, example: string): string | undefined {
-  const text = value.trim();
-  if (!text) return l10n.t('Enter the {0}, for example {1}.', what, example);
-  if (text.length > 128) return l10n.t('The {0} is too long: use at most 128 characters.', what);
-  if (!APP_ID.test(text)) return l10n.t('The {0} may contain only letters, digits, "-" and "_" (for example {1}).', what, example);
+  if (!value.trim()) return l10n.t('Enter the {0}, for example {1}.', what, example);
+  if (value.length > 128) return l10n.t('The {0} is too long: use at most 128 characters.', what);
+  if (!APP_ID.test(value)) return l10n.t('The {0} may contain only letters, digits, "-" and "_" (for example {1}).', what, example);
   return undefined;
 }
 

@@ -7,14 +7,22 @@ import { CommandId } from '../commandIds';
 import { oneLine } from '../core/textSafety';
 import { UserInterface, UserInterfaceHolder } from './userInterface';
 
-/** What one run of a command has to itself: the prompts in use when it started, the log, and a cancellation. */
-export interface CommandContext {
+/**
+ * Where a message goes: the prompts and the log. Handlers get no per-call context (as vscode-azuretools'
+ * IActionContext would give them), by choice: every prompt a feature shows goes through `services.ui`, the one
+ * seam the tests replace, and the shared services (picker, authentication) are built with it once, so a per-call
+ * `ui` would have had to be threaded through each of them only to hold the same value. Cancellation belongs to
+ * the long steps, not to the command: each Kore call runs under its own cancellable progress
+ * (withCancellableProgress), whose token becomes that call's AbortSignal; a command-wide token that nothing could
+ * cancel was never read. A context that handlers ignore only looks like a seam, so it went.
+ */
+export interface MessageContext {
   readonly ui: UserInterface;
   readonly log: vscode.LogOutputChannel;
-  readonly cancellation: vscode.CancellationToken;
 }
 
-export type CommandHandler = (context: CommandContext, ...args: unknown[]) => unknown;
+/** A command's handler: its arguments are what VS Code passes (a tree node, a selection, a keybinding's args). */
+export type CommandHandler = (...args: unknown[]) => unknown;
 
 export interface CommandRegistrar {
   readonly ui: UserInterfaceHolder;
@@ -23,20 +31,18 @@ export interface CommandRegistrar {
 
 export function registerCommand(services: CommandRegistrar, id: CommandId, handler: CommandHandler): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-    const cancellation = new vscode.CancellationTokenSource();
-    const context: CommandContext = { ui: services.ui.current, log: services.log, cancellation: cancellation.token };
+    // The prompts in use when the command started answer for its failure too (a test may swap them meanwhile).
+    const context: MessageContext = { ui: services.ui.current, log: services.log };
     try {
-      return await handler(context, ...args);
+      return await handler(...args);
     } catch (error) {
       reportFailure(context, id, error);
       return undefined;
-    } finally {
-      cancellation.dispose();
     }
   });
 }
 
-function reportFailure(context: CommandContext, id: CommandId, error: unknown): void {
+function reportFailure(context: MessageContext, id: CommandId, error: unknown): void {
   const detail = oneLine(error instanceof Error ? error.message : String(error)) || vscode.l10n.t('no details');
   context.log.error(`${id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   offerActions(context, {
@@ -61,7 +67,7 @@ export interface Offer {
  * Shows a message with buttons and runs the one chosen, without making the caller wait for the user: a
  * notification can stay open for minutes. A failing action is logged, never lost in an unhandled rejection.
  */
-export function offerActions(context: Pick<CommandContext, 'ui' | 'log'>, offer: Offer): void {
+export function offerActions(context: MessageContext, offer: Offer): void {
   const titles = offer.actions.map((action) => action.title);
   const shown =
     offer.kind === 'error'

@@ -20,7 +20,7 @@ import type { KoreServices } from './services';
 export type Purpose = string;
 
 /** Where the windows count their sends to each account, under the extension's global storage. */
-export const SEND_LEDGER_FOLDER = 'rate-ledger';
+const SEND_LEDGER_FOLDER = 'rate-ledger';
 
 /**
  * One limiter per account for the whole window (this bundle is loaded once): every connection to an account,

@@ -15,7 +15,7 @@ interface StepBase<A> {
 }
 
 /** A typed answer, stored under `key`. */
-export interface InputStep<A> extends StepBase<A> {
+interface InputStep<A> extends StepBase<A> {
   readonly kind: 'input';
   readonly key: TextKey<A>;
   readonly prompt: string;

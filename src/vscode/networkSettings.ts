@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { OfferedAction } from './commands';
 
 /** The settings VS Code's proxy support reads (see the README's Troubleshooting): one filter shows them all. */
-export const NETWORK_SETTING_IDS = ['http.proxy', 'http.proxySupport', 'http.proxyStrictSSL', 'http.proxyAuthorization', 'http.noProxy', 'http.systemCertificates'] as const;
+const NETWORK_SETTING_IDS = ['http.proxy', 'http.proxySupport', 'http.proxyStrictSSL', 'http.proxyAuthorization', 'http.noProxy', 'http.systemCertificates'] as const;
 
 export function networkSettingsAction(): OfferedAction {
   return {

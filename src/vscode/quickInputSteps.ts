@@ -4,6 +4,41 @@
 import * as vscode from 'vscode';
 import type { InputStepOptions, PickStepOptions, StepAnswer } from './userInterface';
 
+/** How many of the extension's prompts are on screen. */
+let promptsOpen = 0;
+const promptsClosed = new vscode.EventEmitter<void>();
+
+/** Counts a prompt as open until the returned disposable is disposed. */
+function holdPrompt(): vscode.Disposable {
+  promptsOpen += 1;
+  return new vscode.Disposable(() => {
+    promptsOpen -= 1;
+    if (promptsOpen === 0) promptsClosed.fire();
+  });
+}
+
+/**
+ * Resolves once none of the extension's prompts is on screen. Whatever would take the keyboard focus by itself (the
+ * first-run walkthrough's editor) waits for it: the user may be typing into a prompt, and the keys would go there.
+ * A multi-step flow shows its next step within the same task as it closes the last one, so a prompt is taken to
+ * be closed only when none is open again a task later.
+ */
+export function afterPrompts(): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (promptsOpen > 0) {
+        const watch = promptsClosed.event(() => {
+          watch.dispose();
+          setTimeout(check, 0);
+        });
+        return;
+      }
+      resolve();
+    };
+    check();
+  });
+}
+
 export function showInputStep(options: InputStepOptions): Promise<StepAnswer<string>> {
   const box = vscode.window.createInputBox();
   box.title = options.title;
@@ -54,7 +89,7 @@ function settle<T>(
   listen: (finish: (answer: StepAnswer<T>) => void) => vscode.Disposable[]): Promise<StepAnswer<T>> {
   return new Promise((resolve) => {
     let done = false;
-    const subscriptions: vscode.Disposable[] = [];
+    const subscriptions: vscode.Disposable[] = [holdPrompt()];
     const finish = (answer: StepAnswer<T>) => {
       if (done) return;
       done = true;

@@ -11,6 +11,7 @@ import { AuditEntry } from '../../src/core/auditEntry';
 import { AUDIT_FILE, AuditFiles, AuditLog } from '../../src/core/auditLog';
 import { AuditReader } from '../../src/core/auditReader';
 import { propertyParameters, propertyTimeoutMs } from '../support/propertyRuns';
+import { readAuditTrail } from '../support/auditTrail';
 
 function entry(id: string): AuditEntry {
   return {
@@ -42,7 +43,6 @@ function recordingFiles(created: string[]): AuditFiles {
       created.push(path.basename(to));
     }),
     rm: later((file: string, options: { force: true }) => fs.rmSync(file, options)),
-    readFile: later((file: string, encoding: 'utf8') => fs.readFileSync(file, encoding)),
     open: later((file: string, flags: 'a') => {
       const fd = fs.openSync(file, flags);
       return {
@@ -82,7 +82,7 @@ describe('audit generations', () => {
     plant(dir, ['audit.999999999999999.jsonl']);
     const { log, created, ids } = await writeRotating(dir, 6, Number.POSITIVE_INFINITY);
     const newestFirst = [...ids].reverse();
-    assert.deepEqual((await log.read()).entries.map((e) => e.contactListId), [...newestFirst, 'cl-planted-0']);
+    assert.deepEqual((await readAuditTrail(log.directory)).entries.map((e) => e.contactListId), [...newestFirst, 'cl-planted-0']);
     assert.deepEqual(await readerIds(dir), [...newestFirst, 'cl-planted-0'], 'History and export read the same');
     await log.clear();
     assert.deepEqual(created.filter((name) => fs.existsSync(path.join(dir, name))), [], 'Clear History removed every generation');
@@ -95,7 +95,7 @@ describe('audit generations', () => {
   it('saturates at the widest sequence it reads: every generation is still read in order, and cleared', async () => {
     plant(dir, [`audit.${'9'.repeat(30)}.jsonl`]);
     const { log, ids } = await writeRotating(dir, 4, Number.POSITIVE_INFINITY);
-    const read = (await log.read()).entries.map((e) => e.contactListId);
+    const read = (await readAuditTrail(log.directory)).entries.map((e) => e.contactListId);
     assert.deepEqual(read, [...ids].reverse().concat('cl-planted-0'), 'newest first, although rotated within a few milliseconds');
     await log.clear();
     assert.deepEqual(fs.readdirSync(dir), []);
@@ -117,7 +117,7 @@ describe('audit generations', () => {
         const kept = fs.mkdtempSync(path.join(dir, 'kept-'));
         plant(kept, planted);
         const { log, created, ids } = await writeRotating(kept, count, Number.POSITIVE_INFINITY);
-        for (const read of [(await log.read()).entries.map((e) => e.contactListId), await readerIds(kept)]) {
+        for (const read of [(await readAuditTrail(log.directory)).entries.map((e) => e.contactListId), await readerIds(kept)]) {
           for (const id of ids) assert.equal(read.filter((other) => other === id).length, 1, `${id} is read once`);
           assert.deepEqual(read.filter((id) => id.startsWith('cl-written-')), [...ids].reverse(), 'newest first');
         }

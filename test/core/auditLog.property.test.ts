@@ -5,15 +5,16 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as fc from 'fast-check';
-import { AuditEntry, parseAuditLines } from '../../src/core/auditEntry';
+import { AuditEntry } from '../../src/core/auditEntry';
 import { AuditFileHandle, AuditFiles, AuditLog } from '../../src/core/auditLog';
 import { propertyParameters } from '../support/propertyRuns';
+import { TrailFiles, parseAuditLines, readAuditTrail } from '../support/auditTrail';
 
 /**
  * The trail's file operations done synchronously: the interleaving below runs one operation at a time anyway, and
  * skipping the thread-pool round trip keeps a thousand runs quick. Same system calls, same errors (ENOENT...).
  */
-const syncFiles: AuditFiles = {
+const syncFiles: AuditFiles & TrailFiles = {
   mkdir: later((directory: string, options: { recursive: true }) => fs.mkdirSync(directory, options)),
   stat: later((file: string) => fs.statSync(file)),
   readdir: later((directory: string) => fs.readdirSync(directory)),
@@ -50,7 +51,6 @@ class Interleaving {
     readdir: this.gated((...args: Parameters<AuditFiles['readdir']>) => syncFiles.readdir(...args)),
     rename: this.gated((...args: Parameters<AuditFiles['rename']>) => syncFiles.rename(...args)),
     rm: this.gated((...args: Parameters<AuditFiles['rm']>) => syncFiles.rm(...args)),
-    readFile: this.gated((...args: Parameters<AuditFiles['readFile']>) => syncFiles.readFile(...args)),
     open: this.gated(async (...args: Parameters<AuditFiles['open']>): Promise<AuditFileHandle> => {
       const handle = await syncFiles.open(...args);
       return {
@@ -144,7 +144,7 @@ describe('AuditLog properties', () => {
               [0, 1].map((writer) => () => Promise.all(written.filter((_, i) => appends[i].writer === writer).map((e) => logs[writer].append(e))).then(() => undefined)),
               choices,
             );
-            const { entries, damagedLines } = await new AuditLog(dir, maxBytes, { files: syncFiles }).read();
+            const { entries, damagedLines } = await readAuditTrail(dir, syncFiles);
             assert.equal(damagedLines, 0, 'no entry is torn or mixed');
             const byId = new Map(entries.map((e) => [e.contactListId, e]));
             assert.equal(byId.size, entries.length, 'no entry is doubled');

@@ -3,11 +3,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawn } from 'node:child_process';
-import { AuditEntry, auditEntryFor, parseAuditLines } from '../../src/core/auditEntry';
+import { AuditEntry, auditEntryFor } from '../../src/core/auditEntry';
 import { AUDIT_FILE, AuditLog, KEPT_ROTATED_MULTIPLE } from '../../src/core/auditLog';
 import { Environment } from '../../src/core/environment';
 import { writerMessage } from '../support/appendAuditEntries';
 import { responseResult } from '../support/koreResults';
+import { parseAuditLines, readAuditTrail } from '../support/auditTrail';
 
 function entry(id: string, outcome: AuditEntry['outcome'] = 'deleted'): AuditEntry {
   return {
@@ -51,7 +52,7 @@ function writerProcess(dir: string, prefix: string, count: number, messageBytes:
 
 /** Every entry of both writers exactly once, each whole, each writer's in its order. */
 async function assertAllWhole(dir: string, writers: readonly string[], count: number, messageBytes: number): Promise<void> {
-  const { entries, damagedLines } = await new AuditLog(dir).read();
+  const { entries, damagedLines } = await readAuditTrail(dir);
   assert.equal(damagedLines, 0, 'no line was torn or mixed');
   assert.equal(entries.length, writers.length * count, 'no entry was lost or doubled');
   for (const prefix of writers) {
@@ -79,14 +80,14 @@ describe('AuditLog', () => {
     await log.append(entry('cl-2', 'failed'));
     const text = fs.readFileSync(log.file, 'utf8');
     assert.equal(text.split('\n').filter(Boolean).length, 2);
-    const { entries, damagedLines } = await log.read();
+    const { entries, damagedLines } = await readAuditTrail(log.directory);
     assert.deepEqual(entries.map((e) => e.contactListId), ['cl-2', 'cl-1']);
     assert.equal(damagedLines, 0);
   });
 
   it('reads a missing file as an empty history', async () => {
-    assert.deepEqual(await new AuditLog(dir).read(), { entries: [], damagedLines: 0 });
-    assert.deepEqual(await new AuditLog(path.join(dir, 'absent')).read(), { entries: [], damagedLines: 0 });
+    assert.deepEqual(await readAuditTrail(dir), { entries: [], damagedLines: 0 });
+    assert.deepEqual(await readAuditTrail(path.join(dir, 'absent')), { entries: [], damagedLines: 0 });
   });
 
   it('skips damaged lines and lines that are not entries, counting them', () => {
@@ -108,7 +109,7 @@ describe('AuditLog', () => {
     for (let i = 0; i < 20; i++) await log.append(entry(`cl-${i}`));
     assert.ok(auditFiles(dir).length > 2, 'more than one generation was rotated');
     assert.ok(fs.statSync(log.file).size < 2_000 + 1_000, 'the live file stays near the cap');
-    const { entries, damagedLines } = await log.read();
+    const { entries, damagedLines } = await readAuditTrail(log.directory);
     assert.equal(damagedLines, 0);
     assert.deepEqual(entries.map((e) => e.contactListId), Array.from({ length: 20 }, (_, i) => `cl-${19 - i}`));
   });
@@ -120,7 +121,7 @@ describe('AuditLog', () => {
       .filter((name) => name !== AUDIT_FILE)
       .reduce((sum, name) => sum + fs.statSync(path.join(dir, name)).size, 0);
     assert.ok(rotatedBytes <= KEPT_ROTATED_MULTIPLE * 2_000, `rotated generations keep at most ${KEPT_ROTATED_MULTIPLE} × maxBytes (${rotatedBytes})`);
-    const ids = (await log.read()).entries.map((e) => e.contactListId);
+    const ids = (await readAuditTrail(log.directory)).entries.map((e) => e.contactListId);
     assert.ok(ids.length >= (KEPT_ROTATED_MULTIPLE * 2_000) / 500 && ids.length < 60, `the bound applies (${ids.length} kept)`);
     assert.deepEqual(ids, Array.from({ length: ids.length }, (_, i) => `cl-${59 - i}`), 'what is kept is the newest contiguous run');
   });
@@ -129,7 +130,7 @@ describe('AuditLog', () => {
     fs.writeFileSync(path.join(dir, 'audit.1.jsonl'), `${JSON.stringify(entry('old-0'))}\n${JSON.stringify(entry('old-1'))}\n`);
     const log = new AuditLog(dir, 1_000, { maxRotatedBytes: Infinity });
     for (let i = 0; i < 6; i++) await log.append(entry(`cl-${i}`));
-    const ids = (await log.read()).entries.map((e) => e.contactListId);
+    const ids = (await readAuditTrail(log.directory)).entries.map((e) => e.contactListId);
     assert.deepEqual(ids, ['cl-5', 'cl-4', 'cl-3', 'cl-2', 'cl-1', 'cl-0', 'old-1', 'old-0']);
   });
 
@@ -159,7 +160,7 @@ describe('AuditLog', () => {
     const a = new AuditLog(dir);
     const b = new AuditLog(dir);
     await Promise.all(Array.from({ length: 200 }, (_, i) => (i % 2 ? a : b).append(entry(`cl-${i}`))));
-    const { entries, damagedLines } = await a.read();
+    const { entries, damagedLines } = await readAuditTrail(a.directory);
     assert.equal(damagedLines, 0);
     assert.equal(entries.length, 200);
     assert.equal(new Set(entries.map((e) => e.contactListId)).size, 200);
@@ -172,7 +173,7 @@ describe('AuditLog', () => {
     for (let i = 0; i < 5; i++) await log.append(entry(`cl-${i}`));
     assert.ok(auditFiles(dir).length > 3);
     await log.clear();
-    assert.deepEqual((await log.read()).entries, []);
+    assert.deepEqual((await readAuditTrail(log.directory)).entries, []);
     assert.deepEqual(auditFiles(dir), []);
     assert.ok(fs.existsSync(path.join(dir, 'unrelated.txt')), 'only the trail is removed');
   });
@@ -184,7 +185,7 @@ describe('AuditLog', () => {
       assert.equal(result.ok, true, 'the delete succeeded');
       const log = new AuditLog(dir);
       await log.append(auditEntryFor(environment, result, { contactListId: 'cl-1', outcome: 'deleted', message: 'Deleted' }));
-      const { entries, damagedLines } = await log.read();
+      const { entries, damagedLines } = await readAuditTrail(log.directory);
       assert.equal(damagedLines, 0);
       assert.equal(entries.length, 1, 'the deleted record is in the trail');
       assert.equal(entries[0].outcome, 'deleted');
@@ -196,7 +197,7 @@ describe('AuditLog', () => {
       const body = deepAnswer(100_000);
       const log = new AuditLog(dir);
       await log.append(auditEntryFor(environment, deletedWith(body), { contactListId: 'cl-1', outcome: 'deleted', message: 'Deleted' }));
-      const { entries } = await log.read();
+      const { entries } = await readAuditTrail(log.directory);
       assert.equal(entries.length, 1);
       assert.equal(entries[0].response, body);
     });
@@ -204,7 +205,7 @@ describe('AuditLog', () => {
     it('keeps shallow answers parsed', async () => {
       const log = new AuditLog(dir);
       await log.append(auditEntryFor(environment, deletedWith('{"status":"success","data":{"_id":"cl-1","name":"N"}}'), { contactListId: 'cl-1', outcome: 'deleted', message: 'Deleted' }));
-      assert.deepEqual((await log.read()).entries[0].response, { status: 'success', data: { _id: 'cl-1', name: 'N' } });
+      assert.deepEqual((await readAuditTrail(log.directory)).entries[0].response, { status: 'success', data: { _id: 'cl-1', name: 'N' } });
     });
 
     it('names the list from the answer only when the record is its own, never another list\'s', () => {
@@ -220,7 +221,7 @@ describe('AuditLog', () => {
       const result = { ...deletedWith('{"n":12345678901234567890}'), json: { n: 12345678901234567890n } };
       const log = new AuditLog(dir);
       await log.append(auditEntryFor(environment, result, { contactListId: 'cl-1', outcome: 'deleted', message: 'Deleted' }));
-      assert.equal((await log.read()).entries[0].response, '{"n":12345678901234567890}');
+      assert.equal((await readAuditTrail(log.directory)).entries[0].response, '{"n":12345678901234567890}');
     });
 
     it('writes an entry whole whatever its response holds', async () => {
@@ -231,7 +232,7 @@ describe('AuditLog', () => {
       for (const [id, response] of [['big', 1n], ['cycle', cycle], ['throwing', throwing]] as const) {
         await log.append({ ...entry(id), response });
       }
-      const { entries, damagedLines } = await log.read();
+      const { entries, damagedLines } = await readAuditTrail(log.directory);
       assert.equal(damagedLines, 0);
       assert.deepEqual(entries.map((e) => e.contactListId), ['throwing', 'cycle', 'big']);
       for (const e of entries) {

@@ -8,6 +8,7 @@ import { AuditChangeTracker } from '../../src/core/auditChanges';
 import { AUDIT_FILE, AuditFileHandle, AuditFiles, AuditLog } from '../../src/core/auditLog';
 import { AuditReadFiles, AuditReadHandle, AuditReader, MAX_AUDIT_LINE_BYTES } from '../../src/core/auditReader';
 import { propertyParameters } from '../support/propertyRuns';
+import { readAuditTrail } from '../support/auditTrail';
 
 function entry(id: string, message = `Contact list ${id} deleted`, outcome: AuditEntry['outcome'] = 'deleted'): AuditEntry {
   return {
@@ -196,7 +197,7 @@ describe('AuditReader (the trail from its newest end)', () => {
           const name = index === fileSpecs.length - 1 ? AUDIT_FILE : `audit.${index + 1}.${'0f'.repeat(4)}.jsonl`;
           files.contents.set(path.join('/trail', name), Buffer.from(spec.endsInNewline && text ? `${text}\n` : text, 'utf8'));
         });
-        const reference = await new AuditLog('/trail', undefined, { files }).read();
+        const reference = await readAuditTrail('/trail', files);
         const whole = await new AuditReader('/trail', { chunkBytes, files }).newest({ limit: Number.POSITIVE_INFINITY });
         assert.deepEqual(whole, { entries: reference.entries, damagedLines: reference.damagedLines, more: false });
         const matches = (e: AuditEntry) => !onlyFailed || e.outcome === 'failed';

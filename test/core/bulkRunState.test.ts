@@ -2,7 +2,9 @@
 // the same place.
 import * as assert from 'node:assert/strict';
 import { IdOutcome } from '../../src/core/bulk/report';
-import { createBulkRunState, parseBulkRunState, planResume, recordOutcome, recordStarted, resumeTargetChanged, serialiseBulkRunState } from '../../src/core/bulk/runState';
+import { createBulkRunState, planResume, resumeTargetChanged } from '../../src/core/bulk/runState';
+import { parseBulkRunState } from '../../src/core/bulk/legacyRuns';
+import { recordOutcome, recordStarted, serialiseBulkRunState } from '../support/bulkRunRecords';
 import { ManualClock } from '../support/manualClock';
 import { assertPartition, idsOf, makeIds, runInVirtualTime, ScriptedKore } from '../support/scriptedKore';
 

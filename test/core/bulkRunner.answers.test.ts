@@ -3,7 +3,9 @@
 import * as assert from 'node:assert/strict';
 import { BulkDeletionReport } from '../../src/core/bulk/report';
 import { notSent } from '../../src/core/bulk/requests';
-import { createBulkRunState, parseBulkRunState, planResume, recordOutcome, recordStarted, serialiseBulkRunState } from '../../src/core/bulk/runState';
+import { createBulkRunState, planResume } from '../../src/core/bulk/runState';
+import { parseBulkRunState } from '../../src/core/bulk/legacyRuns';
+import { recordOutcome, recordStarted, serialiseBulkRunState } from '../support/bulkRunRecords';
 import { ManualClock } from '../support/manualClock';
 import { assertPartition, gatewayPage, idsOf, makeIds, runInVirtualTime, ScriptedKore, Step } from '../support/scriptedKore';
 

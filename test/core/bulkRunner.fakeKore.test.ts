@@ -4,7 +4,8 @@ import * as assert from 'node:assert/strict';
 import { summariseBulkReport } from '../../src/core/bulk/report';
 import { DeleteOne, bulkDeleteOne, bulkLookUp } from '../../src/core/bulk/requests';
 import { runBulkDeletion } from '../../src/core/bulk/runner';
-import { deleteContactList, KoreTarget } from '../../src/core/contactListClient';
+import { deleteContactList } from '../../src/core/contactListClient';
+import { ApiTarget } from '../../src/core/koreApiPaths';
 import { Clock, systemClock } from '../../src/core/clock';
 import { RateLimiter } from '../../src/core/rateLimiter';
 import { FakeKoreServer } from '../fakeKore/fakeKoreServer';
@@ -18,7 +19,7 @@ describe('bulk requests with a token that cannot be made, against the fake Kore 
     const server = await FakeKoreServer.start();
     try {
       const ids = [server.addList({ name: 'Token A' })._id, server.addList({ name: 'Token B' })._id, server.addList({ name: 'Token C' })._id];
-      const target: KoreTarget = { host: server.url, iid: server.app.iid, accountId: server.app.accountId };
+      const target: ApiTarget = { host: server.url, iid: server.app.iid, accountId: server.app.accountId };
       let made = 0;
       // A client secret that signs once, then no longer does (rotated, or cleared in another window).
       const token = () => {
@@ -67,7 +68,7 @@ describe('runBulkDeletion with the real client against the fake Kore server', fu
     const server = await FakeKoreServer.start({ rateLimitPerMinute, latencyMs: 2, now: () => clock.now() });
     try {
       const ids = Array.from({ length: count }, (_, i) => server.addList({ name: `Bulk list ${i + 1}` })._id);
-      const target: KoreTarget = { host: server.url, iid: server.app.iid, accountId: server.app.accountId };
+      const target: ApiTarget = { host: server.url, iid: server.app.iid, accountId: server.app.accountId };
       const token = server.app.staticTokens[0];
       await body(server, ids, (id, signal) => deleteContactList(target, token, id, { timeoutMs: 5_000, signal }));
     } finally {

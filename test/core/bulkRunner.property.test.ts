@@ -10,7 +10,7 @@ import { BulkDeletionReport, IdOutcome } from '../../src/core/bulk/report';
 import { DeleteOne, LookUpOne, notSent } from '../../src/core/bulk/requests';
 import { exponentialBackoff } from '../../src/core/bulk/retryPolicy';
 import { isDamagedJournal, journalHeader, journalLine, replayJournal } from '../../src/core/bulk/runJournal';
-import { createBulkRunState, parseBulkRunState, planResume, recordStarted, serialiseBulkRunState } from '../../src/core/bulk/runState';
+import { createBulkRunState, planResume } from '../../src/core/bulk/runState';
 import { runBulkDeletion } from '../../src/core/bulk/runner';
 import { HttpExchange } from '../../src/core/koreHttp';
 import { KoreCallResult, MAX_RETRY_AFTER_SECONDS, parseRetryAfter } from '../../src/core/koreResult';
@@ -20,6 +20,8 @@ import { ManualClock } from '../support/manualClock';
 import { validateContactListId } from '../../src/core/validation';
 import { propertyParameters, propertyTimeoutMs } from '../support/propertyRuns';
 import { seededRandom } from '../support/seededRandom';
+import { parseBulkRunState } from '../../src/core/bulk/legacyRuns';
+import { recordStarted, serialiseBulkRunState } from '../support/bulkRunRecords';
 
 // ---------------------------------------------------------------------------------------------------
 // The modelled server.

@@ -7,7 +7,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { deleteContactList, KoreTarget } from '../../src/core/contactListClient';
+import { ApiTarget } from '../../src/core/koreApiPaths';
+import { deleteContactList } from '../../src/core/contactListClient';
 import { FailureReason, KoreCallResult } from '../../src/core/koreResult';
 import { describeDeleteResult } from '../../src/core/resultMessages';
 import { responseDocument } from '../../src/core/responseDocument';
@@ -53,7 +54,7 @@ const CASES: Case[] = [
 describe('the fault table: every failure ends in a clear message', function () {
   this.timeout(20_000);
   let server: FakeKoreServer;
-  let target: KoreTarget;
+  let target: ApiTarget;
   let token: string;
 
   before(async () => {

@@ -2,7 +2,8 @@
 import * as assert from 'node:assert/strict';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { deleteContactList, getAllContactLists, getContactList, KoreTarget, koreHeaders } from '../../src/core/contactListClient';
+import { ApiTarget } from '../../src/core/koreApiPaths';
+import { deleteContactList, getAllContactLists, getContactList, koreHeaders } from '../../src/core/contactListClient';
 import { FakeKoreServer } from '../fakeKore/fakeKoreServer';
 import { signFakeJwt } from '../fakeKore/jwt';
 import { deleteOutcomeOf } from '../../src/core/deleteOutcome';
@@ -28,7 +29,7 @@ describe('koreHeaders', () => {
 describe('contactListClient against the fake Kore server', function () {
   this.timeout(10_000);
   let server: FakeKoreServer;
-  let target: KoreTarget;
+  let target: ApiTarget;
   let token: string;
   const options = { timeoutMs: 5_000 };
 

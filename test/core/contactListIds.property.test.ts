@@ -4,10 +4,10 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { isDamagedJournal, journalHeader, journalLine, replayJournal } from '../../src/core/bulk/runJournal';
-import { parseBulkRunState } from '../../src/core/bulk/runState';
 import { checkContactListIds, parseContactListIds } from '../../src/core/contactListIds';
 import { validateContactListId } from '../../src/core/validation';
 import { propertyParameters, propertyTimeoutMs } from '../support/propertyRuns';
+import { parseBulkRunState } from '../../src/core/bulk/legacyRuns';
 
 /** The class of defect 10, written out independently of the validator: what an accepted id must be. */
 function isExactlyItself(id: string): boolean {

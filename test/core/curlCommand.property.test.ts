@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { CURL_SHELLS, curlCommand, TOKEN_VARIABLE, UnwritableRequest } from '../../src/core/curlCommand';
-import { API_DIALECTS, ApiTarget, contactListUrl } from '../../src/core/koreApiPaths';
+import { API_DIALECTS, ApiTarget, contactListUrl, expectedContactListRequest, unexpectedRequestUrl } from '../../src/core/koreApiPaths';
 import { contactListRequest } from '../../src/core/koreRequest';
 import { normaliseHost, validateAccountId, validateContactListId, validateIid } from '../../src/core/validation';
 import { assertExactlyTheRequests, curlArguments, readCommand } from '../support/curlReading';
@@ -30,7 +30,15 @@ describe('Copy as cURL: properties', function () {
     const text = fc.string({ unit: fc.oneof(fc.constantFrom(..."'!()*~$`#;&|<>\"\\ %\n".split('')), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 })), minLength: 1, maxLength: 20 });
     fc.assert(
       fc.property(text, text, text, fc.constantFrom(...API_DIALECTS), (id, iid, accountId, dialect) => {
-        const url = new URL(contactListUrl({ host: 'https://h', iid, accountId, dialect }, id));
+        const target = { host: 'https://h', iid, accountId, dialect };
+        const sent = contactListUrl(target, id);
+        // A dot segment ("." or "..", encoded or not) is resolved away by every URL parser: validation refuses such
+        // an id or App ID, and the check before sending must see that the URL no longer goes where it was meant.
+        if ([id, iid].some((segment) => /^\.{1,2}$/.test(segment))) {
+          assert.notEqual(unexpectedRequestUrl(sent, expectedContactListRequest(target, id)), undefined);
+          return;
+        }
+        const url = new URL(sent);
         const segments = url.pathname.split('/');
         for (const segment of [segments[segments.length - 1], segments[segments.indexOf('public') + 1], url.search.replace(/^\?accountId=/, '')]) {
           assert.match(segment, /^[A-Za-z0-9_.%-]*$/);

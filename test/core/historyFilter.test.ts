@@ -8,11 +8,15 @@ import {
   describeFilter,
   historyFilterPredicate,
   isFilterActive,
-  matchesHistoryFilter,
   normalizeFilter,
 } from '../../src/core/historyFilter';
 import { oneLine } from '../../src/core/textSafety';
 import { propertyParameters } from '../support/propertyRuns';
+
+/** One entry against one filter, through the predicate History prepares once per filter. */
+function matchesHistoryFilter(candidate: AuditEntry, filter: HistoryFilter): boolean {
+  return historyFilterPredicate(filter)(candidate);
+}
 
 function entry(fields: Partial<AuditEntry> & { environmentName?: string } = {}): AuditEntry {
   const { environmentName = 'Prod', ...rest } = fields;

@@ -9,8 +9,9 @@ import * as path from 'node:path';
 import { DAMAGED_FOLDER, RunJournalStore, RunTakenError, processGone } from '../../src/core/bulk/journalStore';
 import { ALIVE_MS, RESUME_WINDOW_MS } from '../../src/core/bulk/runOwnership';
 import { isDamagedJournal, journalHeader, journalLine, replayJournal } from '../../src/core/bulk/runJournal';
-import { createBulkRunState, planResume, serialiseBulkRunState } from '../../src/core/bulk/runState';
+import { createBulkRunState, planResume } from '../../src/core/bulk/runState';
 import type { ResumeWindowJob, ResumeWindowResult } from '../support/resumeWindow';
+import { serialiseBulkRunState } from '../support/bulkRunRecords';
 
 const NOW = 1_700_000_000_000;
 const resumeScript = path.join(__dirname, '..', 'support', 'resumeWindow.js');

@@ -5,7 +5,6 @@ import {
   API_DIALECTS,
   allContactListsUrl,
   canListAll,
-  contactListPath,
   contactListUrl,
   dialectOf,
   expectedAllContactListsRequest,
@@ -22,7 +21,7 @@ describe('koreApiPaths', () => {
   });
   it('encodes the id and tolerates a trailing slash on the host', () => {
     assert.equal(contactListUrl({ ...target, host: 'https://h/' }, 'a b'), 'https://h/agentassist/api/v1/public/st-1/campaign/contactList/a%20b');
-    assert.equal(contactListPath({ iid: 'st-1', accountId: 'a1' }, 'x?y'), '/agentassist/api/v1/public/st-1/campaign/contactList/x%3Fy');
+    assert.equal(expectedContactListRequest({ host: 'http://x', iid: 'st-1', accountId: 'a1' }, 'x?y').path, '/agentassist/api/v1/public/st-1/campaign/contactList/x%3Fy');
   });
   it('builds the v1 legacy URL with the account id in the query', () => {
     assert.equal(
@@ -64,7 +63,7 @@ describe('koreApiPaths', () => {
     });
   }
   it("percent-encodes every character of the id outside A-Za-z0-9-_. (encodeURIComponent leaves ' ! ( ) * ~)", () => {
-    assert.equal(contactListPath({ iid: 'st-1', accountId: 'a1' }, "cl-9!!'x(1)*~"), '/agentassist/api/v1/public/st-1/campaign/contactList/cl-9%21%21%27x%281%29%2A%7E');
+    assert.equal(expectedContactListRequest({ host: 'http://x', iid: 'st-1', accountId: 'a1' }, "cl-9!!'x(1)*~").path, '/agentassist/api/v1/public/st-1/campaign/contactList/cl-9%21%21%27x%281%29%2A%7E');
     assert.equal(contactListUrl({ ...target, iid: "st'1", accountId: 'a!', dialect: 'v2' }, 'c'), 'https://platform.kore.ai/campaign/api/v2/public/st%271/campaign/contactList/c?accountId=a%21');
   });
 });

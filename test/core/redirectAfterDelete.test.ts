@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { bulkDeleteOne, bulkLookUp } from '../../src/core/bulk/requests';
 import { runBulkDeletion } from '../../src/core/bulk/runner';
-import { createBulkRunState, planResume, recordOutcome } from '../../src/core/bulk/runState';
+import { createBulkRunState, planResume } from '../../src/core/bulk/runState';
 import { judge } from '../../src/core/bulk/verdict';
 import { systemClock } from '../../src/core/clock';
 import { deleteContactList } from '../../src/core/contactListClient';
@@ -12,6 +12,7 @@ import { deleteOutcomeOf } from '../../src/core/deleteOutcome';
 import { RateLimiter } from '../../src/core/rateLimiter';
 import { describeDeleteResult } from '../../src/core/resultMessages';
 import { useFakeKore } from '../support/fakeKoreFixture';
+import { recordOutcome } from '../support/bulkRunRecords';
 
 const ELSEWHERE = 'https://elsewhere.example/contact-lists';
 

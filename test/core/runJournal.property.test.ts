@@ -5,8 +5,9 @@ import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { IdOutcome } from '../../src/core/bulk/report';
 import { JournalEvent, ReplayedJournal, isDamagedJournal, journalHeader, journalLine, replayJournal } from '../../src/core/bulk/runJournal';
-import { BulkRunState, createBulkRunState, recordOutcome, recordStarted, serialiseBulkRunState } from '../../src/core/bulk/runState';
+import { BulkRunState, createBulkRunState } from '../../src/core/bulk/runState';
 import { propertyParameters, propertyTimeoutMs } from '../support/propertyRuns';
+import { recordOutcome, recordStarted, serialiseBulkRunState } from '../support/bulkRunRecords';
 
 const reason = fc.string({ maxLength: 40, unit: 'binary' });
 const outcome: fc.Arbitrary<IdOutcome> = fc.oneof(

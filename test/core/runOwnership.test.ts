@@ -1,8 +1,10 @@
 // Which saved bulk runs a window may resume: its own, or one no other window has saved for ALIVE_MS; never one
 // older than the resume window; and an unreadable record is set aside, never dropped or offered.
 import * as assert from 'node:assert/strict';
-import { ALIVE_MS, RESUME_WINDOW_MS, newestFirst, ownedRunRecord, runDisposition } from '../../src/core/bulk/runOwnership';
-import { createBulkRunState, recordStarted, serialiseBulkRunState } from '../../src/core/bulk/runState';
+import { ALIVE_MS, RESUME_WINDOW_MS, newestFirst } from '../../src/core/bulk/runOwnership';
+import { createBulkRunState } from '../../src/core/bulk/runState';
+import { runDisposition } from '../../src/core/bulk/legacyRuns';
+import { ownedRunRecord, recordStarted, serialiseBulkRunState } from '../support/bulkRunRecords';
 
 const NOW = 1_700_000_000_000;
 const state = createBulkRunState({ runId: 'run-1', environmentId: 'env-1', ids: ['cl-a', 'cl-b'], createdAt: NOW - 60_000 });

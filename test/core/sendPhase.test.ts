@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { BulkDeletionReport } from '../../src/core/bulk/report';
 import { bulkDeleteOne, bulkLookUp } from '../../src/core/bulk/requests';
 import { runBulkDeletion } from '../../src/core/bulk/runner';
-import { createBulkRunState, planResume, recordOutcome } from '../../src/core/bulk/runState';
+import { createBulkRunState, planResume } from '../../src/core/bulk/runState';
 import { judge } from '../../src/core/bulk/verdict';
 import { systemClock } from '../../src/core/clock';
 import { deleteContactList } from '../../src/core/contactListClient';
@@ -20,6 +20,7 @@ import { RateLimiter } from '../../src/core/rateLimiter';
 import { describeDeleteResult, pointsAtNetworkSettings } from '../../src/core/resultMessages';
 import { Answer, BrokenServer, SeenRequest, closedPort, serverThatBreaksTheHandshake, tcpServerThatResets, tlsServerThatBreaks, trustOnly } from '../support/brokenServers';
 import { CertificateAuthority, makeCertificateAuthority, issueServerCertificate } from '../support/privateCa';
+import { recordOutcome } from '../support/bulkRunRecords';
 
 const ID = 'cl-5e0d7a31-8c2b-4f7e-9d61-3a2f1c0b9e01';
 const TOKEN = 'static-token-for-tests';

@@ -159,6 +159,14 @@ describe('validation', () => {
       assert.match(validateAccountId('acc 1') ?? '', /only letters, digits/);
       assert.match(validateAccountId('a'.repeat(129)) ?? '', /too long/);
     });
+
+    it('accepts an App ID or Account ID only as it is: a tab or space around it is refused, since it would be sent so (fuzz seed 86934008)', () => {
+      for (const value of ['0\t', ' st-1', 'st-1 ', 'a\n']) {
+        assert.match(validateIid(value) ?? '', /only letters, digits/, JSON.stringify(value));
+        assert.match(validateAccountId(value) ?? '', /only letters, digits/, JSON.stringify(value));
+      }
+      assert.match(validateIid(' \t') ?? '', /Enter the App ID/);
+    });
   });
 
   describe('validateToken', () => {

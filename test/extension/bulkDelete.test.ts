@@ -7,9 +7,10 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { useExtensionHarness } from './harness';
 import type { StoredEnvironment } from './harness';
-import { ownedRunRecord } from '../../src/core/bulk/runOwnership';
-import { createBulkRunState, recordStarted, serialiseBulkRunState } from '../../src/core/bulk/runState';
+import { createBulkRunState } from '../../src/core/bulk/runState';
 import { BulkRunStore, DAMAGED_PREFIX, RUNS_FOLDER } from '../../src/vscode/bulk/bulkRunStore';
+import { readAuditTrail } from '../support/auditTrail';
+import { ownedRunRecord, recordStarted, serialiseBulkRunState } from '../support/bulkRunRecords';
 
 describe('bulk deletion', function () {
   this.timeout(30_000);
@@ -43,7 +44,7 @@ describe('bulk deletion', function () {
     assert.deepEqual([...deletesPerId().values()], [1, 1, 1]);
     const report = JSON.parse((await vscode.workspace.openTextDocument(outcome.report)).getText()) as { summary: string };
     assert.equal(report.summary, '3 succeeded, 0 failed, 0 unknown, 0 not attempted');
-    assert.equal((await harness.api.audit.read()).entries.length, 3);
+    assert.equal((await readAuditTrail(harness.api.audit.directory)).entries.length, 3);
     assert.match(harness.ui.last('info')?.message ?? '', /Bulk deletion finished: 3 succeeded/);
   });
 

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { FakeKoreServer } from '../fakeKore/fakeKoreServer';
 import { configuration, SEED_ID, TOKEN, useExtensionHarness, waitFor } from './harness';
 import type { DeleteOutcome, StoredEnvironment } from './harness';
+import { readAuditTrail } from '../support/auditTrail';
 
 describe('Delete Contact List', function () {
   this.timeout(30_000);
@@ -180,7 +181,7 @@ describe('Delete Contact List', function () {
     const outcome = await vscode.commands.executeCommand<DeleteOutcome>('koreContactLists.deleteContactList', environment.name, SEED_ID);
     assert.equal(outcome?.status, 'deleted');
     assert.ok(outcome?.document?.path.endsWith(`/Local sandbox/${SEED_ID} · Local sandbox.json`), outcome?.document?.path);
-    const [entry] = (await harness.api.audit.read()).entries;
+    const [entry] = (await readAuditTrail(harness.api.audit.directory)).entries;
     assert.equal(entry.contactListId, SEED_ID);
     assert.equal(entry.contactListName, undefined, 'the audit entry borrows no name');
     assert.doesNotMatch(harness.ui.last('info')?.message ?? '', /Someone Else/);
@@ -199,6 +200,23 @@ describe('Delete Contact List', function () {
     await waitFor('the status check', () => harness.server.requests.filter((request) => request.method === 'GET').length === 2 || undefined);
     const info = await waitFor('the status message', () => harness.ui.shown.find((shown) => shown.kind === 'info' && /still exists/.test(shown.message)));
     assert.match(info.message, /still exists on Local sandbox\. A request that was cancelled or timed out may still be processed/);
+  });
+
+  it('Check Status refused with a 401 offers Show Response and Set Token, as the look-up before a DELETE does', async () => {
+    await configuration().update('requestTimeoutSeconds', 1, vscode.ConfigurationTarget.Global);
+    harness.server.setFault({ kind: 'hang' }, 1, 'DELETE');
+    // The look-up before the DELETE is answered; the second GET, Check Status's, is refused.
+    harness.server.setFault({ kind: 'status', status: 401, body: '{"message":"Invalid token for the check"}' }, 1, 'GET', 1);
+    harness.ui.errorAnswers.push('Check Status', 'Show Response');
+    const outcome = await harness.deleteList(environment.name, SEED_ID);
+    assert.equal(outcome.status, 'unknown');
+    const refused = await waitFor('the refused check', () => harness.ui.shown.find((shown) => shown.kind === 'error' && /Could not check contact list/.test(shown.message)));
+    assert.match(refused.message, new RegExp(`Could not check contact list ${SEED_ID} on Local sandbox: the token was rejected .*Set a new token`));
+    assert.deepEqual(refused.actions, ['Show Response', 'Set Token']);
+    const editor = await waitFor('the refused check\'s answer', () =>
+      vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.path.endsWith(`${SEED_ID} · Local sandbox (check failed).json`)),
+    );
+    assert.match(editor.document.getText(), /Invalid token for the check/);
   });
 
   it('reports a redirect without following it', async () => {

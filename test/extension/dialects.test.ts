@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { DIALECT_PICKS, SEED_ID, TOKEN, configuration, storedEnvironments, useExtensionHarness, waitFor } from './harness';
 import type { Dialect, StoredEnvironment } from './harness';
+import { readAuditTrail } from '../support/auditTrail';
 
 const SECOND_ID = 'cl-5b7d0e1-88a2-4c3f-9d61-2f4e7a9b0002';
 const THIRD_ID = 'cl-0a1b2c3-4d5e-4f60-8a7b-9c0d1e2f0004';
@@ -115,7 +116,7 @@ describe('API dialects', function () {
       assert.ok(editor.document.uri.path.endsWith(`${SEED_ID} · ${environment.name}.jsonc`), editor.document.uri.path);
       assert.equal(editor.document.languageId, 'jsonc');
       assert.ok(editor.document.getText().startsWith(`// ${NOT_A_RECORD}\n`), editor.document.getText());
-      const [entry] = (await harness.api.audit.read()).entries;
+      const [entry] = (await readAuditTrail(harness.api.audit.directory)).entries;
       assert.equal(entry.outcome, 'deleted');
       assert.equal(entry.note, NOT_A_RECORD);
       assert.ok(entry.message.includes(NOT_A_RECORD));
@@ -126,7 +127,7 @@ describe('API dialects', function () {
       const outcome = await vscode.commands.executeCommand<{ counts: Record<string, number> }>('koreContactLists.deleteContactLists', environment.id, undefined, `${SEED_ID} ${THIRD_ID}`);
       assert.deepEqual(outcome?.counts, { succeeded: 2, failed: 0, unknown: 0, notAttempted: 0 });
       assertSentIn('v1-legacy');
-      const { entries } = await harness.api.audit.read();
+      const { entries } = await readAuditTrail(harness.api.audit.directory);
       assert.deepEqual(entries.map((entry) => entry.note), [NOT_A_RECORD, NOT_A_RECORD]);
     });
   });

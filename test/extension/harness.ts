@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { KoreContactListsApi } from '../../src/extension';
-import type { DeleteCommandResult as DeleteOutcome } from '../../src/vscode/deletion/deletionResults';
+import type { DeleteCommandResult as DeleteOutcome } from '../../src/vscode/deletion/deleteContactListCommand';
 import type { ContactListNode, EnvironmentNode, TreeNode } from '../../src/vscode/environments/environmentTree';
 import { FakeKoreServer } from '../fakeKore/fakeKoreServer';
 import { DEFAULT_APP } from '../fakeKore/seedData';
@@ -16,7 +16,7 @@ import { signFakeJwt } from '../fakeKore/jwt';
 import { ScriptedUserInterface } from './scriptedUserInterface';
 
 // The extension's types the feature files need, from one place, so a move in src/ is fixed here once.
-export type { ContactListNode, DeleteOutcome, EnvironmentNode, TreeNode };
+export type { ContactListNode, DeleteOutcome, TreeNode };
 
 export const EXTENSION_ID = 'kore-contact-lists.kore-contact-lists';
 export const SEED_ID = 'cl-c2ce382-2516-457e-8eb4-9847deec0001';
@@ -90,7 +90,7 @@ export interface ExtensionHarness {
   responseEditor(): Promise<vscode.TextEditor>;
 }
 
-export interface EnvironmentOptions {
+interface EnvironmentOptions {
   /** Defaults to the fake server's URL. */
   host?: string;
   /** Defaults to the fake app's. */

@@ -2,7 +2,9 @@
 // previous step with its answer shown again, and finishing after going back saves what was last answered.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { CLIENT_CREDENTIALS, CUSTOM_HOST, DIALECT_PICKS, PASTE_JWT, PRODUCTION_NO, PRODUCTION_YES, storedEnvironments, useExtensionHarness } from './harness';
+import { GetStarted } from '../../src/vscode/walkthrough/getStarted';
+import { showInputStep } from '../../src/vscode/quickInputSteps';
+import { CLIENT_CREDENTIALS, CUSTOM_HOST, DIALECT_PICKS, EXTENSION_ID, PASTE_JWT, PRODUCTION_NO, PRODUCTION_YES, storedEnvironments, useExtensionHarness } from './harness';
 import { BACK, KEEP } from './scriptedUserInterface';
 
 describe('multiStepInput', function () {
@@ -96,5 +98,24 @@ describe('multiStepInput', function () {
     await vscode.commands.executeCommand('koreContactLists.setToken', added.id);
     assert.match(harness.ui.validationMessages.at(-1) ?? '', /not a JWT|three/);
     assert.equal(await harness.api.credentials.get(added.id), undefined);
+  });
+
+  it('the first-run walkthrough waits while a prompt is open, so its editor cannot take the focus from the typing (issue 23)', async () => {
+    const stored = new Map<string, unknown>();
+    const memento: vscode.Memento = {
+      keys: () => [...stored.keys()],
+      get: <T>(key: string, fallback?: T) => (stored.has(key) ? (stored.get(key) as T) : fallback),
+      update: (key: string, value: unknown) => Promise.resolve(void stored.set(key, value)),
+    };
+    const prompt = showInputStep({ title: 'Issue 23', step: 1, totalSteps: 1, prompt: 'The user is typing here' });
+    const shownView = { visible: true } as vscode.TreeView<unknown>;
+    const opened = new GetStarted(EXTENSION_ID, memento).openWhenFirstShown(shownView, []);
+    // Something that must not happen: the old code opened it well within this bound, while the prompt was up.
+    const bound = new Promise<string>((resolve) => setTimeout(() => resolve('still waiting'), 2_000));
+    assert.equal(await Promise.race([opened.then(() => 'opened'), bound]), 'still waiting', 'the walkthrough waits for the prompt');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    assert.deepEqual(await prompt, { kind: 'value', value: '' });
+    assert.equal(await opened, true, 'then it opens');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });

@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { makeContactList } from '../fakeKore/seedData';
 import { SEED_ID, StoredEnvironment, useExtensionHarness } from './harness';
+import { readAuditTrail } from '../support/auditTrail';
 
 const FORGED_NAME = 'old\nRecords: 0\nNot in use by any campaign.\n\n';
 
@@ -61,7 +62,7 @@ describe('hostile text in the extension host', function () {
     assert.match(harness.ui.last('info')?.message ?? '', /"Deep" \(cl-[^)]+\) was deleted/);
     const editor = await harness.responseEditor();
     assert.equal(editor.document.getText(), body);
-    const { entries } = await harness.api.audit.read();
+    const { entries } = await readAuditTrail(harness.api.audit.directory);
     const entry = entries.find((candidate) => candidate.contactListId === SEED_ID && candidate.environment.name === 'Hardened');
     assert.ok(entry, 'the attempt is in the audit trail');
     assert.equal(entry.outcome, 'deleted');

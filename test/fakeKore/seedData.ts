@@ -29,18 +29,9 @@ export const DEFAULT_APP: FakeApp = {
   staticTokens: ['fake-kore-static-token-0001'],
 };
 
-export const SECOND_APP: FakeApp = {
-  iid: 'st-7a1c2b3d-4e5f-5061-8293-a4b5c6d7b002',
-  accountId: '68888df04f36437505fab002',
-  orgId: 'o-a9c462f8-094c-52ce-ce83-e6e5197b002',
-  clientId: 'cs-6a2f0b63-4d2e-5b8f-ae5c-1d309f7eb002',
-  clientSecret: 'fake-client-secret-for-the-local-kore-server-0002',
-  staticTokens: ['fake-kore-static-token-0002'],
-};
-
 const USER = 'u-eb5bbee1-6af9-5b9a-b471-03a3fe48a001';
 
-export function newContactListId(): string {
+function newContactListId(): string {
   // The vendor's ids: "cl-" and a UUID whose first group is one character short.
   return `cl-${randomUUID().slice(1)}`;
 }

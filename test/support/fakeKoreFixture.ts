@@ -1,11 +1,11 @@
 // A fake Kore server for a core test file: started once, reset before each test, closed after; with the target
 // and a token it accepts. Call useFakeKore() inside the file's describe and read what it returns in the tests.
-import { KoreTarget } from '../../src/core/contactListClient';
+import { ApiTarget } from '../../src/core/koreApiPaths';
 import { FakeKoreServer } from '../fakeKore/fakeKoreServer';
 
 export interface FakeKoreFixture {
   readonly server: FakeKoreServer;
-  readonly target: KoreTarget;
+  readonly target: ApiTarget;
   /** A static token the fake app accepts. */
   readonly token: string;
 }

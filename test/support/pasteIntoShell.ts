@@ -22,7 +22,7 @@ const INVOCATIONS: Readonly<Record<RealShell, { readonly file: string; readonly 
 };
 
 /** One command a stand-in recorded: its name and its arguments. */
-export interface Recorded {
+interface Recorded {
   readonly name: string;
   readonly args: readonly string[];
 }

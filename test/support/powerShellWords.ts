@@ -30,7 +30,7 @@ function expandDouble(body: string, variables: Readonly<Record<string, string>>)
   return value;
 }
 
-export function tokenizePowerShell(text: string, variables: Readonly<Record<string, string>>): Token[] {
+function tokenizePowerShell(text: string, variables: Readonly<Record<string, string>>): Token[] {
   if (!/^[\x20-\x7e]*$/.test(text)) throw new Error('not one line of printable ASCII');
   const tokens: Token[] = [];
   let index = 0;

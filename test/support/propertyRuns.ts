@@ -1,8 +1,8 @@
 // The parameters of every property test. `npm test` runs each property with a fixed seed, so a failure is
 // reproducible and a run is quick; `npm run fuzz` sets FUZZ_SEED (random) and FUZZ_RUNS (100,000) and prints
 // the seed of any failure, which FUZZ_SEED then replays.
-export const DEFAULT_PROPERTY_SEED = 20261127;
-export const DEFAULT_PROPERTY_RUNS = 1000;
+const DEFAULT_PROPERTY_SEED = 20261127;
+const DEFAULT_PROPERTY_RUNS = 1000;
 
 export function propertyParameters(): { seed: number; numRuns: number } {
   return {

@@ -1,7 +1,7 @@
 // How a server that counts calls per sliding window sees a sequence of arrivals: the most calls any one
 // window holds. Both ways a server may count: closed windows [t, t + 60 s] (the stricter: calls exactly a
 // minute apart fall in one window) and half-open ones (t − 60 s, t] (the fake Kore server's `at > now − 60_000`).
-export const WINDOW_MS = 60_000;
+const WINDOW_MS = 60_000;
 
 /** The most arrivals in any window of `windowMs`, closed at both ends or half-open, over every start time. */
 export function maxInAnyWindow(arrivals: readonly number[], closed: boolean, windowMs = WINDOW_MS): number {

@@ -14,6 +14,8 @@ describe('UI: a v2-only tenant through the workbench', function () {
 
   before(async () => {
     await ui.workbench.openViewContainer('Kore.ai Contact Lists');
+    // Closed before any prompt: its editor would take the focus from Add Environment's first step.
+    await ui.workbench.closeFirstRunWalkthrough();
   });
 
   it('adds an environment choosing the v2 dialect in its prompts, and the tree says browsing is not available', async () => {

@@ -48,7 +48,7 @@ describe('UI: the installed extension\'s details page', function () {
         (elements as HTMLImageElement[]).map((image) => ({ src: image.getAttribute('src') ?? '', complete: image.complete, naturalWidth: image.naturalWidth })),
       );
       if (loaded.length >= expected && loaded.every((image) => image.complete)) break;
-      await workbench.page.waitForTimeout(250);
+      await workbench.nextFrame();
     } while (Date.now() < deadline);
     // Show the first picture, so the screenshot lets a person see it as well.
     if (loaded.length > 0) await images.first().scrollIntoViewIfNeeded();

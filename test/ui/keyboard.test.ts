@@ -16,6 +16,7 @@ describe('UI: multi-step input with Back, and a deletion with the keyboard alone
   it('Add Environment: Back shows the earlier step with its answer intact, and finishing saves the right environment', async () => {
     const { workbench, kore } = ui;
     await workbench.openViewContainer('Kore.ai Contact Lists');
+    await workbench.closeFirstRunWalkthrough();
     await workbench.runCommandWithKeyboard('Kore.ai: Add Environment');
     await workbench.waitForStep(1, 6);
     await workbench.answerInputBox('Environment name', NAME);

@@ -12,7 +12,7 @@ import { launchBrowser } from '../host/browser';
 import { CodeServer, PROJECT_ROOT, scratchFolder, startCodeServer } from '../host/codeServer';
 import { FakeKoreServer } from '../fakeKore/fakeKoreServer';
 import { signFakeJwt } from '../fakeKore/jwt';
-import { Workbench } from './workbench';
+import { Workbench, animationsFinished } from './workbench';
 import { Frame, ensureFfmpeg, makeGif, optimisePng } from './imageTools';
 
 const VSIX = path.join(PROJECT_ROOT, 'dist', 'kore-contact-lists.vsix');
@@ -98,7 +98,7 @@ class Shots {
   async capture(name: string, clip: Clip): Promise<string> {
     this.count += 1;
     const file = path.join(WORK, `${String(this.count).padStart(2, '0')}-${name}.png`);
-    await this.page.waitForTimeout(500);
+    await animationsFinished(this.page);
     await this.page.screenshot({ path: file, clip });
     return file;
   }

@@ -12,7 +12,7 @@ import { FakeKoreOptions, FakeKoreServer } from '../fakeKore/fakeKoreServer';
 import { signFakeJwt } from '../fakeKore/jwt';
 import { Workbench } from './workbench';
 
-export const VSIX = path.join(PROJECT_ROOT, 'dist', 'kore-contact-lists.vsix');
+const VSIX = path.join(PROJECT_ROOT, 'dist', 'kore-contact-lists.vsix');
 
 export interface UiSessionOptions {
   /**

@@ -13,14 +13,14 @@ import { IdOutcome } from './report';
 import { BulkRunState } from './runState';
 import { journalDisposition, newestFirst } from './runOwnership';
 
-export const JOURNAL_EXTENSION = '.jsonl';
+const JOURNAL_EXTENSION = '.jsonl';
 export const DAMAGED_FOLDER = 'damaged';
 /** Run ids name files: only what randomUUID makes (and any other plain name) is accepted. */
 const SAFE_RUN_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
 
 export interface ResumableRuns {
   readonly runs: BulkRunState[];
-  /** Files this call moved aside because they could not be read. */
+  /** What this call moved aside because it could not be read (files; globalState keys too, see bulkRunStore.ts). */
   readonly setAside: string[];
 }
 

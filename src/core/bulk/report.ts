@@ -22,7 +22,7 @@ export function deleteOutcomeOfId(outcome: IdOutcome): DeleteOutcome | undefined
   return outcome.kind === 'succeeded' ? 'deleted' : outcome.kind === 'notAttempted' ? undefined : outcome.kind;
 }
 
-export interface SucceededEntry {
+interface SucceededEntry {
   readonly id: string;
   readonly serverMessage?: string;
   readonly attempts: number;
@@ -32,7 +32,7 @@ export interface SucceededEntry {
   readonly fromEarlierRun?: true;
 }
 
-export interface FailedEntry {
+interface FailedEntry {
   readonly id: string;
   /** One line, for a user. */
   readonly reason: string;

@@ -3,7 +3,8 @@ import * as l10n from '@vscode/l10n';
 // environment and a token source: the token is made before anything goes out, and making it can fail (a client
 // secret that no longer signs, a lifetime setting out of range): then nothing was sent, and the runner must hear
 // "not sent", not a throw it would call unknown.
-import { CallOptions, KoreTarget, deleteContactList, getContactList } from '../contactListClient';
+import { ApiTarget } from '../koreApiPaths';
+import { CallOptions, deleteContactList, getContactList } from '../contactListClient';
 import { KoreCallResult } from '../koreResult';
 
 /**
@@ -36,9 +37,9 @@ export interface BulkRequestOptions {
   readonly timeoutMs: number;
 }
 
-type Send = (target: KoreTarget, token: string, contactListId: string, options: CallOptions) => Promise<KoreCallResult>;
+type Send = (target: ApiTarget, token: string, contactListId: string, options: CallOptions) => Promise<KoreCallResult>;
 
-function bind(send: Send, target: KoreTarget, token: () => string, options: BulkRequestOptions): (id: string, signal: AbortSignal) => Promise<KoreCallResult | NotSent> {
+function bind(send: Send, target: ApiTarget, token: () => string, options: BulkRequestOptions): (id: string, signal: AbortSignal) => Promise<KoreCallResult | NotSent> {
   return async (id, signal) => {
     let auth: string;
     try {
@@ -53,11 +54,11 @@ function bind(send: Send, target: KoreTarget, token: () => string, options: Bulk
 }
 
 /** DELETE, for runBulkDeletion's `deleteOne`. */
-export function bulkDeleteOne(target: KoreTarget, token: () => string, options: BulkRequestOptions): DeleteOne {
+export function bulkDeleteOne(target: ApiTarget, token: () => string, options: BulkRequestOptions): DeleteOne {
   return bind(deleteContactList, target, token, options);
 }
 
 /** GET, for runBulkDeletion's `lookUp`. */
-export function bulkLookUp(target: KoreTarget, token: () => string, options: BulkRequestOptions): LookUpOne {
+export function bulkLookUp(target: ApiTarget, token: () => string, options: BulkRequestOptions): LookUpOne {
   return bind(getContactList, target, token, options);
 }

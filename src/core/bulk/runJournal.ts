@@ -5,10 +5,10 @@
 // that it is still alive). Replaying the lines in order gives the same BulkRunState the run had in memory.
 // A torn last line (a crash in the middle of a write) is ignored: what it announced never happened, because
 // the DELETE waits for the line to be on disk. Anything else that does not read is damage: refused, never guessed.
-import { BulkRunState, RunStateEntry, isRecord, isShortText, isValidId, parseEntry, parseRunTarget } from './runState';
+import { BulkRunState, RunStateEntry, isRecord, isShortText, isValidId, parseEntry, parseApiTarget } from './runState';
 import { IdOutcome } from './report';
 
-export const JOURNAL_VERSION = 1;
+const JOURNAL_VERSION = 1;
 
 export type JournalEvent =
   | { readonly e: 'started'; readonly id: string }
@@ -100,7 +100,7 @@ function parseHeader(line: string): Header | undefined {
   if (typeof createdAt !== 'number' || !Number.isFinite(createdAt)) return undefined;
   // The same check as every id a run is given, so nothing the runner accepts can make the journal unreadable.
   if (!Array.isArray(ids) || !ids.every(isValidId) || new Set(ids).size !== ids.length) return undefined;
-  const parsedTarget = parseRunTarget(target);
+  const parsedTarget = parseApiTarget(target);
   if (parsedTarget === false) return undefined;
   return { runId, environmentId, ...(parsedTarget ? { target: parsedTarget } : {}), createdAt, ids };
 }

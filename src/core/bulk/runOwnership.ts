@@ -2,34 +2,21 @@
 // is still driving is never offered (that would send its DELETEs twice), old runs are dropped (the lists have
 // likely changed since), and a saved run that cannot be read is never dropped: it may be the only record of
 // DELETEs already sent, so it is set aside for the user to be told about once. Pure: the stores
-// (core/bulk/journalStore.ts, over journal files with an owner and a heartbeat; src/vscode/bulk/bulkRunStore.ts for
-// runs an earlier version left in globalState) only reads and writes what this decides.
+// (core/bulk/journalStore.ts, over journal files with an owner and a heartbeat; legacyRuns.ts for runs an earlier
+// version left in globalState) only read and write what this decides.
 import { DamagedJournal, OwnerProcess, ReplayedJournal, isDamagedJournal } from './runJournal';
-import { BulkRunState, parseBulkRunState, serialiseBulkRunState } from './runState';
+import { BulkRunState } from './runState';
 
 /** A run saved more recently than this by another window is taken to be running there. */
 export const ALIVE_MS = 2 * 60_000;
 /** Older runs are not offered. */
 export const RESUME_WINDOW_MS = 7 * 24 * 3600 * 1000;
 
-/** What is stored per run: the state, with the window (session) that owns it and when that window last saved. */
-interface Envelope {
-  readonly owner: string;
-  readonly updatedAt: number;
-  readonly state: string;
-}
-
 /** Who asks, and when: ownership is decided relative to this window's session. */
 export interface Observer {
   readonly session: string;
   /** Epoch milliseconds. */
   readonly now: number;
-}
-
-/** The stored text of a run, saved now by this window. */
-export function ownedRunRecord(state: BulkRunState, observer: Observer): string {
-  const envelope: Envelope = { owner: observer.session, updatedAt: observer.now, state: serialiseBulkRunState(state) };
-  return JSON.stringify(envelope);
 }
 
 /** What to do with one stored run. */
@@ -41,14 +28,6 @@ export type RunDisposition =
   | { readonly kind: 'expired' }
   /** Unreadable: keep it aside, unchanged, and remove it from the runs. */
   | { readonly kind: 'damaged' };
-
-/** Decides one stored value (whatever was found under a run's key). */
-export function runDisposition(stored: unknown, observer: Observer): RunDisposition {
-  const envelope = typeof stored === 'string' ? parseEnvelope(stored) : undefined;
-  const state = envelope && parseBulkRunState(envelope.state);
-  if (!envelope || !state) return { kind: 'damaged' };
-  return ownedDisposition(state, { owner: envelope.owner, at: envelope.updatedAt }, observer);
-}
 
 /**
  * Decides one run journal, replayed (runJournal.ts): the same rule, with the last heartbeat as the time the owner
@@ -63,7 +42,8 @@ export function journalDisposition(replayed: ReplayedJournal | DamagedJournal, o
   return ownedDisposition(replayed.state, heard, observer);
 }
 
-function ownedDisposition(state: BulkRunState, heard: { owner: string; at: number } | undefined, observer: Observer): RunDisposition {
+/** The rule for a run whose owner was last heard of `heard` (undefined: nobody to wait for). */
+export function ownedDisposition(state: BulkRunState, heard: { owner: string; at: number } | undefined, observer: Observer): RunDisposition {
   if (observer.now - state.createdAt > RESUME_WINDOW_MS) return { kind: 'expired' };
   const drivenElsewhere = heard !== undefined && heard.owner !== observer.session && observer.now - heard.at < ALIVE_MS;
   return drivenElsewhere ? { kind: 'drivenElsewhere' } : { kind: 'resumable', state };
@@ -72,16 +52,4 @@ function ownedDisposition(state: BulkRunState, heard: { owner: string; at: numbe
 /** Newest first, as they are offered. */
 export function newestFirst(runs: readonly BulkRunState[]): BulkRunState[] {
   return [...runs].sort((a, b) => b.createdAt - a.createdAt);
-}
-
-function parseEnvelope(text: string | undefined): Envelope | undefined {
-  if (!text) return undefined;
-  try {
-    const value = JSON.parse(text) as Partial<Envelope>;
-    return typeof value.owner === 'string' && typeof value.updatedAt === 'number' && typeof value.state === 'string'
-      ? { owner: value.owner, updatedAt: value.updatedAt, state: value.state }
-      : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -1,25 +1,19 @@
 import * as l10n from '@vscode/l10n';
-import { ApiDialect, dialectOf, isApiDialect } from '../koreApiPaths';
+import { ApiTarget, dialectOf, isApiDialect } from '../koreApiPaths';
 import { validateContactListId } from '../validation';
 import { IdOutcome } from './report';
 
 /** `started`: a DELETE may be on its way (recorded before it is sent); read back after a crash, it means unknown. */
 export type RunStateEntry = IdOutcome | { readonly kind: 'started' };
 
-/** Where a run's DELETEs went: a resume must go to the same place, or its look-ups prove nothing. */
-export interface RunTarget {
-  readonly host: string;
-  readonly iid: string;
-  readonly accountId: string;
-  /** The API form its requests used: another form sends to other paths, whose 404 says nothing about a list. No field: the default. */
-  readonly dialect?: ApiDialect;
-}
-
 export interface BulkRunState {
   readonly runId: string;
   readonly environmentId: string;
-  /** Absent in runs saved by earlier versions. */
-  readonly target?: RunTarget;
+  /**
+   * Where its DELETEs went: a resume must go to the same place, or its look-ups prove nothing; another API dialect
+   * sends to other paths, whose 404 says nothing about a list. Absent in runs saved by earlier versions.
+   */
+  readonly target?: ApiTarget;
   /** Epoch milliseconds, to expire old runs. */
   readonly createdAt: number;
   readonly ids: readonly string[];
@@ -27,7 +21,6 @@ export interface BulkRunState {
   readonly outcomes: ReadonlyMap<string, RunStateEntry>;
 }
 
-const STATE_VERSION = 1;
 const MAX_STATE_FIELD = 256;
 
 /** What a new run's state is made from. */
@@ -38,7 +31,7 @@ export interface NewRunState {
   /** Epoch milliseconds. Default now. */
   readonly createdAt?: number;
   /** Where its DELETEs go: kept so that a resume can refuse a changed environment (resumeTargetChanged). */
-  readonly target?: RunTarget;
+  readonly target?: ApiTarget;
 }
 
 /**
@@ -63,13 +56,13 @@ export function createBulkRunState(run: NewRunState): BulkRunState {
  * dialect changed, the look-ups would go to other paths, which the platform may not serve at all: refused.
  * A target saved without a dialect (before dialects were kept) means the default one, as an environment does.
  */
-export function resumeTargetChanged(state: BulkRunState, now: RunTarget): boolean {
+export function resumeTargetChanged(state: BulkRunState, now: ApiTarget): boolean {
   const then = state.target;
   return then !== undefined && (then.host !== now.host || then.iid !== now.iid || then.accountId !== now.accountId || dialectOf(then) !== dialectOf(now));
 }
 
 /** A stored target, checked field by field; undefined when absent, false when present but malformed. */
-export function parseRunTarget(target: unknown): RunTarget | undefined | false {
+export function parseApiTarget(target: unknown): ApiTarget | undefined | false {
   if (target === undefined) return undefined;
   if (!isRecord(target) || !isShortText(target.host) || !isShortText(target.iid) || !isShortText(target.accountId)) return false;
   if (target.dialect !== undefined && !isApiDialect(target.dialect)) return false;
@@ -80,68 +73,7 @@ export function isValidId(value: unknown): value is string {
   return typeof value === 'string' && validateContactListId(value) === undefined;
 }
 
-/** Call from onStarting, and persist the result before returning. */
-export function recordStarted(state: BulkRunState, id: string): BulkRunState {
-  return withEntry(state, id, { kind: 'started' });
-}
-
-/** Call from onSettled. */
-export function recordOutcome(state: BulkRunState, id: string, outcome: IdOutcome): BulkRunState {
-  return withEntry(state, id, outcome);
-}
-
-function withEntry(state: BulkRunState, id: string, entry: RunStateEntry): BulkRunState {
-  if (!state.ids.includes(id)) return state;
-  const outcomes = new Map(state.outcomes);
-  outcomes.set(id, entry);
-  return { ...state, outcomes };
-}
-
-export function serialiseBulkRunState(state: BulkRunState): string {
-  return JSON.stringify({
-    version: STATE_VERSION,
-    runId: state.runId,
-    environmentId: state.environmentId,
-    ...(state.target ? { target: state.target } : {}),
-    createdAt: state.createdAt,
-    ids: state.ids,
-    // Object.fromEntries defines own properties, so even an id such as "__proto__" round-trips.
-    outcomes: Object.fromEntries(state.outcomes),
-  });
-}
-
-/**
- * Reads a stored state back. Anything malformed gives undefined rather than a half-trusted state: a
- * resume built on a wrong record could re-send a DELETE that already succeeded.
- */
-export function parseBulkRunState(text: string | undefined): BulkRunState | undefined {
-  if (!text) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (!isRecord(value) || value.version !== STATE_VERSION) return undefined;
-  const { runId, environmentId, createdAt, ids, outcomes, target } = value;
-  if (!isShortText(runId) || !isShortText(environmentId)) return undefined;
-  const parsedTarget = parseRunTarget(target);
-  if (parsedTarget === false) return undefined;
-  if (typeof createdAt !== 'number' || !Number.isFinite(createdAt)) return undefined;
-  // The same check as every id a run is given, so nothing the runner accepts can make the state unreadable.
-  if (!Array.isArray(ids) || !ids.every(isValidId) || new Set(ids).size !== ids.length) return undefined;
-  if (!isRecord(outcomes)) return undefined;
-  const known = new Set<string>(ids);
-  const parsed = new Map<string, RunStateEntry>();
-  for (const [id, entry] of Object.entries(outcomes)) {
-    const checked = parseEntry(entry);
-    if (!known.has(id) || checked === undefined) return undefined;
-    parsed.set(id, checked);
-  }
-  return { runId, environmentId, ...(parsedTarget ? { target: parsedTarget } : {}), createdAt, ids: [...known], outcomes: parsed };
-}
-
-/** One id's entry as stored (in a state, or a journal's outcome line); undefined when malformed. */
+/** One id's entry as stored (a journal's outcome line, or a state earlier versions saved); undefined when malformed. */
 export function parseEntry(entry: unknown): RunStateEntry | undefined {
   if (!isRecord(entry)) return undefined;
   if (entry.kind === 'started' || entry.kind === 'notAttempted') return { kind: entry.kind };

@@ -20,7 +20,7 @@ import { StartingPoint, startingPoint } from './startingPoint';
 import { RetryVerdict, Verdict, judge } from './verdict';
 
 export async function runBulkDeletion(options: BulkDeletionOptions): Promise<BulkDeletionReport> {
-  return new BulkRun(options).run();
+  return new DeletionRun(options).run();
 }
 
 /** One id in progress: its attempts so far, and whether it must be looked up before the next DELETE. */
@@ -42,7 +42,7 @@ function messageOf(error: unknown): string {
 }
 
 /** One run: the state its workers share, and the steps each id goes through. */
-class BulkRun {
+class DeletionRun {
   private readonly limiter: RateLimiter;
   private readonly clock: Clock;
   private readonly maxRetries: number;

@@ -8,7 +8,7 @@ import { KoreCallResult, MAX_RETRY_AFTER_SECONDS, answerStatusOf } from '../kore
 import { classifyNetworkFailure } from '../networkFailure';
 
 /** The longest Retry-After a run waits (parseRetryAfter already clamps to it). */
-export const MAX_RETRY_AFTER_MS = MAX_RETRY_AFTER_SECONDS * 1000;
+const MAX_RETRY_AFTER_MS = MAX_RETRY_AFTER_SECONDS * 1000;
 
 export type Verdict =
   | { readonly kind: 'succeeded'; readonly serverMessage?: string }

@@ -4,20 +4,14 @@
 // as before, and is reported once.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { RunJournalStore, RunJournalWriter } from '../../core/bulk/journalStore';
-import { runDisposition } from '../../core/bulk/runOwnership';
+import { ResumableRuns, RunJournalStore, RunJournalWriter } from '../../core/bulk/journalStore';
+import { runDisposition } from '../../core/bulk/legacyRuns';
 import { BulkRunState } from '../../core/bulk/runState';
 
 /** Where earlier versions kept each run, and where unreadable ones were kept aside. */
 const LEGACY_PREFIX = 'koreContactLists.bulkRun.';
 export const DAMAGED_PREFIX = 'koreContactLists.damagedBulkRun.';
 export const RUNS_FOLDER = 'bulk-runs';
-
-export interface ResumableRuns {
-  readonly runs: BulkRunState[];
-  /** Where this call kept unreadable runs aside: journal files moved to `damaged/`, or globalState keys. */
-  readonly setAside: string[];
-}
 
 export class BulkRunStore {
   private readonly journals: RunJournalStore;
@@ -40,6 +34,7 @@ export class BulkRunStore {
     return this.journals.remove(runId);
   }
 
+  /** `setAside` names journal files moved to `damaged/` and globalState keys kept aside. */
   async resumable(): Promise<ResumableRuns> {
     const legacyAside = await this.migrate();
     const { runs, setAside } = await this.journals.resumable();

@@ -1,33 +1,19 @@
-// What follows a DELETE: the answer in a read-only document, the attempt in the audit trail, and a message that
-// says what happened with the buttons that help (Show Response, Set Token, Check Status). Check Status looks a
-// list up again when a DELETE's outcome could not be known.
+// How Delete Contact List shows what Kore.ai answered: the answer in a read-only document, and a message with the
+// buttons that help (Show Response, Set Token, Check Status). Shared by the flow's look-up, its DELETE and Check
+// Status, the follow-up a later click runs: it looks a list up again when a DELETE's outcome could not be known.
 import * as vscode from 'vscode';
 import { CommandIds } from '../../commandIds';
-import { auditEntryFor } from '../../core/auditEntry';
-import { ContactListRecord } from '../../core/contactList';
-import { DeleteOutcome, deleteOutcomeOf, lookUpOutcomeOf } from '../../core/deleteOutcome';
+import { DeleteOutcome, lookUpOutcomeOf } from '../../core/deleteOutcome';
 import { isRouteNotFound } from '../../core/dialectDetection';
 import { dialectOf } from '../../core/koreApiPaths';
-import { FailureReason, KoreCallResult, recordOfList, responseStatusOf } from '../../core/koreResult';
+import { KoreCallResult, responseStatusOf } from '../../core/koreResult';
 import { responseDocument } from '../../core/responseDocument';
 import { responseTitle } from '../../core/responseTitle';
-import { briefFailureReason, describeDeleteResult, pointsAtNetworkSettings } from '../../core/resultMessages';
+import { briefFailureReason, describeDeleteResult } from '../../core/resultMessages';
 import { OfferedAction, offerActions } from '../commands';
 import type { EnvironmentConnection } from '../connection';
-import { networkSettingsAction } from '../networkSettings';
 import { withCancellableProgress } from '../progress';
 import type { KoreServices } from '../services';
-
-/** What Delete Contact List returns, for keybindings, automation and tests. */
-export interface DeleteCommandResult {
-  readonly status: DeleteOutcome | 'notSent';
-  readonly failure?: FailureReason;
-  readonly httpStatus?: number;
-  /** The read-only document holding what came back (or, with no answer, what happened). */
-  readonly document?: vscode.Uri;
-}
-
-export const NOT_SENT: DeleteCommandResult = { status: 'notSent' };
 
 /** The sentence parts a result message needs: which list, where, and the timeout in force. */
 export function callContext(connection: EnvironmentConnection, contactListId: string) {
@@ -35,41 +21,36 @@ export function callContext(connection: EnvironmentConnection, contactListId: st
   return { contactListId, environmentName: environment.name, host: environment.host, timeoutSeconds: connection.timeoutSeconds, dialect: dialectOf(environment) };
 }
 
+/** A DELETE's answer as a document: where it is, and whether the server sent it (or it tells what happened instead). */
+export interface DeleteAnswer {
+  readonly uri: vscode.Uri;
+  readonly fromServer: boolean;
+}
+
 export class DeletionResults {
   constructor(private readonly services: KoreServices) {}
 
-  /** Shows, records and words one DELETE's result; `list` is what the look-up found, if anything. */
-  async report(connection: EnvironmentConnection, contactListId: string, list: ContactListRecord | undefined, result: KoreCallResult): Promise<DeleteCommandResult> {
+  /** The DELETE's answer as a read-only document named after the list and, unless deleted, its outcome. */
+  addDeleteAnswer(connection: EnvironmentConnection, about: { contactListId: string; listName: string | undefined; outcome: DeleteOutcome }, result: KoreCallResult): DeleteAnswer {
     const { environment } = connection;
-    // One decision, deleteOutcomeOf, for the message, the document's name, the audit trail and what is offered.
-    const outcome = deleteOutcomeOf(result);
-    const message = describeDeleteResult(result, callContext(connection, contactListId));
+    const { contactListId, listName, outcome } = about;
     const document = responseDocument(result);
-    // The look-up's record, or the answer's when it is this list's own (never another list's name).
-    const listName = list?.name ?? recordOfList(result, contactListId)?.name;
     const note = outcome === 'deleted' ? undefined : outcome === 'unknown' ? vscode.l10n.t('outcome unknown') : vscode.l10n.t('failed');
     const title = responseTitle({ contactListId, listName, environmentName: environment.name, note });
     const uri = this.services.responses.add(environment.name, title, document, { environment, contactListId, method: 'DELETE' });
-    const httpStatus = responseStatusOf(result);
-    await this.record(connection, contactListId, { result, message, contactListName: listName });
-    const base = { document: uri, ...(httpStatus !== undefined ? { httpStatus } : {}) };
-    if (outcome === 'deleted') {
-      await this.services.responses.open(uri);
-      void this.services.ui.current.showInformationMessage(message);
-      return { status: 'deleted', ...base };
-    }
-    const show = this.showAction(uri, document.fromServer);
-    const actions =
-      outcome === 'unknown'
-        ? [this.checkAction(connection, contactListId), show]
-        : [show, ...this.setTokenActions(connection, httpStatus), ...(pointsAtNetworkSettings(result) ? [networkSettingsAction()] : [])];
-    offerActions(this.context(), { kind: 'error', message, actions });
-    return { status: outcome, ...(result.failure ? { failure: result.failure } : {}), ...base };
+    return { uri, fromServer: document.fromServer };
   }
 
-  /** A look-up that ended the flow (404, 401, 403): its answer one click away, and Set Token after a 401. */
-  offerLookUpFailure(connection: EnvironmentConnection, message: string, uri: vscode.Uri, status: number | undefined): void {
-    offerActions(this.context(), { kind: 'error', message, actions: [this.showAction(uri, true), ...this.setTokenActions(connection, status)] });
+  /**
+   * A look-up (GET) that ended what the user was doing: its answer as a document one click away, and Set Token
+   * after a 401. The one path for the look-up before a DELETE and for Check Status. Returns the document.
+   */
+  offerLookUpAnswer(connection: EnvironmentConnection, contactListId: string, result: KoreCallResult, wording: { note: string; message: string }): vscode.Uri {
+    const { environment } = connection;
+    const title = responseTitle({ contactListId, environmentName: environment.name, note: wording.note });
+    const uri = this.services.responses.add(environment.name, title, responseDocument(result), { environment, contactListId, method: 'GET' });
+    this.offer(wording.message, [this.showAction(uri, true), ...this.setTokenActions(connection, responseStatusOf(result))]);
+    return uri;
   }
 
   /** Looks the list up again; returns 'gone', 'exists' or 'unknown'. */
@@ -91,11 +72,9 @@ export class DeletionResults {
       return 'exists';
     }
     const reason = briefFailureReason(result, connection.timeoutSeconds);
-    const status = responseStatusOf(result);
-    if (status === 401) {
-      const title = responseTitle({ contactListId, environmentName: environment.name, note: vscode.l10n.t('check failed') });
-      const uri = this.services.responses.add(environment.name, title, responseDocument(result), { environment, contactListId, method: 'GET' });
-      this.offerLookUpFailure(connection, vscode.l10n.t('Could not check contact list {0} on {1}: the token was rejected ({2}). Set a new token, then look the list up again.', contactListId, environment.name, reason), uri, status);
+    if (responseStatusOf(result) === 401) {
+      const message = vscode.l10n.t('Could not check contact list {0} on {1}: the token was rejected ({2}). Set a new token, then look the list up again.', contactListId, environment.name, reason);
+      this.offerLookUpAnswer(connection, contactListId, result, { note: vscode.l10n.t('check failed'), message });
     } else if (isRouteNotFound(result)) {
       // Not "try again": the environment's API form is not served there, and only Test Connection can tell which is.
       void ui.showErrorMessage(describeDeleteResult(result, callContext(connection, contactListId)));
@@ -105,33 +84,21 @@ export class DeletionResults {
     return 'unknown';
   }
 
-  private async record(connection: EnvironmentConnection, contactListId: string, attempt: { result: KoreCallResult; message: string; contactListName: string | undefined }): Promise<void> {
-    const { audit, log, ui } = this.services;
-    try {
-      await audit.append(auditEntryFor(connection.environment, attempt.result, { contactListId, outcome: deleteOutcomeOf(attempt.result), message: attempt.message, contactListName: attempt.contactListName }));
-    } catch (error) {
-      // The delete already happened: losing the audit line must not hide its result, but the user must know.
-      log.error(`Could not write the audit trail ${audit.file}: ${String(error)}`);
-      void ui.current.showWarningMessage(vscode.l10n.t('The attempt could not be written to the history ({0}). Its response is still open.', String(error)), {});
-    } finally {
-      this.services.notifyDeleted();
-    }
+  /** An error message with these buttons, without waiting for the user to choose. */
+  offer(message: string, actions: readonly OfferedAction[]): void {
+    offerActions({ ui: this.services.ui.current, log: this.services.log }, { kind: 'error', message, actions });
   }
 
-  private showAction(uri: vscode.Uri, fromServer: boolean): OfferedAction {
+  showAction(uri: vscode.Uri, fromServer: boolean): OfferedAction {
     return { title: fromServer ? vscode.l10n.t('Show Response') : vscode.l10n.t('Show Details'), run: () => this.services.responses.open(uri) };
   }
 
-  private setTokenActions(connection: EnvironmentConnection, status: number | undefined): OfferedAction[] {
+  setTokenActions(connection: EnvironmentConnection, status: number | undefined): OfferedAction[] {
     return status === 401 ? [{ title: vscode.l10n.t('Set Token'), run: () => vscode.commands.executeCommand(CommandIds.setToken, connection.environment.id) }] : [];
   }
 
   /** After a cancel, a timeout or a broken answer: one click looks the list up again to learn what happened. */
-  private checkAction(connection: EnvironmentConnection, contactListId: string): OfferedAction {
+  checkAction(connection: EnvironmentConnection, contactListId: string): OfferedAction {
     return { title: vscode.l10n.t('Check Status'), run: () => this.checkStatus(connection, contactListId) };
-  }
-
-  private context() {
-    return { ui: this.services.ui.current, log: this.services.log };
   }
 }

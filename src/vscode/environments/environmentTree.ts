@@ -30,7 +30,7 @@ export class EnvironmentNode {
 }
 
 /** Shown when settings hold entries that could not be used, so a typo in settings.json is not silent. */
-export class SettingsProblemNode {
+class SettingsProblemNode {
   readonly kind = 'settingsProblem' as const;
   constructor(readonly problems: readonly string[]) {}
 }

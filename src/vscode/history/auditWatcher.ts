@@ -16,7 +16,7 @@ import { Clock, systemClock } from '../../core/clock';
 import { Throttle } from '../../core/throttle';
 
 /** Long enough to gather a burst of appends into one refresh, short enough to feel live. */
-export const AUDIT_WATCH_DELAY_MS = 300;
+const AUDIT_WATCH_DELAY_MS = 300;
 /** Between two History refreshes caused by the audit files. */
 export const HISTORY_REFRESH_INTERVAL_MS = 2_000;
 /** Between two reloads of the contact lists caused by another window's appends (Kore.ai calls: 60 a minute per account). */

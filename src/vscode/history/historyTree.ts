@@ -13,21 +13,21 @@ import { CommandIds } from '../../commandIds';
 /** Attempts drawn per page: a tree of a few hundred items stays quick; more come with "Show more…". */
 export const HISTORY_PAGE_SIZE = 500;
 /** The context key the "Clear History Filter" action's `when` clause reads. */
-export const HISTORY_FILTERED_CONTEXT = 'koreContactLists.historyFiltered';
+const HISTORY_FILTERED_CONTEXT = 'koreContactLists.historyFiltered';
 
 export class HistoryNode {
   constructor(readonly entry: AuditEntry) {}
 }
 
-export class DamagedHistoryNode {
+class DamagedHistoryNode {
   constructor(readonly damagedLines: number) {}
 }
 
 /** The last item when older attempts (that match the filter) are not drawn yet. */
-export class ShowMoreHistoryNode {}
+class ShowMoreHistoryNode {}
 
 /** Shown instead of an empty view when the filter hides every attempt (the welcome text would say "none yet"). */
-export class NoMatchHistoryNode {}
+class NoMatchHistoryNode {}
 
 export type HistoryTreeNode = HistoryNode | DamagedHistoryNode | ShowMoreHistoryNode | NoMatchHistoryNode;
 

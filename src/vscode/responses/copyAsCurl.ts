@@ -3,7 +3,7 @@
 // variable where the token goes. The token itself is never read for this: only what kind of credential the
 // environment has, to say how to make one. The explanation goes in a notification, never into the command.
 import * as vscode from 'vscode';
-import { TokenSource, UnwritableRequest, curlAdvice, curlCommand } from '../../core/curlCommand';
+import { TokenOrigin, UnwritableRequest, curlAdvice, curlCommand } from '../../core/curlCommand';
 import { Environment } from '../../core/environment';
 import { contactListRequest } from '../../core/koreRequest';
 import { CredentialStore } from '../environments/credentialStore';
@@ -45,7 +45,7 @@ export class CopyAsCurl {
     }
     await vscode.env.clipboard.writeText(command);
     const copied = vscode.l10n.t('Copied the {0} request of contact list {1} as a cURL command for {2}.', answered.method, answered.contactListId, CURL_SHELL_NAMES[shell]);
-    void this.ui.current.showInformationMessage(`${copied} ${curlAdvice(request, shell, await this.tokenSource(answered.environment))}`);
+    void this.ui.current.showInformationMessage(`${copied} ${curlAdvice(request, shell, await this.tokenOrigin(answered.environment))}`);
     return command;
   }
 
@@ -63,7 +63,7 @@ export class CopyAsCurl {
   }
 
   /** The kind of credential only; an unreadable or missing one gets the generic advice. */
-  private async tokenSource(environment: Environment): Promise<TokenSource> {
+  private async tokenOrigin(environment: Environment): Promise<TokenOrigin> {
     try {
       return (await this.credentials.get(environment.id))?.kind ?? 'unknown';
     } catch {

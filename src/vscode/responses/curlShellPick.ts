@@ -5,7 +5,7 @@ import { CURL_SHELLS, CurlShell, isCurlShell, shellOfPath } from '../../core/cur
 import { UserInterface } from '../userInterface';
 
 /** The shell chosen last; per machine on purpose: a Windows and a Linux machine of one user want different ones. */
-export const CURL_SHELL_KEY = 'koreContactLists.curlShell';
+const CURL_SHELL_KEY = 'koreContactLists.curlShell';
 
 /** The shell's name in messages ("… as a cURL command for PowerShell"): names, not translated. */
 export const CURL_SHELL_NAMES: Readonly<Record<CurlShell, string>> = { posix: 'bash/zsh', powershell: 'PowerShell', cmd: 'cmd' };

@@ -20,7 +20,7 @@ export interface AnsweredRequest {
 }
 
 /** Context key: the paths of kept documents that answer a request, so Copy as cURL shows on those only. */
-export const REQUEST_RESPONSES_CONTEXT = 'koreContactLists.requestResponses';
+const REQUEST_RESPONSES_CONTEXT = 'koreContactLists.requestResponses';
 
 /** Older responses are dropped past this many, so a long session cannot grow memory without bound. */
 const MAX_KEPT = 200;

@@ -5,9 +5,10 @@
 // walkthrough's editor taking the focus.
 import * as vscode from 'vscode';
 import { WalkthroughIds } from '../../walkthroughIds';
+import { afterPrompts } from '../quickInputSteps';
 
 /** Set in global state once the walkthrough has opened by itself, so it never does again. */
-export const WALKTHROUGH_SHOWN_KEY = 'koreContactLists.walkthroughShown';
+const WALKTHROUGH_SHOWN_KEY = 'koreContactLists.walkthroughShown';
 
 export class GetStarted {
   constructor(
@@ -42,6 +43,8 @@ export class GetStarted {
     if (this.globalState.get<boolean>(WALKTHROUGH_SHOWN_KEY) === true) return false;
     // Marked first: a window closed while it opens must not open it again in every window that follows.
     await this.globalState.update(WALKTHROUGH_SHOWN_KEY, true);
+    // Its editor takes the focus: not while the user may be typing into one of our prompts (issue 23).
+    await afterPrompts();
     await this.open();
     return true;
   }
