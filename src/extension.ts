@@ -4,12 +4,14 @@
 //
 // Bundle: dist/extension.js, what activation loads. It holds this file and what it imports statically: the shared
 // services (vscode/services.ts: environment and credential stores, authentication, picker, active environment,
-// settings, the prompts), the Environments view (environments/environmentTree, workspaceEnvironments,
-// copyContactListId, focusedContactList), History (history/*), the response documents and their commands
-// (responses/responseDocuments, responseCommands), the walkthrough (walkthrough/*), the command boundary
+// settings, the prompts), the Environments view (environments/environmentTree, copyContactListId,
+// focusedContactList), the History view (history/historyTree, auditWatcher), the response documents and their
+// commands (responses/responseDocuments, responseCommands), the walkthrough (walkthrough/*), the command boundary
 // (vscode/commands.ts), and the parts of src/core those need (the audit trail, environments, validation, text
-// safety). Everything that talks to Kore.ai is in dist/operations.js (see the top of operations.ts), reached only
-// through `operations()` below; test/core/operationsBundle.test.ts fails when one of its modules is imported here.
+// safety). Everything that talks to Kore.ai, History's commands and the workspace's offer of environments are in
+// dist/operations.js (see the top of operations.ts), reached only through `operations()` below;
+// test/core/operationsBundle.test.ts fails when one of its modules is imported here. The audit watcher and the
+// walkthrough's context keys start when a view first shows.
 import * as vscode from 'vscode';
 import { CommandIds } from './commandIds';
 import { AuditLog } from './core/auditLog';
@@ -19,15 +21,16 @@ import { localiseCore } from './vscode/coreLocalisation';
 import { ActiveEnvironment } from './vscode/environments/activeEnvironment';
 import { CredentialStore } from './vscode/environments/credentialStore';
 import { copyContactListId } from './vscode/environments/copyContactListId';
-import { EnvironmentTreeProvider, TreeNode } from './vscode/environments/environmentTree';
+import { EnvironmentTreeProvider } from './vscode/environments/environmentTree';
 import { focusedContactList } from './vscode/environments/focusedContactList';
-import { WorkspaceEnvironments } from './vscode/environments/workspaceEnvironments';
-import { HistoryCommands } from './vscode/history/historyCommands';
+import type { WorkspaceEnvironments } from './vscode/environments/workspaceEnvironments';
+import { whenFirstVisible } from './vscode/firstVisible';
 import { AuditWatcher } from './vscode/history/auditWatcher';
-import { HistoryTreeNode, HistoryTreeProvider } from './vscode/history/historyTree';
+import { HistoryTreeProvider } from './vscode/history/historyTree';
 import { ResponseCommands } from './vscode/responses/responseCommands';
 import { RESPONSE_SCHEME, ResponseDocumentProvider } from './vscode/responses/responseDocuments';
 import { KoreServices, createServices } from './vscode/services';
+import type { HistoryTreeNode, TreeNode } from './vscode/treeNodes';
 import { UserInterface, windowUserInterface } from './vscode/userInterface';
 import { GetStarted } from './vscode/walkthrough/getStarted';
 import { WalkthroughProgress } from './vscode/walkthrough/walkthroughProgress';
@@ -46,8 +49,6 @@ export interface KoreContactListsApi {
   readonly auditWatcher: AuditWatcher;
   readonly audit: AuditLog;
   readonly activeEnvironment: ActiveEnvironment;
-  /** What the workspace offers (`.vscode/kore-environments.json`), as the Environments view shows it. */
-  readonly workspaceEnvironments: WorkspaceEnvironments;
   /** Settles once the first-run walkthrough has opened (true) or was found already shown (false). */
   readonly firstRunWalkthrough: Promise<boolean>;
   /** Replaces the prompts (input boxes, picks, messages, dialogs); returns a function that restores VS Code's own. */
@@ -64,13 +65,14 @@ export function activate(context: vscode.ExtensionContext): KoreContactListsApi 
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load is the point
   const operations = (): Operations => (loaded ??= require('./operations.js') as Operations);
   const services = createServices({ context, log, connection: () => operations().connect });
-  // The strict importer lives in the operations bundle: loaded only when the user accepts an offer.
-  const workspaceEnvironments = new WorkspaceEnvironments(services, (text, source) => operations().createEnvironmentTransfer(services).importText(text, source));
-  const tree = new EnvironmentTreeProvider(
-    services.environments,
-    services.credentials,
-    once(() => operations().createContactListSource(services)),
-    () => workspaceEnvironments.nodes(),
+  // In the operations bundle, made (with its file watcher) when the view is first drawn in a workspace that can offer.
+  const workspaceEnvironments = once((): WorkspaceEnvironments => {
+    const created = operations().createWorkspaceEnvironments(services);
+    context.subscriptions.push(created, created.onDidChange(() => tree.refresh()));
+    return created;
+  });
+  const tree = new EnvironmentTreeProvider(services.environments, services.credentials, once(() => operations().createContactListSource(services)), () =>
+    offersPossible() ? workspaceEnvironments().nodes() : Promise.resolve([]),
   );
   const history = new HistoryTreeProvider(services.audit, log);
   const environmentView = vscode.window.createTreeView(ViewIds.environments, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
@@ -78,23 +80,29 @@ export function activate(context: vscode.ExtensionContext): KoreContactListsApi 
   history.attach(historyView);
   // Another window's or process's delete shows in History, and its deleted lists leave the tree, without a Refresh.
   const auditWatcher = new AuditWatcher(services.audit, { onDidChange: () => history.refresh(), onDidAppendElsewhere: () => tree.refresh() }, log);
+  const walkthroughProgress = new WalkthroughProgress(services.environments, services.credentials, log);
   const getStarted = new GetStarted(context.extension.id, context.globalState);
   const views: Views = { tree, environmentView, history, historyView, auditWatcher, workspaceEnvironments, getStarted };
   context.subscriptions.push(
     log,
     services,
-    workspaceEnvironments,
     tree,
     history,
-    new WalkthroughProgress(services.environments, services.credentials, log),
+    walkthroughProgress,
     services.onDidDelete(() => {
       history.refresh();
       tree.refresh();
     }),
-    workspaceEnvironments.onDidChange(() => tree.refresh()),
+    // Until the offer is made (it then watches these itself), a granted trust or an added folder may bring one.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => workspaceEnvironments.made || tree.refresh()),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => workspaceEnvironments.made || tree.refresh()),
     environmentView,
     historyView,
     auditWatcher,
+    whenFirstVisible([environmentView, historyView], () => {
+      void auditWatcher.start();
+      void walkthroughProgress.update();
+    }),
     vscode.workspace.registerTextDocumentContentProvider(RESPONSE_SCHEME, services.responses),
     ...registerCommands(services, views, operations),
   );
@@ -115,8 +123,8 @@ interface Views {
   readonly history: HistoryTreeProvider;
   readonly historyView: vscode.TreeView<HistoryTreeNode>;
   readonly auditWatcher: AuditWatcher;
-  readonly workspaceEnvironments: WorkspaceEnvironments;
   readonly getStarted: GetStarted;
+  readonly workspaceEnvironments: () => WorkspaceEnvironments;
 }
 
 /**
@@ -126,7 +134,7 @@ interface Views {
  */
 function registerCommands(services: KoreServices, views: Views, operations: () => Operations): vscode.Disposable[] {
   const { tree, environmentView, history, getStarted, workspaceEnvironments } = views;
-  const historyCommands = once(() => new HistoryCommands(services, history));
+  const historyCommands = once(() => operations().createHistoryCommands(services, history));
   const responses = once(() => new ResponseCommands(services));
   const environments = once(() => operations().createEnvironmentCommands(services));
   const tokens = once(() => operations().createTokenCommands(services));
@@ -164,15 +172,20 @@ function registerCommands(services: KoreServices, views: Views, operations: () =
     [CommandIds.copyResponse]: (uri) => responses().copy(uri),
     [CommandIds.saveResponseAs]: (uri) => responses().saveAs(uri),
     [CommandIds.getStarted]: () => getStarted.open(),
-    [CommandIds.reviewWorkspaceEnvironments]: (node) => workspaceEnvironments.review(node),
+    [CommandIds.reviewWorkspaceEnvironments]: (node) => workspaceEnvironments().review(node),
   };
   return Object.entries(handlers).map(([id, handler]) => registerCommand(services, id as keyof typeof handlers, handler));
 }
 
-/** Creates on first call, then returns the same value: how every feature is made. */
-function once<T>(create: () => T): () => T {
+/** Creates on first call, then returns the same value: how every feature is made; `made` says whether it was. */
+function once<T>(create: () => T): (() => T) & { readonly made: boolean } {
   let value: T | undefined;
-  return () => (value ??= create());
+  return Object.defineProperty(() => (value ??= create()), 'made', { get: () => value !== undefined }) as (() => T) & { readonly made: boolean };
+}
+
+/** Whether the workspace can offer environments at all: offers are read only from the folders of a trusted one. */
+function offersPossible(): boolean {
+  return vscode.workspace.isTrusted && (vscode.workspace.workspaceFolders?.length ?? 0) > 0;
 }
 
 /**
@@ -180,7 +193,7 @@ function once<T>(create: () => T): () => T {
  * Any other extension asking for this extension's exports gets nothing.
  */
 function testApi(services: KoreServices, views: Views, firstRunWalkthrough: Promise<boolean>): KoreContactListsApi {
-  const { tree, environmentView, history, historyView, auditWatcher, workspaceEnvironments } = views;
+  const { tree, environmentView, history, historyView, auditWatcher } = views;
   return {
     environmentTree: tree,
     environmentView,
@@ -191,7 +204,6 @@ function testApi(services: KoreServices, views: Views, firstRunWalkthrough: Prom
     auditWatcher,
     audit: services.audit,
     activeEnvironment: services.active,
-    workspaceEnvironments,
     firstRunWalkthrough,
     useUserInterface(replacement) {
       services.ui.current = replacement;

@@ -5,7 +5,8 @@
 //   deletion/* (Delete Contact List), bulk/* (Delete Contact Lists and its run journals),
 //   environments/connectionTest, contactListSource (the tree's lists), environmentCommands + environmentForm +
 //   dialectPick (Add/Edit Environment), environmentTransferCommands (export, import), tokenCommands (Set Token),
-//   responses/copyAsCurl (Copy as cURL), and the src/core modules only they use (contactListClient, bulk/*,
+//   responses/copyAsCurl (Copy as cURL), history/historyCommands (History's commands), environments/workspaceEnvironments
+//   (the workspace's offer of environments), and the src/core modules only they use (contactListClient, bulk/*,
 //   resultMessages, curlCommand, sendLedger, rateLimiter).
 // extension.ts may import this file's types only; test/core/operationsBundle.test.ts checks that none of the
 // modules imported below ends up in dist/extension.js.
@@ -16,6 +17,9 @@ import { ConnectionTest } from './vscode/environments/connectionTest';
 import { ContactListSource, contactListSource } from './vscode/environments/contactListSource';
 import { EnvironmentCommands } from './vscode/environments/environmentCommands';
 import { EnvironmentTransferCommands } from './vscode/environments/environmentTransferCommands';
+import { WorkspaceEnvironments } from './vscode/environments/workspaceEnvironments';
+import { HistoryCommands } from './vscode/history/historyCommands';
+import type { HistoryTreeProvider } from './vscode/history/historyTree';
 import { TokenCommands } from './vscode/environments/tokenCommands';
 import { CopyAsCurl } from './vscode/responses/copyAsCurl';
 import { InFlightDeletes } from './core/inFlightDeletes';
@@ -60,4 +64,13 @@ export function createTokenCommands(services: KoreServices): TokenCommands {
 
 export function createCopyAsCurl(services: KoreServices): CopyAsCurl {
   return new CopyAsCurl(services);
+}
+
+export function createHistoryCommands(services: KoreServices, history: HistoryTreeProvider): HistoryCommands {
+  return new HistoryCommands(services, history);
+}
+
+/** Made when the Environments view first lists a workspace's offer; accepting one goes through the strict importer. */
+export function createWorkspaceEnvironments(services: KoreServices): WorkspaceEnvironments {
+  return new WorkspaceEnvironments(services, (text, source) => new EnvironmentTransferCommands(services).importText(text, source));
 }

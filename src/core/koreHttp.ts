@@ -5,7 +5,7 @@ import type { ClientRequest, IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import fetch, { FetchError, RequestInit, Response } from 'node-fetch';
 import { scrubCredentials } from './credentialScrubber';
-import { SendPhase, neverSentIn } from './networkFailure';
+import { SendPhase, isProxyFailure, networkErrorOf, neverSentIn } from './networkFailure';
 import { SendPhaseWatch } from './sendPhaseWatch';
 
 export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -80,17 +80,6 @@ subscribe('http.client.response.finish', (message) => {
     return;
   }
 });
-
-/**
- * What https-proxy-agent (used by VS Code's proxy support) throws when the proxy hangs up on or garbles the
- * CONNECT, and what @vscode/proxy-agent throws when no proxy it was given would connect. Library wording is
- * the only signal these errors carry: they have no code.
- */
-const PROXY_ERROR = /receiving CONNECT response|proxy CONNECT response|socket connection to proxies/i;
-
-export function isProxyFailure(message: string): boolean {
-  return PROXY_ERROR.test(message);
-}
 
 /** RFC 9110 15.5.8: only a proxy answers 407 (Proxy Authentication Required), never the host behind it. */
 const PROXY_AUTHENTICATION_REQUIRED = 407;
@@ -188,7 +177,7 @@ function answeredByProxy(url: string, status: number, answeredOverTls: boolean |
  * it carries, and it only ever comes before the request had a connection), or a network one in `phase`.
  */
 export function failureExchange(error: unknown, durationMs: number, phase: SendPhase): HttpExchange {
-  const failure = describeNetworkError(error);
+  const failure = networkErrorOf(error);
   const beforeConnection = phase === 'unobserved' || neverSentIn(phase);
   return scrubExchange(isProxyFailure(failure.detail) && beforeConnection ? { kind: 'proxy', detail: failure.detail, durationMs } : { kind: 'network', ...failure, phase, durationMs });
 }
@@ -212,7 +201,10 @@ export function mapExchangeText(exchange: HttpExchange, clean: (text: string) =>
     case 'proxy':
     case 'refused':
       return { ...exchange, detail: clean(exchange.detail) };
-    default:
+    case 'tooLarge':
+    case 'timeout':
+    case 'cancelled':
+      // No text from a library or the server: nothing to clean.
       return exchange;
   }
 }
@@ -220,16 +212,4 @@ export function mapExchangeText(exchange: HttpExchange, clean: (text: string) =>
 /** The exchange with the user information of every URL and proxy address removed from each of its texts. */
 export function scrubExchange(exchange: HttpExchange): HttpExchange {
   return mapExchangeText(exchange, scrubCredentials);
-}
-
-function describeNetworkError(error: unknown): { code: string; detail: string } {
-  if (error instanceof FetchError) {
-    const code = error.code ?? (error.type === 'system' ? 'ESYSTEM' : error.type);
-    return { code: String(code), detail: error.message };
-  }
-  if (error instanceof Error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { code: code ?? error.name, detail: error.message };
-  }
-  return { code: 'UNKNOWN', detail: String(error) };
 }

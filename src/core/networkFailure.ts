@@ -1,8 +1,12 @@
 // The one place a failed connection is classed. Whether anything was sent is decided by how far the request got
 // (its phase, observed on the socket: see sendPhaseWatch), never by the error code: the same ECONNRESET or TLS
 // error means "nothing left" during the handshake and "the server may have applied it" after the request was
-// written. The code only chooses the words within what the phase allows.
+// written. The code only chooses the words within what the phase allows. The words for a failed connection (an
+// untrusted certificate, a proxy's refusal) are here too; what each class means is a row of failureTable.
+import * as l10n from '@vscode/l10n';
+import { FetchError } from 'node-fetch';
 import { certificateProblem } from './certificateProblems';
+import type { HttpExchange } from './koreHttp';
 
 /**
  * How far a request got, in order. `connecting`: name look-up, TCP connect, a proxy's tunnel. `securing`: the
@@ -49,7 +53,50 @@ export function classifyNetworkFailure(code: string, phase: SendPhase): NetworkF
   return { sent: 'never', cause: 'unreachable' };
 }
 
-/** Whether the fix for a failure lies in trusting a certificate authority: only one that failed the handshake. */
-export function isTrustFailure(failure: NetworkFailure): boolean {
-  return failure.sent === 'never' && (failure.cause === 'untrusted' || failure.cause === 'handshake');
+/**
+ * What https-proxy-agent (used by VS Code's proxy support) throws when the proxy hangs up on or garbles the
+ * CONNECT, and what @vscode/proxy-agent throws when no proxy it was given would connect. Library wording is
+ * the only signal these errors carry: they have no code.
+ */
+const PROXY_ERROR = /receiving CONNECT response|proxy CONNECT response|socket connection to proxies/i;
+
+export function isProxyFailure(message: string): boolean {
+  return PROXY_ERROR.test(message);
+}
+
+/** The code and text of what a request threw: Node's error code when it has one, else the library's own name for it. */
+export function networkErrorOf(error: unknown): { code: string; detail: string } {
+  if (error instanceof FetchError) {
+    const code = error.code ?? (error.type === 'system' ? 'ESYSTEM' : error.type);
+    return { code: String(code), detail: error.message };
+  }
+  if (error instanceof Error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { code: code ?? error.name, detail: error.message };
+  }
+  return { code: 'UNKNOWN', detail: String(error) };
+}
+
+/**
+ * The proxy's refusal, and what to do about it. A proxy is not "no network": the request got as far as the
+ * proxy, which said no (or hung up), so its settings or its credentials are what to look at.
+ */
+export function proxyRefusal(exchange: HttpExchange, host: string): string {
+  if (exchange.kind !== 'proxy') return l10n.t('The proxy refused the connection to {0}.', host);
+  if (exchange.status === 407) {
+    return l10n.t('The proxy refused the connection to {0}: it asks for credentials (HTTP 407). Check the proxy settings (http.proxy, http.proxyAuthorization) or ask your IT for access.', host);
+  }
+  if (exchange.status !== undefined) {
+    return l10n.t('The proxy refused the connection to {0} (HTTP {1} from the proxy, not from Kore.ai). Check the proxy settings (http.proxy, http.noProxy), or ask your IT to allow this host.', host, exchange.status);
+  }
+  return l10n.t('The proxy closed the connection to {0} before it was set up. Check the proxy settings (http.proxy, http.noProxy), or ask your IT to allow this host.', host);
+}
+
+/** A TLS failure in words: what is wrong with the certificate when Node says, and how a company makes its CA trusted. */
+export function untrustedConnection(code: string, host: string): string {
+  const problem = certificateProblem(code);
+  const what = problem
+    ? l10n.t('Could not establish a trusted connection to {0}: its certificate {1} ({2}).', host, problem, code)
+    : l10n.t('Could not establish a trusted TLS connection to {0} ({1}).', host, code);
+  return `${what} ${l10n.t('If your company uses its own certificate authority or inspects TLS, have that CA trusted by the operating system (read when http.systemCertificates is on) or through NODE_EXTRA_CA_CERTS; certificate checks are never switched off.')}`;
 }

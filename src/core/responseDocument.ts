@@ -1,5 +1,6 @@
 // What the read-only response editor shows: the server's answer as it came, pretty-printed when it is JSON,
 // or, when nothing came back, a summary of the request and why it ended (never a secret: the request is redacted).
+import type { HttpExchange } from './koreHttp';
 import { KoreCallResult, missingRecordNote } from './koreResult';
 
 export interface ResponseDocument {
@@ -28,17 +29,29 @@ export function responseDocument(result: KoreCallResult): ResponseDocument {
   const summary = {
     request: result.request,
     outcome: result.failure ?? 'success',
-    ...(exchange.kind === 'response' ? { status: exchange.status, statusText: exchange.statusText, body: '' } : {}),
-    ...(exchange.kind === 'redirect' ? { status: exchange.status, location: exchange.location ?? null } : {}),
-    ...(exchange.kind === 'tooLarge' ? { status: exchange.status, limitBytes: exchange.limitBytes } : {}),
-    ...(exchange.kind === 'timeout' ? { timeoutMs: exchange.timeoutMs } : {}),
-    // How far the request got decides whether it can have been applied (networkFailure): shown with the code.
-    ...(exchange.kind === 'network' ? { code: exchange.code, detail: exchange.detail, phase: exchange.phase } : {}),
-    ...(exchange.kind === 'refused' ? { notSent: exchange.detail } : {}),
-    ...(exchange.kind === 'proxy' ? { proxy: exchange.detail } : {}),
+    ...exchangeFields(exchange),
     durationMs: exchange.durationMs,
   };
   return { text: `${JSON.stringify(summary, null, 2)}\n`, extension: 'json', fromServer: false };
+}
+
+type ExchangeOf<K extends HttpExchange['kind']> = Extract<HttpExchange, { kind: K }>;
+
+/** What the summary shows of each way an exchange can end: one entry per kind, so a new kind must say what it shows. */
+const EXCHANGE_FIELDS: { readonly [K in HttpExchange['kind']]: (exchange: ExchangeOf<K>) => object } = {
+  response: (e) => ({ status: e.status, statusText: e.statusText, body: '' }),
+  redirect: (e) => ({ status: e.status, location: e.location ?? null }),
+  tooLarge: (e) => ({ status: e.status, limitBytes: e.limitBytes }),
+  timeout: (e) => ({ timeoutMs: e.timeoutMs }),
+  cancelled: () => ({}),
+  // How far the request got decides whether it can have been applied (networkFailure): shown with the code.
+  network: (e) => ({ code: e.code, detail: e.detail, phase: e.phase }),
+  refused: (e) => ({ notSent: e.detail }),
+  proxy: (e) => ({ proxy: e.detail }),
+};
+
+function exchangeFields<K extends HttpExchange['kind']>(exchange: ExchangeOf<K>): object {
+  return (EXCHANGE_FIELDS[exchange.kind] as (exchange: ExchangeOf<K>) => object)(exchange);
 }
 
 /**

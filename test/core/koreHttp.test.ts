@@ -1,22 +1,12 @@
-// The HTTP layer under every Kore call: which failures are the proxy's own (nothing reached Kore.ai), and how
-// far a failed request had got. Exchanges over real sockets are tested where their meaning is decided
-// (sendPhase, networkFailures, contactListClient.faults); these pin the classification itself.
+// The HTTP layer under every Kore call: how a failed request becomes an exchange, by how far it had got.
+// Exchanges over real sockets are tested where their meaning is decided (sendPhase, networkFailures,
+// contactListClient.faults); these pin the classification itself.
 import * as assert from 'node:assert/strict';
 import { deleteOutcomeOf } from '../../src/core/deleteOutcome';
-import { failureExchange, isProxyFailure } from '../../src/core/koreHttp';
+import { failureExchange } from '../../src/core/koreHttp';
 import { resultOf } from '../support/koreResults';
 
 describe('koreHttp', () => {
-  it('recognises the proxy agents\' own errors, and only those', () => {
-    // https-proxy-agent 7 (under @vscode/proxy-agent) and @vscode/proxy-agent itself, as node-fetch wraps them.
-    assert.ok(isProxyFailure('request to https://h/x failed, reason: Proxy connection ended before receiving CONNECT response'));
-    assert.ok(isProxyFailure('request to https://h/x failed, reason: No header received from proxy CONNECT response'));
-    assert.ok(isProxyFailure('request to https://h/x failed, reason: Invalid header from proxy CONNECT response: "x"'));
-    assert.ok(isProxyFailure('Failed to establish a socket connection to proxies: ["PROXY 127.0.0.1:1"]'));
-    assert.ok(!isProxyFailure('request to https://h/x failed, reason: connect ECONNREFUSED 127.0.0.1:443'));
-    assert.ok(!isProxyFailure('request to https://h/x failed, reason: socket hang up'));
-  });
-
   describe('a proxy agent\'s own error', () => {
     const tunnelRefused = () => new Error('request to https://kore.example.test/x failed, reason: Proxy connection ended before receiving CONNECT response');
     it('is the proxy refusing the tunnel (nothing sent) only before the request had a ready connection', () => {

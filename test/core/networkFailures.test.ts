@@ -13,6 +13,7 @@ import { deleteContactList, getAllContactLists } from '../../src/core/contactLis
 import { deleteOutcomeOf } from '../../src/core/deleteOutcome';
 import { HttpExchange } from '../../src/core/koreHttp';
 import { KoreCallResult } from '../../src/core/koreResult';
+import { isProxyFailure } from '../../src/core/networkFailure';
 import { briefFailureReason, describeConnectionTest, describeDeleteResult, pointsAtNetworkSettings } from '../../src/core/resultMessages';
 import { FakeKoreServer } from '../fakeKore/fakeKoreServer';
 import { useFakeKore } from '../support/fakeKoreFixture';
@@ -71,6 +72,16 @@ describe('a proxy that refuses', () => {
     assert.ok(verdict.kind === 'failed', `failed, not ${verdict.kind}`);
     assert.equal(verdict.stopsRun, true);
     assert.match(verdict.reason, /proxy refused/);
+  });
+
+  it('recognises the proxy agents\' own errors, and only those', () => {
+    // https-proxy-agent 7 (under @vscode/proxy-agent) and @vscode/proxy-agent itself, as node-fetch wraps them.
+    assert.ok(isProxyFailure('request to https://h/x failed, reason: Proxy connection ended before receiving CONNECT response'));
+    assert.ok(isProxyFailure('request to https://h/x failed, reason: No header received from proxy CONNECT response'));
+    assert.ok(isProxyFailure('request to https://h/x failed, reason: Invalid header from proxy CONNECT response: "x"'));
+    assert.ok(isProxyFailure('Failed to establish a socket connection to proxies: ["PROXY 127.0.0.1:1"]'));
+    assert.ok(!isProxyFailure('request to https://h/x failed, reason: connect ECONNREFUSED 127.0.0.1:443'));
+    assert.ok(!isProxyFailure('request to https://h/x failed, reason: socket hang up'));
   });
 });
 

@@ -257,7 +257,7 @@ describe('History and the audit trail', function () {
     const log = vscode.window.createOutputChannel('Kore.ai audit watcher under test', { log: true });
     const watcher = new AuditWatcher(harness.api.audit, { onDidChange: () => (historyChanges += 1), onDidAppendElsewhere: () => (treeChanges += 1) }, log, { clock });
     try {
-      await watcher.ready;
+      await watcher.start();
       const directory = path.dirname(harness.api.audit.file);
       await appendFromAnotherProcess(directory, 'bulk-a', 3);
       await waitFor("the first of another window's deletes to reload the lists at once", () => treeChanges === 1, 10_000);

@@ -8,7 +8,7 @@ import { isInUse } from '../../core/deletionPreview';
 import { canListAll } from '../../core/koreApiPaths';
 import { briefFailureReason } from '../../core/resultMessages';
 import type { EnvironmentConnection } from '../connection';
-import { isContactListNode, isEnvironmentNode } from '../environments/environmentTree';
+import { isContactListNode, isEnvironmentNode } from '../treeNodes';
 import { withCancellableProgress } from '../progress';
 import type { KoreServices } from '../services';
 

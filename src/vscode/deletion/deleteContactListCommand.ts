@@ -11,9 +11,10 @@ import { DeleteOutcome, deleteOutcomeOf } from '../../core/deleteOutcome';
 import { confirmationText } from '../../core/deletionPreview';
 import { isRouteNotFound } from '../../core/dialectDetection';
 import { Environment } from '../../core/environment';
+import { failureOf, offers } from '../../core/failureTable';
 import { InFlightDeletes } from '../../core/inFlightDeletes';
 import { FailureReason, KoreCallResult, recordOfList, responseStatusOf } from '../../core/koreResult';
-import { briefFailureReason, describeDeleteResult, pointsAtNetworkSettings } from '../../core/resultMessages';
+import { briefFailureReason, describeDeleteResult } from '../../core/resultMessages';
 import { serverText } from '../../core/textSafety';
 import { typedContactListId, validateContactListId } from '../../core/validation';
 import type { EnvironmentConnection } from '../connection';
@@ -136,7 +137,8 @@ export class DeleteContactListCommand {
       return stop();
     }
     const status = responseStatusOf(result);
-    if (status === 404 || status === 401 || status === 403) {
+    // A refused token, a denied account or a 404 ends the flow here (failureTable's endsLookUp): no delete is offered.
+    if (failureOf(result)?.row.endsLookUp === true) {
       const message =
         // A 404 for the address itself says the API form is not served, not that the list is missing.
         status === 404 && !isRouteNotFound(result)
@@ -202,10 +204,9 @@ export class DeleteContactListCommand {
       return { status: 'deleted', ...base };
     }
     const show = this.results.showAction(answer.uri, answer.fromServer);
-    const actions =
-      outcome === 'unknown'
-        ? [this.results.checkAction(connection, contactListId), show]
-        : [show, ...this.results.setTokenActions(connection, httpStatus), ...(pointsAtNetworkSettings(result) ? [networkSettingsAction()] : [])];
+    // Which actions help is a column of failureTable; Check Status comes first, where it is offered, and the answer next.
+    const check = offers(result, 'checkStatus') ? [this.results.checkAction(connection, contactListId)] : [];
+    const actions = [...check, show, ...this.results.setTokenActions(connection, result), ...(offers(result, 'networkSettings') ? [networkSettingsAction()] : [])];
     this.results.offer(message, actions);
     return { status: outcome, ...(result.failure ? { failure: result.failure } : {}), ...base };
   }

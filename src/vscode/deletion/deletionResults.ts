@@ -5,8 +5,9 @@ import * as vscode from 'vscode';
 import { CommandIds } from '../../commandIds';
 import { DeleteOutcome, lookUpOutcomeOf } from '../../core/deleteOutcome';
 import { isRouteNotFound } from '../../core/dialectDetection';
+import { offers } from '../../core/failureTable';
 import { dialectOf } from '../../core/koreApiPaths';
-import { KoreCallResult, responseStatusOf } from '../../core/koreResult';
+import { KoreCallResult } from '../../core/koreResult';
 import { responseDocument } from '../../core/responseDocument';
 import { responseTitle } from '../../core/responseTitle';
 import { briefFailureReason, describeDeleteResult } from '../../core/resultMessages';
@@ -49,7 +50,7 @@ export class DeletionResults {
     const { environment } = connection;
     const title = responseTitle({ contactListId, environmentName: environment.name, note: wording.note });
     const uri = this.services.responses.add(environment.name, title, responseDocument(result), { environment, contactListId, method: 'GET' });
-    this.offer(wording.message, [this.showAction(uri, true), ...this.setTokenActions(connection, responseStatusOf(result))]);
+    this.offer(wording.message, [this.showAction(uri, true), ...this.setTokenActions(connection, result)]);
     return uri;
   }
 
@@ -72,7 +73,7 @@ export class DeletionResults {
       return 'exists';
     }
     const reason = briefFailureReason(result, connection.timeoutSeconds);
-    if (responseStatusOf(result) === 401) {
+    if (offers(result, 'setToken')) {
       const message = vscode.l10n.t('Could not check contact list {0} on {1}: the token was rejected ({2}). Set a new token, then look the list up again.', contactListId, environment.name, reason);
       this.offerLookUpAnswer(connection, contactListId, result, { note: vscode.l10n.t('check failed'), message });
     } else if (isRouteNotFound(result)) {
@@ -93,8 +94,8 @@ export class DeletionResults {
     return { title: fromServer ? vscode.l10n.t('Show Response') : vscode.l10n.t('Show Details'), run: () => this.services.responses.open(uri) };
   }
 
-  setTokenActions(connection: EnvironmentConnection, status: number | undefined): OfferedAction[] {
-    return status === 401 ? [{ title: vscode.l10n.t('Set Token'), run: () => vscode.commands.executeCommand(CommandIds.setToken, connection.environment.id) }] : [];
+  setTokenActions(connection: EnvironmentConnection, result: KoreCallResult): OfferedAction[] {
+    return offers(result, 'setToken') ? [{ title: vscode.l10n.t('Set Token'), run: () => vscode.commands.executeCommand(CommandIds.setToken, connection.environment.id) }] : [];
   }
 
   /** After a cancel, a timeout or a broken answer: one click looks the list up again to learn what happened. */

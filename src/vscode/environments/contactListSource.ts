@@ -9,7 +9,7 @@ import type { KoreServices } from '../services';
 import { ContactListRecord } from '../../core/contactList';
 import { Environment } from '../../core/environment';
 import { canListAll } from '../../core/koreApiPaths';
-import type { ListMessageNode } from './environmentTree';
+import type { ListMessageNode } from '../treeNodes';
 
 /** What the tree shows under an environment: its lists, or why there are none. Loaded lazily (it needs HTTP). */
 export type ContactListsResult =

@@ -11,63 +11,8 @@ import { escapeMarkdown, markdownCode, oneLine } from '../../core/textSafety';
 import { CredentialStore } from './credentialStore';
 import type { ContactListSource, ContactListsResult } from './contactListSource';
 import { EnvironmentStore } from './environmentStore';
-import { WorkspaceOfferNode, workspaceOfferItem } from './workspaceOfferNode';
-
-/** A tree item for one environment. Commands receive it as their first argument when run from the tree. */
-// Nodes are told apart by `kind`, not instanceof: the lazily loaded operations bundle has its own copies
-// of these classes, and a node made by one bundle must be recognised by the other.
-export class EnvironmentNode {
-  readonly kind = 'environment' as const;
-  constructor(
-    readonly environment: Environment,
-    /** What is known of its credential (never the secret), or undefined when none is set. */
-    readonly credential: CredentialSummary | undefined,
-  ) {}
-
-  get hasToken(): boolean {
-    return this.credential !== undefined;
-  }
-}
-
-/** Shown when settings hold entries that could not be used, so a typo in settings.json is not silent. */
-class SettingsProblemNode {
-  readonly kind = 'settingsProblem' as const;
-  constructor(readonly problems: readonly string[]) {}
-}
-
-/** One contact list under its environment, from "get all list details". */
-export class ContactListNode {
-  readonly kind = 'contactList' as const;
-  constructor(
-    readonly environment: Environment,
-    readonly list: ContactListRecord,
-  ) {}
-}
-
-/** The one child shown when the lists cannot be listed: why, and (when it helps) a command to fix or retry. */
-export class ListMessageNode {
-  readonly kind = 'listMessage' as const;
-  constructor(
-    readonly environment: Environment,
-    readonly message: string,
-    readonly detail: string | undefined,
-    readonly action: 'retry' | 'setToken' | 'none',
-  ) {}
-}
-
-export type TreeNode = EnvironmentNode | SettingsProblemNode | ContactListNode | ListMessageNode | WorkspaceOfferNode;
-
-function hasKind(value: unknown, kind: TreeNode['kind']): boolean {
-  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === kind;
-}
-
-export function isEnvironmentNode(value: unknown): value is EnvironmentNode {
-  return hasKind(value, 'environment');
-}
-
-export function isContactListNode(value: unknown): value is ContactListNode {
-  return hasKind(value, 'contactList');
-}
+import { ContactListNode, EnvironmentNode, ListMessageNode, SettingsProblemNode, TreeNode, WorkspaceOfferNode, contextValue, isEnvironmentNode } from '../treeNodes';
+import { workspaceOfferItem } from './workspaceOfferNode';
 
 export class EnvironmentTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
@@ -96,10 +41,11 @@ export class EnvironmentTreeProvider implements vscode.TreeDataProvider<TreeNode
     const nodes: TreeNode[] = await Promise.all(
       environments.map(async (environment) => {
         const credential = await this.credentials.get(environment.id);
-        return new EnvironmentNode(environment, credential ? summariseCredential(credential) : undefined);
+        const node: EnvironmentNode = { kind: 'environment', environment, credential: credential ? summariseCredential(credential) : undefined };
+        return node;
       }),
     );
-    if (problems.length > 0) nodes.push(new SettingsProblemNode(problems));
+    if (problems.length > 0) nodes.push({ kind: 'settingsProblem', problems } satisfies SettingsProblemNode);
     nodes.push(...(await this.offers()));
     return nodes;
   }
@@ -129,12 +75,12 @@ export class EnvironmentTreeProvider implements vscode.TreeDataProvider<TreeNode
     }
     if ('lists' in result) {
       const skipped = result.skipped
-        ? [new ListMessageNode(environment, vscode.l10n.t('{0} list(s) left out: the server sent an id that cannot be used safely', result.skipped), vscode.l10n.t('Open the Kore.ai Contact Lists output for details.'), 'none')]
+        ? [messageNode(environment, vscode.l10n.t('{0} list(s) left out: the server sent an id that cannot be used safely', result.skipped), vscode.l10n.t('Open the Kore.ai Contact Lists output for details.'), 'none')]
         : [];
-      if (result.lists.length === 0 && skipped.length === 0) return [new ListMessageNode(environment, vscode.l10n.t('No contact lists of type "call"'), undefined, 'none')];
-      return [...result.lists.map((list) => new ContactListNode(environment, list)), ...skipped];
+      if (result.lists.length === 0 && skipped.length === 0) return [messageNode(environment, vscode.l10n.t('No contact lists of type "call"'), undefined, 'none')];
+      return [...result.lists.map((list): ContactListNode => ({ kind: 'contactList', environment, list })), ...skipped];
     }
-    return [new ListMessageNode(environment, result.message, result.detail, result.action)];
+    return [messageNode(environment, result.message, result.detail, result.action)];
   }
 
   dispose(): void {
@@ -143,8 +89,13 @@ export class EnvironmentTreeProvider implements vscode.TreeDataProvider<TreeNode
   }
 }
 
+function messageNode(environment: Environment, message: string, detail: string | undefined, action: ListMessageNode['action']): ListMessageNode {
+  return { kind: 'listMessage', environment, message, detail, action };
+}
+
 function environmentItem(node: EnvironmentNode): vscode.TreeItem {
-  const { environment, hasToken, credential } = node;
+  const { environment, credential } = node;
+  const hasToken = credential !== undefined;
   const expired = credential?.expired === true;
   const item = new vscode.TreeItem(environment.name, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `environment:${environment.id}`;
@@ -156,8 +107,7 @@ function environmentItem(node: EnvironmentNode): vscode.TreeItem {
   const usable = hasToken && !expired;
   const colour = production ? 'errorForeground' : usable ? 'charts.green' : 'list.warningForeground';
   item.iconPath = new vscode.ThemeIcon(usable ? 'vm-active' : 'vm-outline', new vscode.ThemeColor(colour));
-  // Flags sorted and ";"-joined, so menus can match each with a word-boundary regex.
-  item.contextValue = ['environment', hasToken ? 'hasToken' : 'noToken', ...(production ? ['production'] : [])].sort().join(';');
+  item.contextValue = contextValue('environment', hasToken ? 'hasToken' : 'noToken', production && 'production');
   const tooltip = new vscode.MarkdownString(undefined, true);
   tooltip.appendMarkdown(`**${escapeMarkdown(environment.name)}**\n\n`);
   tooltip.appendMarkdown(`| | |\n|---|---|\n`);
@@ -197,7 +147,7 @@ function contactListItem(node: ContactListNode): vscode.TreeItem {
   if (inUse) parts.push(vscode.l10n.t('in use'));
   item.description = parts.filter(Boolean).join(' · ');
   item.iconPath = new vscode.ThemeIcon(inUse ? 'link' : 'list-unordered');
-  item.contextValue = ['contactList', ...(inUse ? ['inUse'] : [])].join(';');
+  item.contextValue = contextValue('contactList', inUse && 'inUse');
   const tooltip = new vscode.MarkdownString();
   tooltip.appendMarkdown(`**${escapeMarkdown(oneLine(list.name ?? '') || list._id)}**\n\n`);
   tooltip.appendMarkdown(`| | |\n|---|---|\n`);
@@ -238,7 +188,7 @@ function messageItem(node: ListMessageNode): vscode.TreeItem {
   item.id = `message:${node.environment.id}`;
   item.iconPath = new vscode.ThemeIcon(node.action === 'none' ? 'info' : 'warning', node.action === 'none' ? undefined : new vscode.ThemeColor('list.warningForeground'));
   if (node.detail) item.tooltip = node.detail;
-  item.contextValue = `listMessage;${node.action}`;
+  item.contextValue = contextValue('listMessage', node.action);
   if (node.action === 'retry') {
     item.description = vscode.l10n.t('click to retry');
     item.command = { title: vscode.l10n.t('Retry'), command: CommandIds.refresh };
@@ -265,7 +215,7 @@ function problemItem(node: SettingsProblemNode): vscode.TreeItem {
   item.id = 'settings-problems';
   item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
   item.tooltip = new vscode.MarkdownString(node.problems.map((problem) => `- ${escapeMarkdown(problem)}`).join('\n'));
-  item.contextValue = 'settingsProblem';
+  item.contextValue = contextValue('settingsProblem');
   item.command = { title: vscode.l10n.t('Open User Settings (JSON)'), command: 'workbench.action.openSettingsJson' };
   return item;
 }

@@ -7,7 +7,7 @@ import { MAX_TRANSFER_BYTES } from '../../core/environmentTransfer';
 import { oneLine } from '../../core/textSafety';
 import { WORKSPACE_OFFER_PATH, WorkspaceOffer, offerImportText, readWorkspaceOffer } from '../../core/workspaceOffer';
 import type { KoreServices } from '../services';
-import { WorkspaceOfferNode, isWorkspaceOfferNode } from './workspaceOfferNode';
+import { WorkspaceOfferNode, isWorkspaceOfferNode } from '../treeNodes';
 
 /** The strict importer (EnvironmentTransferCommands.importText), in the lazily loaded operations bundle. */
 export type ImportText = (text: string, source: vscode.Uri) => Promise<{ imported: number; rejected: number }>;
@@ -47,7 +47,7 @@ export class WorkspaceEnvironments implements vscode.Disposable {
       const offer = await this.read(file);
       if (!offer) continue;
       problems.push(...offer.problems.map((problem) => `${file.fsPath}: ${problem}`));
-      if (offer.offered.length > 0) nodes.push(new WorkspaceOfferNode(file, folders.length > 1 ? folder.name : undefined, offer));
+      if (offer.offered.length > 0) nodes.push({ kind: 'workspaceOffer', file, folderName: folders.length > 1 ? folder.name : undefined, offer });
     }
     this.report(problems);
     return nodes;

@@ -1,25 +1,10 @@
 // The Environments view's item for what the open workspace offers (`.vscode/kore-environments.json`): one row,
-// "Offered by this workspace: review…", whose click opens the review. A node kind of its own, in its own module,
-// so the tree only has to list it.
+// "Offered by this workspace: review…", whose click opens the review. Drawn in its own module, so the tree only has
+// to list it; the node itself is in ../treeNodes.
 import * as vscode from 'vscode';
 import { CommandIds } from '../../commandIds';
 import { escapeMarkdown, oneLine } from '../../core/textSafety';
-import type { WorkspaceOffer } from '../../core/workspaceOffer';
-
-export class WorkspaceOfferNode {
-  readonly kind = 'workspaceOffer' as const;
-  constructor(
-    /** The offer file, read when the tree was drawn. */
-    readonly file: vscode.Uri,
-    /** The workspace folder's name; shown only when several folders are open. */
-    readonly folderName: string | undefined,
-    readonly offer: WorkspaceOffer,
-  ) {}
-}
-
-export function isWorkspaceOfferNode(value: unknown): value is WorkspaceOfferNode {
-  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'workspaceOffer';
-}
+import { WorkspaceOfferNode, contextValue } from '../treeNodes';
 
 export function workspaceOfferItem(node: WorkspaceOfferNode): vscode.TreeItem {
   const item = new vscode.TreeItem(vscode.l10n.t('Offered by this workspace: review…'), vscode.TreeItemCollapsibleState.None);
@@ -31,7 +16,7 @@ export function workspaceOfferItem(node: WorkspaceOfferNode): vscode.TreeItem {
   item.description = [environments, warned, folder || undefined].filter(Boolean).join(' · ');
   // A look-alike is never offered silently: the row itself says so, in words and with the warning icon.
   item.iconPath = warned ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('organization');
-  item.contextValue = 'workspaceOffer';
+  item.contextValue = contextValue('workspaceOffer');
   const tooltip = new vscode.MarkdownString();
   tooltip.appendMarkdown(`${escapeMarkdown(vscode.l10n.t('This workspace offers environments in .vscode/kore-environments.json (hosts and ids, never a secret). Click to review them before anything is imported.'))}\n\n`);
   for (const warning of node.offer.warnings) tooltip.appendMarkdown(`⚠ ${escapeMarkdown(warning)}\n\n`);

@@ -48,8 +48,10 @@ export class AuditWatcher implements vscode.Disposable {
   private readonly throttles: (clock: Clock) => { history: Throttle; elsewhere: Throttle };
   private historyRefresh: Throttle;
   private elsewhereRefresh: Throttle;
-  /** Settles once the watcher is in place (tests wait for it before appending from another process). */
-  readonly ready: Promise<void>;
+  private started: Promise<void> | undefined;
+  private markReady: () => void = () => undefined;
+  /** Settles once the watcher is in place, after start() (tests wait for it before appending from another process). */
+  readonly ready: Promise<void> = new Promise((resolve) => (this.markReady = resolve));
 
   constructor(
     private readonly audit: AuditLog,
@@ -65,13 +67,23 @@ export class AuditWatcher implements vscode.Disposable {
     });
     ({ history: this.historyRefresh, elsewhere: this.elsewhereRefresh } = this.throttles(timing.clock ?? systemClock));
     this.tracker = new AuditChangeTracker(new AuditReader(audit.directory), audit);
-    this.ready = this.start().catch((error: unknown) => {
-      // History still works with Refresh: say why it will not follow other windows.
-      this.log.warn(`History will not update by itself when another window deletes: the audit folder ${audit.directory} cannot be watched (${String(error)}).`);
-    });
   }
 
-  private async start(): Promise<void> {
+  /**
+   * Starts watching; later calls return the same promise. Not in the constructor: activation creates the watcher,
+   * and the first time History or the Environments view shows starts it, so activation reads no file.
+   */
+  start(): Promise<void> {
+    this.started ??= this.watch()
+      .catch((error: unknown) => {
+        // History still works with Refresh: say why it will not follow other windows.
+        this.log.warn(`History will not update by itself when another window deletes: the audit folder ${this.audit.directory} cannot be watched (${String(error)}).`);
+      })
+      .finally(() => this.markReady());
+    return this.started;
+  }
+
+  private async watch(): Promise<void> {
     // The folder appears with the first append; watching it from the start needs it to exist.
     await fs.mkdir(this.audit.directory, { recursive: true });
     await this.tracker.start();

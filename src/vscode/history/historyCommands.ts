@@ -9,7 +9,8 @@ import { historyCsv } from '../../core/historyCsv';
 import { oneLine, serverText, withoutIcons } from '../../core/textSafety';
 import { prettyJson } from '../../core/responseDocument';
 import { responseTitle } from '../../core/responseTitle';
-import { HISTORY_PAGE_SIZE, HistoryNode, HistoryTreeProvider } from './historyTree';
+import { HISTORY_PAGE_SIZE, type HistoryTreeProvider } from './historyTree';
+import { isHistoryEntryNode } from '../treeNodes';
 import { ResponseDocumentProvider } from '../responses/responseDocuments';
 import { saveTextAs } from '../saveLocation';
 import type { KoreServices } from '../services';
@@ -30,7 +31,7 @@ export class HistoryCommands {
   }
 
   async open(node?: unknown): Promise<vscode.Uri | undefined> {
-    if (!(node instanceof HistoryNode)) {
+    if (!isHistoryEntryNode(node)) {
       void this.ui.current.showInformationMessage(vscode.l10n.t('Choose an attempt in the History view to open its response.'));
       return undefined;
     }

@@ -9,27 +9,12 @@ import { AuditLog } from '../../core/auditLog';
 import { AuditReader } from '../../core/auditReader';
 import { HistoryFilter, NO_FILTER, describeFilter, historyFilterPredicate, isFilterActive, normalizeFilter } from '../../core/historyFilter';
 import { CommandIds } from '../../commandIds';
+import { HistoryDamagedNode, HistoryEntryNode, HistoryTreeNode, contextValue } from '../treeNodes';
 
 /** Attempts drawn per page: a tree of a few hundred items stays quick; more come with "Show more…". */
 export const HISTORY_PAGE_SIZE = 500;
 /** The context key the "Clear History Filter" action's `when` clause reads. */
 const HISTORY_FILTERED_CONTEXT = 'koreContactLists.historyFiltered';
-
-export class HistoryNode {
-  constructor(readonly entry: AuditEntry) {}
-}
-
-class DamagedHistoryNode {
-  constructor(readonly damagedLines: number) {}
-}
-
-/** The last item when older attempts (that match the filter) are not drawn yet. */
-class ShowMoreHistoryNode {}
-
-/** Shown instead of an empty view when the filter hides every attempt (the welcome text would say "none yet"). */
-class NoMatchHistoryNode {}
-
-export type HistoryTreeNode = HistoryNode | DamagedHistoryNode | ShowMoreHistoryNode | NoMatchHistoryNode;
 
 export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryTreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<HistoryTreeNode | undefined>();
@@ -91,69 +76,56 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryTreeN
       this.log.error(`Could not read the audit trail ${this.audit.file}: ${String(error)}`);
       return [];
     }
-    const nodes: HistoryTreeNode[] = page.entries.map((entry) => new HistoryNode(entry));
-    if (page.more) nodes.push(new ShowMoreHistoryNode());
-    if (nodes.length === 0 && isFilterActive(this.currentFilter)) nodes.push(new NoMatchHistoryNode());
+    const nodes: HistoryTreeNode[] = page.entries.map((entry): HistoryEntryNode => ({ kind: 'historyEntry', entry }));
+    if (page.more) nodes.push({ kind: 'historyShowMore' });
+    if (nodes.length === 0 && isFilterActive(this.currentFilter)) nodes.push({ kind: 'historyNoMatch' });
     if (page.damagedLines > 0) {
       if (page.damagedLines !== this.warnedDamaged) {
         this.log.warn(`Skipped ${page.damagedLines} damaged line(s) in the audit trail ${this.audit.file}.`);
         this.warnedDamaged = page.damagedLines;
       }
-      nodes.unshift(new DamagedHistoryNode(page.damagedLines));
+      nodes.unshift({ kind: 'historyDamaged', damagedLines: page.damagedLines });
     }
     return nodes;
   }
 
   getTreeItem(node: HistoryTreeNode): vscode.TreeItem {
-    if (node instanceof DamagedHistoryNode) {
-      const item = new vscode.TreeItem(vscode.l10n.t('{0} damaged line(s) in the audit trail were skipped', node.damagedLines));
-      item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
-      item.tooltip = vscode.l10n.t('The other entries are intact. The file is {0}.', this.audit.file);
-      return item;
+    switch (node.kind) {
+      case 'historyEntry':
+        return entryItem(node);
+      case 'historyDamaged':
+        return this.damagedItem(node);
+      case 'historyShowMore':
+        return this.showMoreItem();
+      case 'historyNoMatch':
+        return this.noMatchItem();
     }
-    if (node instanceof ShowMoreHistoryNode) {
-      const item = new vscode.TreeItem(vscode.l10n.t('Show {0} more…', this.pageSize));
-      item.iconPath = new vscode.ThemeIcon('fold-down');
-      item.tooltip = vscode.l10n.t('Older attempts are kept in the audit trail; this reads the next {0}.', this.pageSize);
-      item.contextValue = 'historyShowMore';
-      item.command = { title: vscode.l10n.t('Show More'), command: CommandIds.showMoreHistory };
-      return item;
-    }
-    if (node instanceof NoMatchHistoryNode) {
-      const item = new vscode.TreeItem(vscode.l10n.t('No attempt matches the filter'));
-      item.description = vscode.l10n.t('select to clear it');
-      item.iconPath = new vscode.ThemeIcon('filter');
-      item.tooltip = vscode.l10n.t('{0}. Select this item or use Clear History Filter to see every attempt.', this.description ?? '');
-      item.command = { title: vscode.l10n.t('Clear History Filter'), command: CommandIds.clearHistoryFilter };
-      return item;
-    }
-    // The audit file can be edited by hand: every text from it is shown as one safe line.
-    const { entry } = node;
-    const listId = oneLine(entry.contactListId);
-    const listName = entry.contactListName ? oneLine(entry.contactListName) : '';
-    const environmentName = oneLine(entry.environment.name);
-    const time = oneLine(entry.time);
-    const item = new vscode.TreeItem(listName || listId);
-    item.description = `${environmentName} · ${new Date(entry.time).toLocaleString()}`;
-    item.iconPath =
-      entry.outcome === 'deleted'
-        ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'))
-        : entry.outcome === 'failed'
-          ? new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed'))
-          : new vscode.ThemeIcon('question', new vscode.ThemeColor('list.warningForeground'));
-    item.contextValue = 'historyEntry';
-    const outcome =
-      entry.outcome === 'deleted' ? vscode.l10n.t('Deleted') : entry.outcome === 'failed' ? vscode.l10n.t('Failed') : vscode.l10n.t('Outcome unknown');
-    const status = typeof entry.httpStatus === 'number' && Number.isInteger(entry.httpStatus) ? ` (HTTP ${entry.httpStatus})` : '';
-    const tooltip = new vscode.MarkdownString();
-    tooltip.appendText(`${outcome}${status} · ${time}\n\n`);
-    tooltip.appendText(`${oneLine(entry.message)}\n\n`);
-    tooltip.appendText(`${vscode.l10n.t('Contact list')}: ${listId}\n`);
-    tooltip.appendText(`${vscode.l10n.t('Environment')}: ${environmentName} (${oneLine(String(entry.environment.host))})\n`);
-    tooltip.appendText(`${vscode.l10n.t('Duration')}: ${Number.isFinite(entry.durationMs) ? entry.durationMs : '?'} ms`);
-    item.tooltip = tooltip;
-    item.accessibilityInformation = { label: historySentence(entry.outcome, listName || listId, environmentName, spokenTime(entry.time)) };
-    item.command = { title: vscode.l10n.t('Open Response'), command: CommandIds.openHistoryEntry, arguments: [node] };
+  }
+
+  private damagedItem(node: HistoryDamagedNode): vscode.TreeItem {
+    const item = new vscode.TreeItem(vscode.l10n.t('{0} damaged line(s) in the audit trail were skipped', node.damagedLines));
+    item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+    item.tooltip = vscode.l10n.t('The other entries are intact. The file is {0}.', this.audit.file);
+    item.contextValue = contextValue('historyDamaged');
+    return item;
+  }
+
+  private showMoreItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(vscode.l10n.t('Show {0} more…', this.pageSize));
+    item.iconPath = new vscode.ThemeIcon('fold-down');
+    item.tooltip = vscode.l10n.t('Older attempts are kept in the audit trail; this reads the next {0}.', this.pageSize);
+    item.contextValue = contextValue('historyShowMore');
+    item.command = { title: vscode.l10n.t('Show More'), command: CommandIds.showMoreHistory };
+    return item;
+  }
+
+  private noMatchItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(vscode.l10n.t('No attempt matches the filter'));
+    item.description = vscode.l10n.t('select to clear it');
+    item.iconPath = new vscode.ThemeIcon('filter');
+    item.tooltip = vscode.l10n.t('{0}. Select this item or use Clear History Filter to see every attempt.', this.description ?? '');
+    item.contextValue = contextValue('historyNoMatch');
+    item.command = { title: vscode.l10n.t('Clear History Filter'), command: CommandIds.clearHistoryFilter };
     return item;
   }
 
@@ -181,4 +153,35 @@ function historySentence(outcome: AuditEntry['outcome'], list: string, environme
 function spokenTime(time: string): string {
   const date = new Date(time);
   return Number.isNaN(date.getTime()) ? oneLine(time) : date.toLocaleString();
+}
+
+function entryItem(node: HistoryEntryNode): vscode.TreeItem {
+  // The audit file can be edited by hand: every text from it is shown as one safe line.
+  const { entry } = node;
+  const listId = oneLine(entry.contactListId);
+  const listName = entry.contactListName ? oneLine(entry.contactListName) : '';
+  const environmentName = oneLine(entry.environment.name);
+  const time = oneLine(entry.time);
+  const item = new vscode.TreeItem(listName || listId);
+  item.description = `${environmentName} · ${new Date(entry.time).toLocaleString()}`;
+  item.iconPath =
+    entry.outcome === 'deleted'
+      ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'))
+      : entry.outcome === 'failed'
+        ? new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed'))
+        : new vscode.ThemeIcon('question', new vscode.ThemeColor('list.warningForeground'));
+  item.contextValue = contextValue('historyEntry');
+  const outcome =
+    entry.outcome === 'deleted' ? vscode.l10n.t('Deleted') : entry.outcome === 'failed' ? vscode.l10n.t('Failed') : vscode.l10n.t('Outcome unknown');
+  const status = typeof entry.httpStatus === 'number' && Number.isInteger(entry.httpStatus) ? ` (HTTP ${entry.httpStatus})` : '';
+  const tooltip = new vscode.MarkdownString();
+  tooltip.appendText(`${outcome}${status} · ${time}\n\n`);
+  tooltip.appendText(`${oneLine(entry.message)}\n\n`);
+  tooltip.appendText(`${vscode.l10n.t('Contact list')}: ${listId}\n`);
+  tooltip.appendText(`${vscode.l10n.t('Environment')}: ${environmentName} (${oneLine(String(entry.environment.host))})\n`);
+  tooltip.appendText(`${vscode.l10n.t('Duration')}: ${Number.isFinite(entry.durationMs) ? entry.durationMs : '?'} ms`);
+  item.tooltip = tooltip;
+  item.accessibilityInformation = { label: historySentence(entry.outcome, listName || listId, environmentName, spokenTime(entry.time)) };
+  item.command = { title: vscode.l10n.t('Open Response'), command: CommandIds.openHistoryEntry, arguments: [node] };
+  return item;
 }

@@ -7,7 +7,7 @@ import { TokenOrigin, UnwritableRequest, curlAdvice, curlCommand } from '../../c
 import { Environment } from '../../core/environment';
 import { contactListRequest } from '../../core/koreRequest';
 import { CredentialStore } from '../environments/credentialStore';
-import { isContactListNode } from '../environments/environmentTree';
+import { isContactListNode } from '../treeNodes';
 import type { KoreServices } from '../services';
 import { UserInterfaceHolder } from '../userInterface';
 import { CURL_SHELL_NAMES, pickCurlShell } from './curlShellPick';

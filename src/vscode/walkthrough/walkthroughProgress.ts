@@ -16,8 +16,9 @@ export class WalkthroughProgress implements vscode.Disposable {
     private readonly credentials: CredentialStore,
     private readonly log: vscode.LogOutputChannel,
   ) {
+    // The first update() is the caller's: extension.ts runs it when a view first shows, not during activation
+    // (it reads every credential); a change to the stores before then updates the keys at once.
     this.subscriptions = [environments.onDidChange(() => void this.update()), credentials.onDidChange(() => void this.update())];
-    void this.update();
   }
 
   /** Resolves once the context keys reflect the stores as they are now. */
