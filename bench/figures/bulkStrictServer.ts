@@ -95,7 +95,7 @@ async function measure(): Promise<FigureResult> {
       `\`runBulkDeletion\` (defaults: concurrency 4, 3 retries, exponential backoff, Retry-After honoured) with the real client and ` +
       `\`new RateLimiter({ perMinute: ${LIMITER_PER_MINUTE} })\`, against an in-process fake server allowing ${SERVER_PER_MINUTE}/min (sliding minute, ` +
       `Retry-After on its 429s) with ${LATENCY_MS} ms latency. The server and the limiter share a clock running ${SPEED}× real time, as in the ` +
-      'real-server tests of test/core/bulkDeletion.test.ts; sockets, latency and the event loop are real. "Deleted twice" and "never deleted" ' +
+      'real-server tests of test/core/bulkRunner.fakeKore.test.ts; sockets, latency and the event loop are real. "Deleted twice" and "never deleted" ' +
       'count, per id, the DELETEs the server answered 200.',
     notes: [
       `${IDS} ids rather than 60: a run that sends fewer ids than the server allows per minute never meets a 429 and would prove nothing. ` +

@@ -4,9 +4,10 @@ import * as assert from 'node:assert/strict';
 import { AccountLimiters } from '../../src/core/accountLimiters';
 import { runBulkDeletion } from '../../src/core/bulk/runner';
 import { HttpExchange } from '../../src/core/koreHttp';
-import { interpretExchange, KoreCallResult } from '../../src/core/koreResult';
+import { KoreCallResult } from '../../src/core/koreResult';
 import { RateLimiter } from '../../src/core/rateLimiter';
 import { ManualClock } from '../support/manualClock';
+import { resultOf } from '../support/koreResults';
 
 const MINUTE_MS = 60_000;
 
@@ -29,7 +30,7 @@ class CountingServer {
         ? { kind: 'response', status: 429, statusText: 'Too Many Requests', headers: {}, bodyText: '{"errors":[{"msg":"Rate limit"}]}', durationMs: 1 }
         : { kind: 'response', status: 200, statusText: 'OK', headers: {}, bodyText: '{"status":"success","data":{"_id":"cl-x"}}', durationMs: 1 };
     if (inWindow >= this.limit) this.rejected += 1;
-    return interpretExchange({ method: 'DELETE', url: 'https://h/x', headers: {} }, exchange);
+    return resultOf(exchange, { request: { method: 'DELETE', url: 'https://h/x', headers: {} } });
   }
 }
 

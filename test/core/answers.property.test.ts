@@ -14,7 +14,6 @@ import { DeleteOutcome, deleteOutcomeOf } from '../../src/core/deleteOutcome';
 import { confirmationText } from '../../src/core/deletionPreview';
 import { API_DIALECTS, expectedContactListRequest } from '../../src/core/koreApiPaths';
 import { HttpExchange } from '../../src/core/koreHttp';
-import { interpretExchange } from '../../src/core/koreResult';
 import { SEND_PHASES } from '../../src/core/networkFailure';
 import { RateLimiter } from '../../src/core/rateLimiter';
 import { ManualClock } from '../support/manualClock';
@@ -24,6 +23,7 @@ import { hasUnsafeCharacter } from '../../src/core/textSafety';
 import { validateContactListId } from '../../src/core/validation';
 import { decodeEscapes } from '../support/escapes';
 import { propertyParameters, propertyTimeoutMs } from '../support/propertyRuns';
+import { resultOf } from '../support/koreResults';
 
 const request = { method: 'DELETE', url: 'https://platform.kore.ai/agentassist/api/v1/public/st-1/campaign/contactList/cl-1', headers: { auth: '<redacted>' } };
 const context = { contactListId: 'cl-1', environmentName: 'Prod US', host: 'https://platform.kore.ai', timeoutSeconds: 30 };
@@ -149,7 +149,7 @@ describe('properties: any answer from a server', function () {
   it('is interpreted without throwing, as a typed result told in one clean line that holds no token in any form', () => {
     fc.assert(
       fc.property(answerWithToken, ({ secret, received }) => {
-        const result = interpretExchange(request, received, [secret]);
+        const result = resultOf(received, { request, secrets: [secret] });
         assert.ok(OUTCOMES.includes(deleteOutcomeOf(result)));
         assert.equal(typeof result.ok, 'boolean');
         assert.equal(result.ok, result.failure === undefined);
@@ -181,8 +181,8 @@ describe('properties: any answer from a server', function () {
             limiter: new RateLimiter({ clock }),
             backoffMs: () => 1_000,
             maxRetries: 1,
-            deleteOne: () => Promise.resolve(interpretExchange(request, received, [secret])),
-            lookUp: () => Promise.resolve(interpretExchange(request, lookUpAnswers.shift() ?? answerOf(200), [secret])),
+            deleteOne: () => Promise.resolve(resultOf(received, { request, secrets: [secret] })),
+            lookUp: () => Promise.resolve(resultOf(lookUpAnswers.shift() ?? answerOf(200), { request, secrets: [secret] })),
           }),
         );
         const { json, summary } = formatBulkReport(report);

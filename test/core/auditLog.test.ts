@@ -6,8 +6,8 @@ import { spawn } from 'node:child_process';
 import { AuditEntry, auditEntryFor } from '../../src/core/auditEntry';
 import { AUDIT_FILE, AuditLog, KEPT_ROTATED_MULTIPLE } from '../../src/core/auditLog';
 import { Environment } from '../../src/core/environment';
-import { interpretExchange } from '../../src/core/koreResult';
 import { writerMessage } from '../support/appendAuditEntries';
+import { responseResult } from '../support/koreResults';
 import { parseAuditLines, readAuditTrail } from '../support/auditTrail';
 
 function entry(id: string, outcome: AuditEntry['outcome'] = 'deleted'): AuditEntry {
@@ -27,7 +27,7 @@ const environment: Environment = { id: 'env-1', name: 'Prod', host: 'https://pla
 /** A successful DELETE whose answer is the given body, through the real interpretation. */
 function deletedWith(bodyText: string) {
   const request = { method: 'DELETE', url: 'https://platform.kore.ai/api/public/contactlist/cl-1', headers: {} };
-  return interpretExchange(request, { kind: 'response', status: 200, statusText: 'OK', headers: {}, bodyText, durationMs: 3 });
+  return responseResult(200, bodyText, { statusText: 'OK', durationMs: 3, request });
 }
 
 /** `{"status":"success","data":{"d":{"d":...}}}`, `depth` objects deep. */

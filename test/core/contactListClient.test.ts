@@ -6,6 +6,11 @@ import { ApiTarget } from '../../src/core/koreApiPaths';
 import { deleteContactList, getAllContactLists, getContactList, koreHeaders } from '../../src/core/contactListClient';
 import { FakeKoreServer } from '../fakeKore/fakeKoreServer';
 import { signFakeJwt } from '../fakeKore/jwt';
+import { deleteOutcomeOf } from '../../src/core/deleteOutcome';
+import { describeDeleteResult } from '../../src/core/resultMessages';
+import { validateContactListId } from '../../src/core/validation';
+import { makeContactList } from '../fakeKore/seedData';
+import { useFakeKore } from '../support/fakeKoreFixture';
 
 const SEED_ID = 'cl-c2ce382-2516-457e-8eb4-9847deec0001';
 
@@ -277,5 +282,34 @@ describe('contactListClient against the fake Kore server', function () {
     const result = await deleteContactList(target, token, SEED_ID, options);
     assert.equal(JSON.stringify(result).includes(token), false);
     assert.equal(result.serverMessage, 'bad token <redacted>');
+  });
+});
+
+describe('contactListClient: what it refuses to send or to keep', function () {
+  this.timeout(10_000);
+  const kore = useFakeKore();
+  const options = { timeoutMs: 5_000 };
+  const context = { contactListId: 'cl-1', environmentName: 'Prod', host: 'https://platform.kore.ai', timeoutSeconds: 30 };
+
+  it('the client refuses to send a GET or DELETE whose parsed URL would not be the list\'s own', async () => {
+    for (const call of [deleteContactList, getContactList]) {
+      const result = await call(kore.target, kore.token, '.', options);
+      assert.equal(result.exchange.kind, 'refused');
+      assert.equal(result.ok, false);
+      assert.equal(deleteOutcomeOf(result), 'failed');
+      assert.match(describeDeleteResult(result, { ...context, contactListId: '.' }), /^Nothing was sent for contact list \.: .*instead of .*contactList\/\.\)/);
+    }
+    assert.equal(kore.server.requests.length, 0, 'nothing reached the server');
+  });
+
+  describe('ids from the server\'s list are held to the rules a typed id is', () => {
+    it('leaves out lists whose id is untrimmed, too long or a dot, and counts them', async () => {
+      for (const id of [' cl-c\n', 'x'.repeat(200), '.', 'a/b']) kore.server.lists.set(id, makeContactList(kore.server.app, { _id: id, name: 'Odd', listType: 'call' }));
+      const { lists, skipped } = await getAllContactLists(kore.target, kore.token, options);
+      assert.ok(lists);
+      assert.equal(skipped, 4);
+      assert.ok(lists.every((list) => validateContactListId(list._id) === undefined && list._id === list._id.trim()));
+      assert.ok(lists.some((list) => list._id === SEED_ID));
+    });
   });
 });

@@ -7,10 +7,10 @@ import { FetchError } from 'node-fetch';
 import { judge } from '../../src/core/bulk/verdict';
 import { scrubCredentials } from '../../src/core/credentialScrubber';
 import { HttpExchange, failureExchange, scrubExchange, sendHttpRequest } from '../../src/core/koreHttp';
-import { interpretExchange } from '../../src/core/koreResult';
 import { describeExchange, responseDocument } from '../../src/core/responseDocument';
 import { briefFailureReason, describeDeleteResult } from '../../src/core/resultMessages';
 import { propertyParameters } from '../support/propertyRuns';
+import { resultOf } from '../support/koreResults';
 
 const ID = 'cl-c2ce382-2516-457e-8eb4-9847deec0001';
 const HOST = 'https://kore.example.test';
@@ -25,7 +25,7 @@ function proxyAgentError(proxies: readonly string[]): FetchError {
 
 /** Every text a user or a file can end up with from one exchange. */
 function everythingShown(exchange: HttpExchange): string {
-  const result = interpretExchange(request, exchange);
+  const result = resultOf(exchange, { request });
   const document = responseDocument(result);
   return [JSON.stringify(exchange), JSON.stringify(result), JSON.stringify(document), describeExchange(result), describeDeleteResult(result, context), briefFailureReason(result, 30), JSON.stringify(judge(result))].join('\n');
 }

@@ -2,12 +2,12 @@ import * as assert from 'node:assert/strict';
 import { asContactListRecord } from '../../src/core/contactList';
 import { deleteOutcomeOf, lookUpOutcomeOf } from '../../src/core/deleteOutcome';
 import { HttpExchange } from '../../src/core/koreHttp';
-import { interpretExchange } from '../../src/core/koreResult';
 import { describeDeleteResult } from '../../src/core/resultMessages';
+import { responseExchange, resultOf } from '../support/koreResults';
 
 const request = { method: 'DELETE', url: 'https://h/x', headers: {} };
-const outcome = (exchange: HttpExchange) => deleteOutcomeOf(interpretExchange(request, exchange));
-const response = (status: number, body: unknown): HttpExchange => ({ kind: 'response', status, statusText: '', headers: {}, bodyText: JSON.stringify(body), durationMs: 1 });
+const outcome = (exchange: HttpExchange) => deleteOutcomeOf(resultOf(exchange, { request }));
+const response = (status: number, body: unknown): HttpExchange => responseExchange(status, JSON.stringify(body));
 
 describe('deleteOutcomeOf', () => {
   const table: Array<[string, HttpExchange, string]> = [
@@ -53,7 +53,7 @@ describe('deleteOutcomeOf', () => {
 
   it('words each outcome as what it is: deleted, could not delete, or unknown', () => {
     const context = { contactListId: 'cl-1', environmentName: 'Prod', host: 'https://h', timeoutSeconds: 30 };
-    const say = (exchange: HttpExchange) => describeDeleteResult(interpretExchange(request, exchange), context);
+    const say = (exchange: HttpExchange) => describeDeleteResult(resultOf(exchange, { request }), context);
     assert.equal(say(response(200, { message: 'Contact list deleted' })), 'Contact list cl-1 was deleted from Prod. The server said: "Contact list deleted". The server did not return the deleted list\'s record.');
     assert.equal(say(response(200, { status: 'Success' })), 'Contact list cl-1 was deleted from Prod. The server did not return the deleted list\'s record.');
     assert.match(say(response(200, { status: 'FAILURE', message: 'Locked' })), /^Kore\.ai could not delete contact list cl-1 .*"Locked"/);
@@ -65,7 +65,7 @@ describe('deleteOutcomeOf', () => {
 });
 
 describe('lookUpOutcomeOf', () => {
-  const look = (exchange: HttpExchange) => lookUpOutcomeOf(interpretExchange({ ...request, method: 'GET' }, exchange));
+  const look = (exchange: HttpExchange) => lookUpOutcomeOf(resultOf(exchange, { request: { ...request, method: 'GET' } }));
   it('reads the API\'s own 404 as gone, a success as exists, anything else as unknown', () => {
     assert.equal(look(response(404, { status: 'failure', message: 'not found' })), 'gone');
     assert.equal(look(response(200, { status: 'success', data: { _id: 'cl-1' } })), 'exists');
@@ -81,8 +81,8 @@ describe('a 404 for the address itself (the dialect\'s route is not served)', ()
   const html = (method: string): HttpExchange => ({ kind: 'response', status: 404, statusText: 'Not Found', headers: {}, bodyText: `<!DOCTYPE html><html><body><pre>Cannot ${method} /agentassist/api/v1/public/st-1/campaign/contactList/cl-1</pre></body></html>`, durationMs: 1 });
   const empty: HttpExchange = { kind: 'response', status: 404, statusText: '', headers: {}, bodyText: '', durationMs: 1 };
   const gateway = response(404, { errors: [{ msg: 'no Route matched with those values' }] });
-  const get = (exchange: HttpExchange) => interpretExchange({ ...request, method: 'GET' }, exchange);
-  const del = (exchange: HttpExchange) => interpretExchange(request, exchange);
+  const get = (exchange: HttpExchange) => resultOf(exchange, { request: { ...request, method: 'GET' } });
+  const del = (exchange: HttpExchange) => resultOf(exchange, { request });
   const context = { contactListId: 'cl-1', environmentName: 'Prod', host: 'https://h', timeoutSeconds: 30, dialect: 'v2' as const };
 
   it('is never "gone" on a look-up: it says nothing about the list', () => {

@@ -11,11 +11,11 @@ import { PROBE_CONTACT_LIST_ID, findServedDialect, isRouteNotFound, otherDialect
 import { Environment, readEnvironments } from '../../src/core/environment';
 import { exportEnvironments, importEnvironments, TRANSFER_FORMAT } from '../../src/core/environmentTransfer';
 import { API_DIALECTS, ApiDialect, dialectOf } from '../../src/core/koreApiPaths';
-import { HttpExchange } from '../../src/core/koreHttp';
-import { interpretExchange, KoreCallResult, missingRecordNote } from '../../src/core/koreResult';
+import { KoreCallResult, missingRecordNote } from '../../src/core/koreResult';
 import { responseDocument } from '../../src/core/responseDocument';
 import { describeDeleteResult } from '../../src/core/resultMessages';
 import { useFakeKore } from '../support/fakeKoreFixture';
+import { responseResult, resultOf } from '../support/koreResults';
 
 const SEED_ID = 'cl-c2ce382-2516-457e-8eb4-9847deec0001';
 const NOT_A_RECORD = "The server did not return the deleted list's record.";
@@ -130,8 +130,7 @@ describe('API dialects over HTTP (fake Kore server)', () => {
 describe('dialect detection: telling a 404 for a route from a 404 for a list', () => {
   const request = { method: 'GET', url: 'https://platform.kore.ai/x', headers: {} };
   const answer = (status: number, bodyText: string, contentType = 'application/json'): KoreCallResult => {
-    const exchange: HttpExchange = { kind: 'response', status, statusText: '', headers: { 'content-type': contentType }, bodyText, durationMs: 1 };
-    return interpretExchange(request, exchange);
+    return responseResult(status, bodyText, { headers: { 'content-type': contentType }, request });
   };
   const cases: Array<[string, KoreCallResult, ReturnType<typeof routeVerdict>]> = [
     ['the API\'s own "not found" envelope', answer(404, '{"status":"failure","message":"Contact list cl-x not found"}'), 'served'],
@@ -156,7 +155,7 @@ describe('dialect detection: telling a 404 for a route from a 404 for a list', (
   });
   it('stops after a cancelled probe: nothing more is sent once the user said stop', async () => {
     const asked: ApiDialect[] = [];
-    const cancelled = interpretExchange(request, { kind: 'cancelled', beforeSending: true, durationMs: 0 });
+    const cancelled = resultOf({ kind: 'cancelled', beforeSending: true, durationMs: 0 }, { request });
     const search = await findServedDialect('v1', (dialect) => {
       asked.push(dialect);
       return Promise.resolve(cancelled);

@@ -244,3 +244,16 @@ describe('jwt', () => {
     }
   });
 });
+
+describe('a JWT whose time claims no date can hold is malformed', () => {
+  for (const exp of [1e300, 8.64e12 + 1, -1e20]) {
+    it(`refuses exp ${exp}`, () => {
+      const pasted = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ appId: 'cs-1', exp })}.c2ln`;
+      assert.match(checkJwtShape(pasted) ?? '', /"exp" claim is not a valid time/);
+      assert.equal(decodeJwt(pasted), undefined);
+    });
+  }
+  it('still accepts the latest time a date can hold', () => {
+    assert.equal(checkJwtShape(`${b64({ alg: 'HS256' })}.${b64({ exp: 8.64e12 })}.c2ln`), undefined);
+  });
+});

@@ -67,3 +67,13 @@ describe('koreApiPaths', () => {
     assert.equal(contactListUrl({ ...target, iid: "st'1", accountId: 'a!', dialect: 'v2' }, 'c'), 'https://platform.kore.ai/campaign/api/v2/public/st%271/campaign/contactList/c?accountId=a%21');
   });
 });
+
+describe('unexpectedRequestUrl', () => {
+  it('compares the origin and the exact path, and so catches a host carrying a path too', () => {
+    const expected = expectedContactListRequest({ host: 'https://platform.kore.ai', iid: 'st-1', accountId: 'a1' }, 'cl-1');
+    assert.equal(unexpectedRequestUrl(contactListUrl({ host: 'https://platform.kore.ai', iid: 'st-1', accountId: 'a1' }, 'cl-1'), expected), undefined);
+    assert.match(unexpectedRequestUrl('https://other.kore.ai/agentassist/api/v1/public/st-1/campaign/contactList/cl-1', expected) ?? '', /instead of https:\/\/platform\.kore\.ai/);
+    assert.match(unexpectedRequestUrl(contactListUrl({ host: 'https://platform.kore.ai/evil', iid: 'st-1', accountId: 'a1' }, 'cl-1'), expected) ?? '', /path/);
+    assert.match(unexpectedRequestUrl(`${contactListUrl({ host: 'https://platform.kore.ai', iid: 'st-1', accountId: 'a1' }, 'cl-1')}?x=1`, expected) ?? '', /query/);
+  });
+});

@@ -8,9 +8,9 @@ import { summariseBulkReport } from '../../src/core/bulk/report';
 import { parseContactListIds } from '../../src/core/contactListIds';
 import { importEnvironments } from '../../src/core/environmentTransfer';
 import { checkJwtShape } from '../../src/core/jwt';
-import { interpretExchange } from '../../src/core/koreResult';
 import { BulkDeletionReport } from '../../src/core/bulk/report';
 import { describeDeleteResult } from '../../src/core/resultMessages';
+import { responseResult } from '../support/koreResults';
 
 const ROOT = path.join(__dirname, '../../..');
 const LANGUAGES = ['de', 'ja'] as const;
@@ -140,7 +140,7 @@ describe('the core speaks the loaded bundle through @vscode/l10n', () => {
     assert.equal(checkJwtShape('a.b'), 'Das Token ist kein JWT: Es braucht drei base64url-Teile, die durch Punkte getrennt sind.');
     assert.match(parseContactListIds('a/b').invalid[0].reason, /^Die Kontaktlisten-ID darf "\/" nicht enthalten/);
     // The API's own "no such list" (its envelope): a bare 404 would be a route the platform does not serve.
-    const notFound = interpretExchange(request, { kind: 'response', status: 404, statusText: '', headers: {}, bodyText: '{"status":"failure"}', durationMs: 5 });
+    const notFound = responseResult(404, '{"status":"failure"}', { durationMs: 5, request });
     const message = describeDeleteResult(notFound, { contactListId: 'cl-7', environmentName: 'Prod', host: 'https://de-platform.kore.ai', timeoutSeconds: 30 });
     assert.match(message, /^Die Kontaktliste cl-7 wurde auf Prod nicht gefunden \(HTTP 404 von https:\/\/de-platform\.kore\.ai\)\./);
     assert.doesNotMatch(message, /\{\d\}/);

@@ -12,12 +12,13 @@ import { certificateProblem } from '../../src/core/certificateProblems';
 import { deleteContactList, getAllContactLists } from '../../src/core/contactListClient';
 import { deleteOutcomeOf } from '../../src/core/deleteOutcome';
 import { HttpExchange } from '../../src/core/koreHttp';
-import { interpretExchange, KoreCallResult } from '../../src/core/koreResult';
+import { KoreCallResult } from '../../src/core/koreResult';
 import { isProxyFailure } from '../../src/core/networkFailure';
 import { briefFailureReason, describeConnectionTest, describeDeleteResult, pointsAtNetworkSettings } from '../../src/core/resultMessages';
 import { FakeKoreServer } from '../fakeKore/fakeKoreServer';
 import { useFakeKore } from '../support/fakeKoreFixture';
 import { CertificateAuthority, issueServerCertificate, makeCertificateAuthority } from '../support/privateCa';
+import { resultOf } from '../support/koreResults';
 
 const ID = 'cl-c2ce382-2516-457e-8eb4-9847deec0001';
 const HOST = 'https://kore.example.test';
@@ -27,7 +28,7 @@ const request = { method: 'DELETE', url: `${HOST}/x`, headers: {} };
 const NO_NETWORK = /no network|Check your network|Could not reach|network error/i;
 
 function from(exchange: HttpExchange): KoreCallResult {
-  return interpretExchange(request, exchange);
+  return resultOf(exchange, { request });
 }
 
 describe('a proxy that refuses', () => {

@@ -5,10 +5,11 @@ import * as assert from 'node:assert/strict';
 import { DeleteOne } from '../../src/core/bulk/requests';
 import { runBulkDeletion } from '../../src/core/bulk/runner';
 import { Clock } from '../../src/core/clock';
-import { interpretExchange, KoreCallResult } from '../../src/core/koreResult';
+import { KoreCallResult } from '../../src/core/koreResult';
 import { RateLimiter, estimateRunMs } from '../../src/core/rateLimiter';
 import { ManualClock } from '../support/manualClock';
 import { WindowedServerModel, maxInAnyWindow } from '../support/slidingWindows';
+import { responseResult } from '../support/koreResults';
 
 const IDS = 300;
 const PER_MINUTE = 60;
@@ -18,7 +19,7 @@ const ONE_WAY_MS = 100;
 function answer(id: string, status: number): KoreCallResult {
   const request = { method: 'DELETE', url: `https://platform.kore.ai/agentassist/api/v1/public/st-1/campaign/contactList/${id}`, headers: {} };
   const body = status === 200 ? { status: 'success', message: `Contact list ${id} deleted successfully` } : { errors: [{ msg: 'Rate limit exceeded', code: 429 }] };
-  return interpretExchange(request, { kind: 'response', status, statusText: '', headers: { 'retry-after': '60' }, bodyText: JSON.stringify(body), durationMs: 2 * ONE_WAY_MS });
+  return responseResult(status, body, { headers: { 'retry-after': '60' }, durationMs: 2 * ONE_WAY_MS, request });
 }
 
 /** A DELETE that reaches the server model after ONE_WAY_MS and comes back after as long again. */

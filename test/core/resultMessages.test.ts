@@ -1,24 +1,20 @@
 // Every failure a user can meet ends in a sentence naming what happened, where, and what to do next.
 import * as assert from 'node:assert/strict';
 import { HttpExchange } from '../../src/core/koreHttp';
-import { interpretExchange, KoreCallResult, parseRetryAfter } from '../../src/core/koreResult';
-import { oneLine } from '../../src/core/textSafety';
+import { KoreCallResult } from '../../src/core/koreResult';
 import { describeDeleteResult, describeDialectSearch } from '../../src/core/resultMessages';
 import { routeVerdict } from '../../src/core/dialectDetection';
 import { ApiDialect } from '../../src/core/koreApiPaths';
-import { describeExchange, responseDocument } from '../../src/core/responseDocument';
+import { responseResult, resultOf } from '../support/koreResults';
 
-const request = { method: 'DELETE', url: 'https://platform.kore.ai/agentassist/api/v1/public/st-1/campaign/contactList/cl-1', headers: { auth: '<redacted>' } };
 const context = { contactListId: 'cl-1', environmentName: 'Prod', host: 'https://platform.kore.ai', timeoutSeconds: 30 };
 
 function response(status: number, body: unknown, headers: Record<string, string> = {}): KoreCallResult {
-  const bodyText = typeof body === 'string' ? body : JSON.stringify(body);
-  const exchange: HttpExchange = { kind: 'response', status, statusText: '', headers, bodyText, durationMs: 12 };
-  return interpretExchange(request, exchange);
+  return responseResult(status, body, { headers, durationMs: 12 });
 }
 
 function other(exchange: HttpExchange): KoreCallResult {
-  return interpretExchange(request, exchange);
+  return resultOf(exchange);
 }
 
 const cases: Array<[string, KoreCallResult, RegExp]> = [
@@ -58,53 +54,6 @@ describe('describeDeleteResult', () => {
   }
 });
 
-describe('interpretExchange', () => {
-  it('reads the message from `message`, `errors[0].msg`, or `error`', () => {
-    assert.equal(response(400, { errors: [{ msg: 'a' }] }).serverMessage, 'a');
-    assert.equal(response(400, { error: 'b' }).serverMessage, 'b');
-    assert.equal(response(400, { error: { message: 'c' } }).serverMessage, 'c');
-    assert.equal(response(400, 'x').serverMessage, undefined);
-  });
-  it('ignores a data field of the wrong shape', () => {
-    const result = response(200, { status: 'success', data: { _id: 5 } });
-    assert.equal(result.ok, true);
-    assert.equal(result.contactList, undefined);
-  });
-  it('makes server text one safe line', () => {
-    assert.equal(oneLine('a\n\u0007b\t c'), 'a b c');
-    assert.equal(oneLine('x'.repeat(400)).length, 300);
-  });
-  it('reads Retry-After as seconds or as a date', () => {
-    assert.equal(parseRetryAfter('30'), 30);
-    assert.equal(parseRetryAfter(new Date(10_000 + 5_000).toUTCString(), 10_000), 5);
-    assert.equal(parseRetryAfter('soon'), undefined);
-  });
-});
-
-describe('responseDocument', () => {
-  it('pretty-prints a JSON body', () => {
-    const document = responseDocument(response(200, { status: 'success', data: { _id: 'cl-1' } }));
-    assert.equal(document.extension, 'json');
-    assert.equal(document.fromServer, true);
-    assert.equal(document.text, `${JSON.stringify({ status: 'success', data: { _id: 'cl-1' } }, null, 2)}\n`);
-  });
-  it('keeps an HTML page as HTML and other text as text', () => {
-    assert.equal(responseDocument(response(502, '<!DOCTYPE html><p>x</p>', { 'content-type': 'text/html' })).extension, 'html');
-    assert.equal(responseDocument(response(200, 'plain words')).extension, 'txt');
-  });
-  it('summarises an exchange that brought no body, without the token', () => {
-    const document = responseDocument(other({ kind: 'timeout', timeoutMs: 100, durationMs: 100 }));
-    assert.equal(document.fromServer, false);
-    const summary = JSON.parse(document.text) as Record<string, unknown>;
-    assert.equal(summary.outcome, 'timeout');
-    assert.deepEqual(summary.request, request);
-  });
-  it('describes an exchange in one log line', () => {
-    assert.equal(describeExchange(response(404, {})), `DELETE ${request.url} → 404 in 12 ms`);
-    assert.match(describeExchange(other({ kind: 'redirect', status: 301, location: 'https://x', durationMs: 3 })), /301 redirect to https:\/\/x \(not followed\)/);
-  });
-});
-
 describe('describeDialectSearch (Test Connection found no other dialect)', () => {
   const attempt = (dialect: ApiDialect, result: KoreCallResult) => ({ dialect, verdict: routeVerdict(result), result });
   const unserved = () => response(404, '<!DOCTYPE html><html><body>Cannot GET</body></html>');
@@ -135,5 +84,18 @@ describe('describeDialectSearch (Test Connection found no other dialect)', () =>
     const untrusted = describeDialectSearch([attempt('v1-legacy', other({ kind: 'network', code: 'SELF_SIGNED_CERT_IN_CHAIN', detail: '', phase: 'securing', durationMs: 1 })), attempt('v2', unserved())], 30);
     assert.match(untrusted.sentence, /v1 legacy: the certificate .*\(SELF_SIGNED_CERT_IN_CHAIN\)/);
     assert.equal(untrusted.networkSettings, true, 'so is a certificate problem');
+  });
+});
+
+describe('describeDeleteResult: server text stays on one line', () => {
+  it('words a success naming the list on one line, and never names another list\'s record', () => {
+    const named = responseResult(200, JSON.stringify({ status: 'success', message: 'ok\r\nFAKE', data: { _id: 'cl-1', name: 'A\nB' } }), { statusText: 'OK', durationMs: 3 });
+    assert.equal(describeDeleteResult(named, context), 'Contact list "A B" (cl-1) was deleted from Prod. The server said: "ok FAKE".');
+    const other = responseResult(200, JSON.stringify({ status: 'success', data: { _id: 'cl-2', name: 'Someone else' } }), { statusText: 'OK', durationMs: 3 });
+    assert.equal(describeDeleteResult(other, context), 'Contact list cl-1 was deleted from Prod.');
+  });
+  it('keeps a redirect\'s location on one line', () => {
+    const result = resultOf({ kind: 'redirect', status: 302, location: 'https://e.example/\nRecords: 0', durationMs: 1 });
+    assert.ok(!describeDeleteResult(result, context).includes('\n'));
   });
 });

@@ -5,10 +5,10 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { judge } from '../../src/core/bulk/verdict';
 import { deleteOutcomeOf } from '../../src/core/deleteOutcome';
-import { interpretExchange } from '../../src/core/koreResult';
 import { SEND_PHASES, neverSentIn } from '../../src/core/networkFailure';
 import { describeDeleteResult, pointsAtNetworkSettings } from '../../src/core/resultMessages';
 import { propertyParameters, propertyTimeoutMs } from '../support/propertyRuns';
+import { resultOf } from '../support/koreResults';
 
 const request = { method: 'DELETE', url: 'https://platform.kore.ai/agentassist/api/v1/public/st-1/campaign/contactList/cl-1', headers: { auth: '<redacted>' } };
 const context = { contactListId: 'cl-1', environmentName: 'Prod US', host: 'https://platform.kore.ai', timeoutSeconds: 30 };
@@ -28,7 +28,7 @@ describe('properties: "never sent" follows the phase, never the code', function 
   it('a failed connection is failed exactly when it ended before the request was written, and every reader agrees', () => {
     fc.assert(
       fc.property(code, phase, (failedWith, reached) => {
-        const result = interpretExchange(request, { kind: 'network', code: failedWith, detail: `reason: ${failedWith}`, phase: reached, durationMs: 1 });
+        const result = resultOf({ kind: 'network', code: failedWith, detail: `reason: ${failedWith}`, phase: reached, durationMs: 1 }, { request });
         const before = neverSentIn(reached);
         assert.equal(before, reached === 'connecting' || reached === 'securing');
         assert.equal(deleteOutcomeOf(result), before ? 'failed' : 'unknown');
@@ -52,7 +52,7 @@ describe('properties: "never sent" follows the phase, never the code', function 
   it('a redirect after a DELETE is unknown, never failed, and says so', () => {
     fc.assert(
       fc.property(fc.integer({ min: 300, max: 399 }), fc.option(fc.webUrl(), { nil: undefined }), (status, location) => {
-        const result = interpretExchange(request, { kind: 'redirect', status, location, durationMs: 1 });
+        const result = resultOf({ kind: 'redirect', status, location, durationMs: 1 }, { request });
         assert.equal(deleteOutcomeOf(result), 'unknown');
         const verdict = judge(result);
         assert.ok(verdict.kind === 'unknown' && /unknown/.test(verdict.reason), JSON.stringify(verdict));

@@ -15,8 +15,7 @@ import { judge } from '../../src/core/bulk/verdict';
 import { systemClock } from '../../src/core/clock';
 import { deleteContactList } from '../../src/core/contactListClient';
 import { deleteOutcomeOf } from '../../src/core/deleteOutcome';
-import { failureExchange } from '../../src/core/koreHttp';
-import { KoreCallResult, interpretExchange } from '../../src/core/koreResult';
+import { KoreCallResult } from '../../src/core/koreResult';
 import { RateLimiter } from '../../src/core/rateLimiter';
 import { describeDeleteResult, pointsAtNetworkSettings } from '../../src/core/resultMessages';
 import { Answer, BrokenServer, SeenRequest, closedPort, serverThatBreaksTheHandshake, tcpServerThatResets, tlsServerThatBreaks, trustOnly } from '../support/brokenServers';
@@ -119,22 +118,6 @@ describe('where a request had got to decides "never sent"', function () {
       assertNeverSent(result, server.seen, 'securing');
       assert.ok(pointsAtNetworkSettings(result));
       assert.match(describeDeleteResult(result, context(server.url)), /certificate .*NODE_EXTRA_CA_CERTS/);
-    });
-  });
-
-  describe('a proxy agent\'s own error', () => {
-    const tunnelRefused = () => new Error('request to https://kore.example.test/x failed, reason: Proxy connection ended before receiving CONNECT response');
-    it('is the proxy refusing the tunnel (nothing sent) only before the request had a ready connection', () => {
-      for (const phase of ['unobserved', 'connecting', 'securing'] as const) {
-        const exchange = failureExchange(tunnelRefused(), 1, phase);
-        assert.equal(exchange.kind, 'proxy', phase);
-        assert.equal(deleteOutcomeOf(interpretExchange({ method: 'DELETE', url: 'https://kore.example.test/x', headers: {} }, exchange)), 'failed');
-      }
-      for (const phase of ['writing', 'written', 'answered'] as const) {
-        const exchange = failureExchange(tunnelRefused(), 1, phase);
-        assert.equal(exchange.kind === 'network' && exchange.phase, phase);
-        assert.equal(deleteOutcomeOf(interpretExchange({ method: 'DELETE', url: 'https://kore.example.test/x', headers: {} }, exchange)), 'unknown');
-      }
     });
   });
 

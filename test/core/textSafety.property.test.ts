@@ -4,13 +4,13 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { confirmationText } from '../../src/core/deletionPreview';
 import type { HttpExchange } from '../../src/core/koreHttp';
-import { interpretExchange } from '../../src/core/koreResult';
 import { describeDeleteResult } from '../../src/core/resultMessages';
 import { mixedScripts } from '../../src/core/scriptMixing';
 import { serverText } from '../../src/core/textSafety';
 import { readWorkspaceOffer } from '../../src/core/workspaceOffer';
 import { TRANSFER_FORMAT } from '../../src/core/environmentTransfer';
 import { propertyParameters, propertyTimeoutMs } from '../support/propertyRuns';
+import { resultOf } from '../support/koreResults';
 
 /** Letters of scripts other than Latin (and other than Han, kana, Bopomofo and Hangul, which Latin may join). */
 const FOREIGN_LETTER_RANGES: ReadonlyArray<readonly [number, number]> = [
@@ -127,7 +127,7 @@ describe('text safety properties', function () {
       fc.property(hostileName.filter((name) => serverText(name, 80) !== ''), (name) => {
         const bodyText = JSON.stringify({ status: 'success', data: { _id: 'cl-1', name } });
         const exchange: HttpExchange = { kind: 'response', status: 200, statusText: 'OK', headers: {}, bodyText, durationMs: 1 };
-        const sentence = describeDeleteResult(interpretExchange({ method: 'DELETE', url: 'https://platform.kore.ai/x', headers: {} }, exchange), context);
+        const sentence = describeDeleteResult(resultOf(exchange, { request: { method: 'DELETE', url: 'https://platform.kore.ai/x', headers: {} } }), context);
         assert.match(sentence, /^Contact list "[^"]*" \(cl-1\) was deleted from Prod\./, sentence);
       }),
       propertyParameters(),

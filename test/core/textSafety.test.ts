@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { confirmationText } from '../../src/core/deletionPreview';
 import { mixedScripts } from '../../src/core/scriptMixing';
-import { markdownCode, serverText, withoutIcons } from '../../src/core/textSafety';
+import { hasUnsafeCharacter, markdownCode, oneLine, serverText, withoutIcons } from '../../src/core/textSafety';
 
 describe('textSafety', () => {
   describe('serverText', () => {
@@ -63,5 +63,13 @@ describe('textSafety', () => {
         assert.equal(mixedScripts(name), undefined, name);
       }
     });
+  });
+});
+
+describe('oneLine', () => {
+  it('cuts long text without splitting a surrogate pair', () => {
+    const cut = oneLine('😀'.repeat(400), 10);
+    assert.equal(Array.from(cut).length, 10);
+    assert.ok(!hasUnsafeCharacter(cut));
   });
 });

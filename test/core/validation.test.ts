@@ -11,6 +11,7 @@ import {
   validateToken,
   validateUniqueName,
 } from '../../src/core/validation';
+import { parseContactListIds } from '../../src/core/contactListIds';
 
 describe('validation', () => {
   describe('normaliseHost', () => {
@@ -177,4 +178,14 @@ describe('validation', () => {
       assert.match(validateToken('x'.repeat(16 * 1024 + 1)) ?? '', /too long/);
     });
   });
+});
+
+// An id of dots would make a list's URL another URL (../ walks up a path).
+describe('an id of "." cannot reach another URL', () => {
+  for (const id of ['.', '...', '....']) {
+    it(`validation refuses "${id}", typed or in a bulk list`, () => {
+      assert.match(validateContactListId(id) ?? '', /only dots|must not contain "\.\."/);
+      assert.deepEqual(parseContactListIds(`cl-a\n${id}\ncl-b`).ids, ['cl-a', 'cl-b']);
+    });
+  }
 });

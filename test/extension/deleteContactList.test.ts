@@ -269,3 +269,35 @@ describe('Delete Contact List', function () {
     assert.equal(harness.server.requests.filter((request) => request.method === 'DELETE').length, 1);
   });
 });
+
+describe('Delete Contact List: a 2xx in other words than the vendor\'s usual ones', function () {
+  this.timeout(30_000);
+  const harness = useExtensionHarness();
+  beforeEach(async () => {
+    await harness.environmentWithToken('Outcomes');
+  });
+
+  it('reports a DELETE answered 2xx {"message":"Contact list deleted"} as deleted, and opens the response', async () => {
+    harness.server.setFault({ kind: 'deletedWith', body: JSON.stringify({ message: 'Contact list deleted' }) }, 1, 'DELETE');
+    harness.ui.warningAnswers.push('Delete');
+    const outcome = await vscode.commands.executeCommand<DeleteOutcome>('koreContactLists.deleteContactList', 'Outcomes', SEED_ID);
+    assert.equal(outcome?.status, 'deleted');
+    assert.equal(harness.server.lists.has(SEED_ID), false);
+    assert.equal(harness.ui.last('error'), undefined, 'no "could not delete"');
+    assert.equal(harness.ui.last('info')?.message, `Contact list ${SEED_ID} was deleted from Outcomes. The server said: "Contact list deleted". The server did not return the deleted list's record.`);
+    const editor = await harness.responseEditor();
+    assert.equal(editor.document.uri.toString(), outcome?.document?.toString());
+    // The answer as it came, under one comment line of ours saying what it lacks.
+    const [note, ...answer] = editor.document.getText().split('\n');
+    assert.equal(note, "// The server did not return the deleted list's record.");
+    assert.deepEqual(JSON.parse(answer.join('\n')), { message: 'Contact list deleted' });
+  });
+
+  it('reports a DELETE answered 2xx {"status":"Success"} as deleted', async () => {
+    harness.server.setFault({ kind: 'deletedWith', body: JSON.stringify({ status: 'Success' }) }, 1, 'DELETE');
+    harness.ui.warningAnswers.push('Delete');
+    const outcome = await vscode.commands.executeCommand<DeleteOutcome>('koreContactLists.deleteContactList', 'Outcomes', SEED_ID);
+    assert.equal(outcome?.status, 'deleted');
+    assert.match(harness.ui.last('info')?.message ?? '', /was deleted from Outcomes/);
+  });
+});

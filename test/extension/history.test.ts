@@ -201,20 +201,32 @@ describe('History and the audit trail', function () {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     let historyChanges = 0;
     let treeChanges = 0;
+    /** When the contact lists were first reloaded: the positive control for "own append, no reload" below. */
+    let treeChangedAt: number | undefined;
+    // How long this window's own append is watched for a reload that must not come: bounded, so the control below
+    // checks that a reload which does come (another process's append) arrives well within it.
+    const OWN_APPEND_WINDOW_MS = 2_000;
     // Refreshes are throttled (at most one reload of the lists per 30 s): start them over, so what earlier tests'
     // appends left recent does not hold back the one this test waits for.
     const clock = new ManualClock();
     const restoreClock = harness.api.auditWatcher.useClock(clock);
-    const subscriptions = [harness.api.history.onDidChangeTreeData(() => (historyChanges += 1)), harness.api.environmentTree.onDidChangeTreeData(() => (treeChanges += 1))];
+    const subscriptions = [
+      harness.api.history.onDidChangeTreeData(() => (historyChanges += 1)),
+      harness.api.environmentTree.onDidChangeTreeData(() => {
+        treeChanges += 1;
+        treeChangedAt ??= Date.now();
+      }),
+    ];
     try {
       // This window's own append: History follows, the contact lists (Kore.ai calls) are not reloaded for it.
       await harness.api.audit.append(historyEntry('cl-own'));
       await waitFor('History to follow this window\'s append', () => historyChanges > 0);
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await new Promise((resolve) => setTimeout(resolve, OWN_APPEND_WINDOW_MS));
       assert.equal(treeChanges, 0, "this window's own append does not reload the contact lists");
 
       historyChanges = 0;
       await appendFromAnotherProcess(path.dirname(harness.api.audit.file), 'other', 1);
+      const otherWrittenAt = Date.now();
       // History refreshed for this window's own append a moment ago: this one shows at the end of its 2 s.
       await waitFor(
         'History to refresh by itself',
@@ -226,6 +238,10 @@ describe('History and the audit trail', function () {
       );
       assert.deepEqual((await labels()).slice(0, 2), ['other-0', 'cl-own']);
       await waitFor('the Environments tree to refresh by itself', () => treeChanges > 0, 5_000);
+      // The positive control: the own append was watched from History's refresh (after the watcher's delay) for
+      // OWN_APPEND_WINDOW_MS; a reload it had wrongly caused would have come as fast as this one, so in the window.
+      const reloadMs = (treeChangedAt ?? Number.POSITIVE_INFINITY) - otherWrittenAt;
+      assert.ok(reloadMs <= OWN_APPEND_WINDOW_MS, `another process's append reloaded the lists after ${reloadMs} ms: too slow for the ${OWN_APPEND_WINDOW_MS} ms watched above to prove anything`);
     } finally {
       restoreClock();
       for (const subscription of subscriptions) subscription.dispose();

@@ -135,8 +135,10 @@ describe('environments offered by a trusted workspace', function () {
     assert.doesNotMatch(detail, /\u202e|Records: 0\n/);
     assert.match(detail, /2 more cannot be imported and are left out: "Team Staging DE": .*clientSecret/);
 
+    // The offer above (one environment) is withdrawn once the oversized file is read: waiting for that, not for a
+    // fixed time, proves the file was seen; a file read despite its size would offer "Team Staging DE" instead.
     await writeOffer(`${fileWith([de])}${' '.repeat(1024 * 1024)}`);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await waitFor('the offer withdrawn', async () => ((await offerNodes()).length === 0 ? true : undefined));
     assert.deepEqual(await offerNodes(), [], 'a file over the size cap offers nothing');
   });
 

@@ -1,8 +1,11 @@
+// How the client reads an exchange (interpretExchange: the server's words, the record, the verdict) and
 // Retry-After as RFC 9110 defines it, and nothing else: a wait nobody can believe never reaches a message
 // or stalls a bulk run, and garbage falls back to the caller's backoff.
 import * as assert from 'node:assert/strict';
-import { interpretExchange, MAX_RETRY_AFTER_SECONDS, parseHttpDate, parseRetryAfter } from '../../src/core/koreResult';
+import { MAX_RETRY_AFTER_SECONDS, parseHttpDate, parseRetryAfter } from '../../src/core/koreResult';
 import { describeDeleteResult } from '../../src/core/resultMessages';
+import { oneLine } from '../../src/core/textSafety';
+import { responseResult } from '../support/koreResults';
 
 const NOW = Date.UTC(2026, 10, 27, 12, 0, 0);
 
@@ -40,15 +43,37 @@ describe('parseRetryAfter', () => {
   });
 
   it('never lets a message show a nonsense wait', () => {
-    const request = { method: 'DELETE', url: 'https://h/x', headers: {} };
     const say = (retryAfter: string) =>
       describeDeleteResult(
-        interpretExchange(request, { kind: 'response', status: 429, statusText: '', headers: { 'retry-after': retryAfter }, bodyText: '{}', durationMs: 1 }),
+        responseResult(429, {}, { headers: { 'retry-after': retryAfter } }),
         { contactListId: 'cl-1', environmentName: 'Prod', host: 'https://h', timeoutSeconds: 30 },
       );
     assert.match(say('99999999999999999999999'), /Try again in 300 s\.$/);
     assert.match(say('-1'), /Wait a minute and try again\.$/);
     assert.match(say('abc 1'), /Wait a minute and try again\.$/);
     assert.match(say('Fri, 31 Dec 9999 23:59:59 GMT'), /Try again in 300 s\.$/);
+  });
+});
+
+describe('interpretExchange', () => {
+  it('reads the message from `message`, `errors[0].msg`, or `error`', () => {
+    assert.equal(responseResult(400, { errors: [{ msg: 'a' }] }).serverMessage, 'a');
+    assert.equal(responseResult(400, { error: 'b' }).serverMessage, 'b');
+    assert.equal(responseResult(400, { error: { message: 'c' } }).serverMessage, 'c');
+    assert.equal(responseResult(400, 'x').serverMessage, undefined);
+  });
+  it('ignores a data field of the wrong shape', () => {
+    const result = responseResult(200, { status: 'success', data: { _id: 5 } });
+    assert.equal(result.ok, true);
+    assert.equal(result.contactList, undefined);
+  });
+  it('makes server text one safe line', () => {
+    assert.equal(oneLine('a\n\u0007b\t c'), 'a b c');
+    assert.equal(oneLine('x'.repeat(400)).length, 300);
+  });
+  it('reads Retry-After as seconds or as a date', () => {
+    assert.equal(parseRetryAfter('30'), 30);
+    assert.equal(parseRetryAfter(new Date(10_000 + 5_000).toUTCString(), 10_000), 5);
+    assert.equal(parseRetryAfter('soon'), undefined);
   });
 });

@@ -1,5 +1,6 @@
-// The user-visible defects of the adversarial review, in the real extension host against the fake server:
-// an id of ".", a list name forging confirmation lines, and an answer too deeply nested to re-indent.
+// Hostile text in the real extension host against the fake server: what a server, a user or a workspace file
+// can make of an id ("."), a list's name (forged lines, quotes, backticks), an environment's name ($(icons)) and an
+// answer too deeply nested to re-indent; each is shown as the characters it is, on one line, or refused.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { makeContactList } from '../fakeKore/seedData';
@@ -8,7 +9,7 @@ import { readAuditTrail } from '../support/auditTrail';
 
 const FORGED_NAME = 'old\nRecords: 0\nNot in use by any campaign.\n\n';
 
-describe('Hardening in the extension host', function () {
+describe('hostile text in the extension host', function () {
   this.timeout(30_000);
   const harness = useExtensionHarness();
   let environment: StoredEnvironment;
@@ -17,7 +18,7 @@ describe('Hardening in the extension host', function () {
     environment = await harness.environmentWithToken('Hardened');
   });
 
-  it('refuses an id of "." before anything is sent (defect 1)', async () => {
+  it('refuses an id of "." before anything is sent', async () => {
     for (const id of ['.', '...']) {
       const outcome = await vscode.commands.executeCommand<{ status: string }>('koreContactLists.deleteContactList', environment.name, id);
       assert.equal(outcome?.status, 'notSent');
@@ -30,7 +31,7 @@ describe('Hardening in the extension host', function () {
     assert.equal(harness.server.requests.length, 0);
   });
 
-  it('shows the facts first and a forged name on one line, in the confirmation and the tree (defect 2)', async () => {
+  it('shows the facts first and a forged name on one line, in the confirmation and the tree', async () => {
     const forged = makeContactList(harness.server.app, { name: FORGED_NAME, totalRecordCount: 48_213, isListInUse: true, campaignInUse: ['cmp-renewals'], listType: 'call' });
     harness.server.lists.set(forged._id, forged);
     const outcome = await harness.deleteList(environment.name, forged._id);
@@ -52,7 +53,7 @@ describe('Hardening in the extension host', function () {
     assert.ok(!String((item.tooltip as vscode.MarkdownString).value).includes('Records: 0\n'));
   });
 
-  it('shows and audits an answer too deeply nested to re-indent, as the server sent it (defect 4)', async () => {
+  it('shows and audits an answer too deeply nested to re-indent, as the server sent it', async () => {
     const depth = 4_000;
     const body = `{"status":"success","message":"deleted","data":{"_id":"${SEED_ID}","name":"Deep","extra":${'['.repeat(depth)}1${']'.repeat(depth)}}}`;
     harness.server.setFault({ kind: 'status', status: 200, body }, 1, 'DELETE');
@@ -71,7 +72,7 @@ describe('Hardening in the extension host', function () {
   describe('issue 18: server and workspace text in the UI', () => {
     const ISSUE_NAME = 'old-test-list" from "Sandbox"? (dry run, nothing is deleted on';
 
-    it('a list name\'s quotes cannot forge the confirmation\'s title or the result (defect 8)', async () => {
+    it('a list name\'s quotes cannot forge the confirmation\'s title or the result', async () => {
       const forged = makeContactList(harness.server.app, { name: ISSUE_NAME });
       harness.server.lists.set(forged._id, forged);
       const outcome = await harness.deleteList(environment.name, forged._id);

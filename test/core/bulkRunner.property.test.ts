@@ -13,8 +13,9 @@ import { isDamagedJournal, journalHeader, journalLine, replayJournal } from '../
 import { createBulkRunState, planResume } from '../../src/core/bulk/runState';
 import { runBulkDeletion } from '../../src/core/bulk/runner';
 import { HttpExchange } from '../../src/core/koreHttp';
-import { interpretExchange, KoreCallResult, MAX_RETRY_AFTER_SECONDS, parseRetryAfter } from '../../src/core/koreResult';
+import { KoreCallResult, MAX_RETRY_AFTER_SECONDS, parseRetryAfter } from '../../src/core/koreResult';
 import { RateLimiter } from '../../src/core/rateLimiter';
+import { requestFor, responseResult, resultOf } from '../support/koreResults';
 import { ManualClock } from '../support/manualClock';
 import { validateContactListId } from '../../src/core/validation';
 import { propertyParameters, propertyTimeoutMs } from '../support/propertyRuns';
@@ -46,14 +47,12 @@ const APPLYING = new Set<DeleteBehaviour['kind']>(['ok', 'okOdd', 'applied5xx', 
 type LookUpBehaviour = 'truth' | 'error500' | 'limited' | 'timeout';
 
 const TIMEOUT_MS = 30_000;
-const HOST = 'https://platform.kore.ai';
-
 function exchangeResult(method: string, id: string, exchange: HttpExchange): KoreCallResult {
-  return interpretExchange({ method, url: `${HOST}/agentassist/api/v1/public/st-1/campaign/contactList/${id}`, headers: { auth: '<redacted>' } }, exchange);
+  return resultOf(exchange, { request: requestFor(id, method) });
 }
 
 function httpResult(method: string, id: string, status: number, bodyText: string, headers: Record<string, string> = {}): KoreCallResult {
-  return exchangeResult(method, id, { kind: 'response', status, statusText: '', headers, bodyText, durationMs: 1 });
+  return responseResult(status, bodyText, { headers, request: requestFor(id, method) });
 }
 
 class ModelServer {

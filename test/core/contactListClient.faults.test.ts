@@ -13,6 +13,7 @@ import { FailureReason, KoreCallResult } from '../../src/core/koreResult';
 import { describeDeleteResult } from '../../src/core/resultMessages';
 import { responseDocument } from '../../src/core/responseDocument';
 import { Fault, FakeKoreServer } from '../fakeKore/fakeKoreServer';
+import { resultOf } from '../support/koreResults';
 
 const ID = 'cl-c2ce382-2516-457e-8eb4-9847deec0001';
 
@@ -123,12 +124,10 @@ describe('the fault table: every failure ends in a clear message', function () {
   });
 
   it('an unknown host is worded without a lookup (tests never resolve names off this machine)', () => {
-    const result: KoreCallResult = {
-      ok: false,
-      failure: 'network',
-      request: { method: 'DELETE', url: 'https://no-such-host.invalid/x', headers: {} },
-      exchange: { kind: 'network', code: 'ENOTFOUND', detail: 'getaddrinfo ENOTFOUND no-such-host.invalid', phase: 'connecting', durationMs: 3 },
-    };
+    const result = resultOf(
+      { kind: 'network', code: 'ENOTFOUND', detail: 'getaddrinfo ENOTFOUND no-such-host.invalid', phase: 'connecting', durationMs: 3 },
+      { request: { method: 'DELETE', url: 'https://no-such-host.invalid/x', headers: {} } },
+    );
     check(result, { name: 'unknown host', failure: 'network', message: /Could not find the host https:\/\/no-such-host\.invalid/, body: false }, 'https://no-such-host.invalid');
   });
 });
