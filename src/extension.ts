@@ -3,35 +3,35 @@
 // leads to the method that runs it in one hop.
 //
 // Bundle: dist/extension.js, what activation loads. It holds this file and what it imports statically: the shared
-// services (vscode/services.ts: environment and credential stores, authentication, picker, active environment,
+// services (vscode/shared/services.ts: environment and credential stores, authentication, picker, active environment,
 // settings, the prompts), the Environments view (environments/environmentTree, copyContactListId,
 // focusedContactList), the History view (history/historyTree, auditWatcher), the response documents and their
 // commands (responses/responseDocuments, responseCommands), the walkthrough (walkthrough/*), the command boundary
-// (vscode/commands.ts), and the parts of src/core those need (the audit trail, environments, validation, text
+// (vscode/shared/commands.ts), and the parts of src/core those need (the audit trail, environments, validation, text
 // safety). Everything that talks to Kore.ai, History's commands and the workspace's offer of environments are in
 // dist/operations.js (see the top of operations.ts), reached only through `operations()` below;
 // test/core/operationsBundle.test.ts fails when one of its modules is imported here. The audit watcher and the
 // walkthrough's context keys start when a view first shows.
 import * as vscode from 'vscode';
 import { CommandIds } from './commandIds';
-import { AuditLog } from './core/auditLog';
+import { AuditLog } from './core/audit/auditLog';
 import type * as OperationsModule from './operations';
-import { CommandHandler, registerCommand } from './vscode/commands';
-import { localiseCore } from './vscode/coreLocalisation';
-import { ActiveEnvironment } from './vscode/environments/activeEnvironment';
-import { CredentialStore } from './vscode/environments/credentialStore';
+import { CommandHandler, registerCommand } from './vscode/shared/commands';
+import { localiseCore } from './vscode/shared/coreLocalisation';
+import { ActiveEnvironment } from './vscode/shared/activeEnvironment';
+import { CredentialStore } from './vscode/shared/credentialStore';
 import { copyContactListId } from './vscode/environments/copyContactListId';
 import { EnvironmentTreeProvider } from './vscode/environments/environmentTree';
 import { focusedContactList } from './vscode/environments/focusedContactList';
 import type { WorkspaceEnvironments } from './vscode/environments/workspaceEnvironments';
-import { whenFirstVisible } from './vscode/firstVisible';
+import { whenFirstVisible } from './vscode/shared/firstVisible';
 import { AuditWatcher } from './vscode/history/auditWatcher';
 import { HistoryTreeProvider } from './vscode/history/historyTree';
 import { ResponseCommands } from './vscode/responses/responseCommands';
 import { RESPONSE_SCHEME, ResponseDocumentProvider } from './vscode/responses/responseDocuments';
-import { KoreServices, createServices } from './vscode/services';
-import type { HistoryTreeNode, TreeNode } from './vscode/treeNodes';
-import { UserInterface, windowUserInterface } from './vscode/userInterface';
+import { KoreServices, createServices } from './vscode/shared/services';
+import type { HistoryTreeNode, TreeNode } from './vscode/shared/treeNodes';
+import { UserInterface, windowUserInterface } from './vscode/shared/userInterface';
 import { GetStarted } from './vscode/walkthrough/getStarted';
 import { WalkthroughProgress } from './vscode/walkthrough/walkthroughProgress';
 import { ViewIds } from './viewIds';

@@ -1,16 +1,16 @@
 // Bundle: dist/operations.js, required by extension.ts on the first command that needs it, so activation loads
 // only the views, stores and command registrations. It holds everything that talks to Kore.ai and the forms a user
 // opens now and then, one factory per feature:
-//   connection.ts (EnvironmentConnection, the HTTP client node-fetch, the account limiters),
+//   shared/connection.ts (EnvironmentConnection, the HTTP client node-fetch, the account limiters),
 //   deletion/* (Delete Contact List), bulk/* (Delete Contact Lists and its run journals),
 //   environments/connectionTest, contactListSource (the tree's lists), environmentCommands + environmentForm +
-//   dialectPick (Add/Edit Environment), environmentTransferCommands (export, import), tokenCommands (Set Token),
+//   (Add/Edit Environment), environmentTransferCommands (export, import), tokenCommands (Set Token),
 //   responses/copyAsCurl (Copy as cURL), history/historyCommands (History's commands), environments/workspaceEnvironments
 //   (the workspace's offer of environments), and the src/core modules only they use (contactListClient, bulk/*,
 //   resultMessages, curlCommand, sendLedger, rateLimiter).
 // extension.ts may import this file's types only; test/core/operationsBundle.test.ts checks that none of the
 // modules imported below ends up in dist/extension.js.
-import { connectEnvironment } from './vscode/connection';
+import { connectEnvironment } from './vscode/shared/connection';
 import { BulkDeleteCommand } from './vscode/bulk/bulkDeleteCommand';
 import { DeleteContactListCommand } from './vscode/deletion/deleteContactListCommand';
 import { ConnectionTest } from './vscode/environments/connectionTest';
@@ -23,8 +23,8 @@ import type { HistoryTreeProvider } from './vscode/history/historyTree';
 import { TokenCommands } from './vscode/environments/tokenCommands';
 import { CopyAsCurl } from './vscode/responses/copyAsCurl';
 import { InFlightDeletes } from './core/inFlightDeletes';
-import { localiseCore } from './vscode/coreLocalisation';
-import type { KoreServices } from './vscode/services';
+import { localiseCore } from './vscode/shared/coreLocalisation';
+import type { KoreServices } from './vscode/shared/services';
 
 // This bundle's own copy of the core's translations (see coreLocalisation.ts), set before any factory runs.
 localiseCore();

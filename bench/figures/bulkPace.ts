@@ -2,7 +2,7 @@
 // virtual clock shared by the limiter and the server's sliding minute that stands still while a request is in
 // flight (bench/lib/quietNetworkClock.ts): the four minutes the limit imposes pass in about a second, and a
 // window's edge is met exactly. Target: at most 1.03 × the limit's minimum plus latency, and no 429.
-import { ARRIVAL_MARGIN_MS } from '../../src/core/rateLimiter';
+import { ARRIVAL_MARGIN_MS } from '../../src/core/pacing/rateLimiter';
 import { FigureResult, runAsScript, verdictOf } from '../lib/figure';
 import { PaceRun, paceRun, writeWindowRecord } from '../lib/paceRun';
 import { QuietNetworkClock } from '../../test/support/quietNetworkClock';

@@ -1,8 +1,8 @@
 // Figure: the limiter at 600/min in real time. 1,200 ids, the real client and runner, against an in-process
 // fake server allowing 600/min that answers after 30 ms: two windows' worth, so the run crosses a window's
 // edge on the system clock, where the margin for arrival jitter is what stands between the pace and a 429.
-import { systemClock } from '../../src/core/clock';
-import { ARRIVAL_MARGIN_MS } from '../../src/core/rateLimiter';
+import { systemClock } from '../../src/core/pacing/clock';
+import { ARRIVAL_MARGIN_MS } from '../../src/core/pacing/rateLimiter';
 import { FigureResult, runAsScript, verdictOf } from '../lib/figure';
 import { PaceRun, paceRun, writeWindowRecord } from '../lib/paceRun';
 import { formatMs, formatSeconds, median } from '../lib/stats';
@@ -56,7 +56,7 @@ async function measure(): Promise<FigureResult> {
         `${PER_MINUTE} calls four at a time, ${LATENCY_MS} ms each: no runner with four workers can be faster. ` +
         `Against the limit's minimum plus one latency alone (${formatSeconds(runs[0].minimumMs)}) the median is ` +
         `${median(runs.map((run) => run.durationMs / run.minimumMs)).toFixed(4)} ×: the workers, not the limiter, set the pace within a window.`,
-      `Margin for arrival jitter: ${ARRIVAL_MARGIN_MS} ms added to each window (src/core/rateLimiter.ts). The server counts arrivals, so a call that ` +
+      `Margin for arrival jitter: ${ARRIVAL_MARGIN_MS} ms added to each window (src/core/pacing/rateLimiter.ts). The server counts arrivals, so a call that ` +
         `reaches it late shortens its gap to the call ${PER_MINUTE} after it. The send-to-arrival spread measured here, over every DELETE ` +
         `of every run, was at most ${formatMs(spread)} on loopback (up to 16 ms when the machine is quiet; event-loop stalls of a busy shared machine ` +
         'add tens of ms); the margin covers that with room for a real network path, and costs 0.4% of the pace.',

@@ -3,7 +3,7 @@
 // clock running 30× real time so the several minutes this takes on the server's sliding window pass in
 // seconds. Passes when every id ends succeeded and the server answered exactly one 200 DELETE per id.
 import { runBulkDeletion } from '../../src/core/bulk/runner';
-import { RateLimiter } from '../../src/core/rateLimiter';
+import { RateLimiter } from '../../src/core/pacing/rateLimiter';
 import { acceleratedClock } from '../lib/acceleratedClock';
 import { FigureResult, runAsScript } from '../lib/figure';
 import { countStatus, successfulDeletesById, withInProcessKore } from '../lib/inProcessKore';

@@ -3,8 +3,8 @@
 // through a bare node:http request, interleaved, against one fake server running in a child process (so
 // its work does not run on the measured event loop). Each request deletes a different list, so every
 // answer is a real 200 with the deleted list's record.
-import { koreHeaders, deleteContactList } from '../../src/core/contactListClient';
-import { contactListUrl } from '../../src/core/koreApiPaths';
+import { koreHeaders, deleteContactList } from '../../src/core/api/contactListClient';
+import { contactListUrl } from '../../src/core/api/koreApiPaths';
 import { bareDelete } from '../lib/bareDelete';
 import { startFakeServerProcess } from '../lib/fakeServerProcess';
 import { FigureResult, runAsScript, verdictOf } from '../lib/figure';

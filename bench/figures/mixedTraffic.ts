@@ -1,10 +1,10 @@
 // Figure: a bulk run, the tree's listings and single deletes by hand on one account at once, every request
-// through the account's one limiter (src/core/accountLimiters.ts, as the connection layer does), against an
+// through the account's one limiter (src/core/pacing/accountLimiters.ts, as the connection layer does), against an
 // in-process fake server counting the account's sliding minute, on the quiet virtual clock of the pace figure.
 // Target: no 429 at all.
-import { AccountLimiters } from '../../src/core/accountLimiters';
+import { AccountLimiters } from '../../src/core/pacing/accountLimiters';
 import { runBulkDeletion } from '../../src/core/bulk/runner';
-import { deleteContactList, getAllContactLists, getContactList } from '../../src/core/contactListClient';
+import { deleteContactList, getAllContactLists, getContactList } from '../../src/core/api/contactListClient';
 import { FigureResult, runAsScript, verdictOf } from '../lib/figure';
 import { countStatus, withInProcessKore } from '../lib/inProcessKore';
 import { REQUEST_TIMEOUT_MS, targetOf } from '../lib/koreClient';

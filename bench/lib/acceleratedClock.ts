@@ -2,7 +2,7 @@
 // and the rate limiter (its pacing, backoff and Retry-After pauses): minutes of rate-limit behaviour pass
 // in seconds, while sockets, latency and the event loop stay real. The same trick as the real-server tests
 // in test/core/bulkRunner.fakeKore.test.ts.
-import { Clock, systemClock } from '../../src/core/clock';
+import { Clock, systemClock } from '../../src/core/pacing/clock';
 
 export function acceleratedClock(factor: number): Clock {
   const origin = performance.now();

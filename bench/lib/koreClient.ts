@@ -1,7 +1,7 @@
 // The project's real client bound to one fake Kore.ai endpoint: its target, and a DeleteOne for the bulk runner.
 import { DeleteOne } from '../../src/core/bulk/requests';
-import { ApiTarget } from '../../src/core/koreApiPaths';
-import { deleteContactList } from '../../src/core/contactListClient';
+import { ApiTarget } from '../../src/core/api/koreApiPaths';
+import { deleteContactList } from '../../src/core/api/contactListClient';
 
 /** Generous: a timeout would make an id "unknown" and spoil a figure that is about pacing or memory. */
 export const REQUEST_TIMEOUT_MS = 30_000;

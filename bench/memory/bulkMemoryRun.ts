@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { RunJournalStore } from '../../src/core/bulk/journalStore';
 import { createBulkRunState } from '../../src/core/bulk/runState';
 import { runBulkDeletion } from '../../src/core/bulk/runner';
-import { RateLimiter } from '../../src/core/rateLimiter';
+import { RateLimiter } from '../../src/core/pacing/rateLimiter';
 import { startFakeServerProcess } from '../lib/fakeServerProcess';
 import { runAsScript } from '../lib/figure';
 import { clientDeleteOne } from '../lib/koreClient';

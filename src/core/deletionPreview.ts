@@ -2,8 +2,8 @@
 import * as l10n from '@vscode/l10n';
 // What the confirmation says about the list about to be deleted, from the Get Contact List Details answer:
 // users confirm a name and a record count far more reliably than an opaque id.
-import { ContactListRecord } from './contactList';
-import { oneLine, serverText } from './textSafety';
+import { ContactListRecord } from './api/contactList';
+import { oneLine, serverText } from './text/textSafety';
 
 export interface PreviewTarget {
   readonly contactListId: string;

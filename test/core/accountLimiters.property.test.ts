@@ -3,8 +3,8 @@
 // send ledger), never puts more than the largest budget in force into any 60 s window, closed or half-open.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { AccountLimiters } from '../../src/core/accountLimiters';
-import { SharedSends } from '../../src/core/rateLimiter';
+import { AccountLimiters } from '../../src/core/pacing/accountLimiters';
+import { SharedSends } from '../../src/core/pacing/rateLimiter';
 import { ManualClock } from '../support/manualClock';
 import { propertyParameters, propertyTimeoutMs } from '../support/propertyRuns';
 import { maxInAnyWindow } from '../support/slidingWindows';

@@ -1,11 +1,11 @@
 // One limiter per account, shared by every kind of request: a bulk run, listings and single deletes on one
 // account at once meet no 429 from a server that counts arrivals per sliding minute.
 import * as assert from 'node:assert/strict';
-import { AccountLimiters } from '../../src/core/accountLimiters';
+import { AccountLimiters } from '../../src/core/pacing/accountLimiters';
 import { runBulkDeletion } from '../../src/core/bulk/runner';
-import { HttpExchange } from '../../src/core/koreHttp';
-import { KoreCallResult } from '../../src/core/koreResult';
-import { RateLimiter } from '../../src/core/rateLimiter';
+import { HttpExchange } from '../../src/core/api/koreHttp';
+import { KoreCallResult } from '../../src/core/api/koreResult';
+import { RateLimiter } from '../../src/core/pacing/rateLimiter';
 import { ManualClock } from '../support/manualClock';
 import { resultOf } from '../support/koreResults';
 

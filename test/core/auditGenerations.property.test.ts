@@ -7,9 +7,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as fc from 'fast-check';
-import { AuditEntry } from '../../src/core/auditEntry';
-import { AUDIT_FILE, AuditFiles, AuditLog } from '../../src/core/auditLog';
-import { AuditReader } from '../../src/core/auditReader';
+import { AuditEntry } from '../../src/core/audit/auditEntry';
+import { AUDIT_FILE, AuditFiles, AuditLog } from '../../src/core/audit/auditLog';
+import { AuditReader } from '../../src/core/audit/auditReader';
 import { propertyParameters, propertyTimeoutMs } from '../support/propertyRuns';
 import { readAuditTrail } from '../support/auditTrail';
 

@@ -5,8 +5,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as fc from 'fast-check';
-import { AuditEntry } from '../../src/core/auditEntry';
-import { AuditFileHandle, AuditFiles, AuditLog } from '../../src/core/auditLog';
+import { AuditEntry } from '../../src/core/audit/auditEntry';
+import { AuditFileHandle, AuditFiles, AuditLog } from '../../src/core/audit/auditLog';
 import { propertyParameters } from '../support/propertyRuns';
 import { TrailFiles, parseAuditLines, readAuditTrail } from '../support/auditTrail';
 

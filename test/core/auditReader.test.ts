@@ -3,10 +3,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { AuditEntry, auditLine } from '../../src/core/auditEntry';
-import { AuditChangeTracker } from '../../src/core/auditChanges';
-import { AUDIT_FILE, AuditFileHandle, AuditFiles, AuditLog } from '../../src/core/auditLog';
-import { AuditReadFiles, AuditReadHandle, AuditReader, MAX_AUDIT_LINE_BYTES } from '../../src/core/auditReader';
+import { AuditEntry, auditLine } from '../../src/core/audit/auditEntry';
+import { AuditChangeTracker } from '../../src/core/audit/auditChanges';
+import { AUDIT_FILE, AuditFileHandle, AuditFiles, AuditLog } from '../../src/core/audit/auditLog';
+import { AuditReadFiles, AuditReadHandle, AuditReader, MAX_AUDIT_LINE_BYTES } from '../../src/core/audit/auditReader';
 import { propertyParameters } from '../support/propertyRuns';
 import { readAuditTrail } from '../support/auditTrail';
 

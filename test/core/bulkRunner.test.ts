@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { IdOutcome, summariseBulkReport } from '../../src/core/bulk/report';
 import { exponentialBackoff } from '../../src/core/bulk/retryPolicy';
-import { RateLimiter, estimateRunMs } from '../../src/core/rateLimiter';
+import { RateLimiter, estimateRunMs } from '../../src/core/pacing/rateLimiter';
 import { ManualClock } from '../support/manualClock';
 import { seededRandom } from '../support/seededRandom';
 import { assertPartition, gatewayPage, idsOf, makeIds, rateLimited, runInVirtualTime, ScriptedKore, Step } from '../support/scriptedKore';

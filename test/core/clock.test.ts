@@ -1,7 +1,7 @@
 // The clocks: the real one sleeps and aborts; the test double (test/support/manualClock.ts) wakes sleepers in
 // time order and reports a promise nothing will settle, which every virtual-time test relies on.
 import * as assert from 'node:assert/strict';
-import { isAbortError, systemClock } from '../../src/core/clock';
+import { isAbortError, systemClock } from '../../src/core/pacing/clock';
 import { ManualClock } from '../support/manualClock';
 
 describe('clocks', () => {

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { CommandTarget, parseCommandTarget } from '../../src/core/commandTarget';
 
 const environment = { id: 'env-1', name: 'Production US', host: 'https://platform.kore.ai', iid: 'st-1', accountId: 'a-1' };
-/** Shaped as the Environments view's nodes (src/vscode/environmentTree.ts): recognised by `kind`, not by class. */
+/** Shaped as the Environments view's nodes (src/vscode/environments/environmentTree.ts): recognised by `kind`, not by class. */
 const environmentNode = { kind: 'environment', environment, credential: undefined };
 const contactListNode = { kind: 'contactList', environment, list: { _id: 'cl-7', name: 'Leads' } };
 const fromNode = { kind: 'node', id: 'env-1', name: 'Production US' } as const;

@@ -7,11 +7,11 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ApiTarget } from '../../src/core/koreApiPaths';
-import { deleteContactList } from '../../src/core/contactListClient';
-import { FailureReason, KoreCallResult } from '../../src/core/koreResult';
-import { describeDeleteResult } from '../../src/core/resultMessages';
-import { responseDocument } from '../../src/core/responseDocument';
+import { ApiTarget } from '../../src/core/api/koreApiPaths';
+import { deleteContactList } from '../../src/core/api/contactListClient';
+import { FailureReason, KoreCallResult } from '../../src/core/api/koreResult';
+import { describeDeleteResult } from '../../src/core/failures/resultMessages';
+import { responseDocument } from '../../src/core/failures/responseDocument';
 import { Fault, FakeKoreServer } from '../fakeKore/fakeKoreServer';
 import { resultOf } from '../support/koreResults';
 

@@ -2,13 +2,13 @@
 import * as assert from 'node:assert/strict';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { ApiTarget } from '../../src/core/koreApiPaths';
-import { deleteContactList, getAllContactLists, getContactList, koreHeaders } from '../../src/core/contactListClient';
+import { ApiTarget } from '../../src/core/api/koreApiPaths';
+import { deleteContactList, getAllContactLists, getContactList, koreHeaders } from '../../src/core/api/contactListClient';
 import { FakeKoreServer } from '../fakeKore/fakeKoreServer';
 import { signFakeJwt } from '../fakeKore/jwt';
-import { deleteOutcomeOf } from '../../src/core/deleteOutcome';
-import { describeDeleteResult } from '../../src/core/resultMessages';
-import { validateContactListId } from '../../src/core/validation';
+import { deleteOutcomeOf } from '../../src/core/failures/deleteOutcome';
+import { describeDeleteResult } from '../../src/core/failures/resultMessages';
+import { validateContactListId } from '../../src/core/input/validation';
 import { makeContactList } from '../fakeKore/seedData';
 import { useFakeKore } from '../support/fakeKoreFixture';
 

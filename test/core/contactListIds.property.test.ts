@@ -4,8 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { isDamagedJournal, journalHeader, journalLine, replayJournal } from '../../src/core/bulk/runJournal';
-import { checkContactListIds, parseContactListIds } from '../../src/core/contactListIds';
-import { validateContactListId } from '../../src/core/validation';
+import { checkContactListIds, parseContactListIds } from '../../src/core/input/contactListIds';
+import { validateContactListId } from '../../src/core/input/validation';
 import { propertyParameters, propertyTimeoutMs } from '../support/propertyRuns';
 import { parseBulkRunState } from '../../src/core/bulk/legacyRuns';
 

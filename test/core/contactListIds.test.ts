@@ -1,8 +1,8 @@
 // Pasted lists and exported files, as users really have them, turned into ids to delete.
 import * as assert from 'node:assert/strict';
 import { withMarkedTranslation } from '../support/markedTranslation';
-import { parseContactListIds } from '../../src/core/contactListIds';
-import { MAX_CONTACT_LIST_ID_LENGTH } from '../../src/core/validation';
+import { parseContactListIds } from '../../src/core/input/contactListIds';
+import { MAX_CONTACT_LIST_ID_LENGTH } from '../../src/core/input/validation';
 
 const A = 'cl-c2ce382-2516-457e-8eb4-9847deec0001';
 const B = 'cl-c2ce382-2516-457e-8eb4-9847deec0002';

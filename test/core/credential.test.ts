@@ -1,6 +1,6 @@
 // A stored credential round-trips, anything unreadable is no credential, and readiness is one decision.
 import * as assert from 'node:assert/strict';
-import { credentialReadiness, parseCredential, serialiseCredential } from '../../src/core/credential';
+import { credentialReadiness, parseCredential, serialiseCredential } from '../../src/core/environments/credential';
 import { signFakeJwt } from '../fakeKore/jwt';
 
 describe('credential', () => {

@@ -5,10 +5,10 @@ import * as net from 'node:net';
 import fc from 'fast-check';
 import { FetchError } from 'node-fetch';
 import { judge } from '../../src/core/bulk/verdict';
-import { scrubCredentials } from '../../src/core/credentialScrubber';
-import { HttpExchange, failureExchange, scrubExchange, sendHttpRequest } from '../../src/core/koreHttp';
-import { describeExchange, responseDocument } from '../../src/core/responseDocument';
-import { briefFailureReason, describeDeleteResult } from '../../src/core/resultMessages';
+import { scrubCredentials } from '../../src/core/text/credentialScrubber';
+import { HttpExchange, failureExchange, scrubExchange, sendHttpRequest } from '../../src/core/api/koreHttp';
+import { describeExchange, responseDocument } from '../../src/core/failures/responseDocument';
+import { briefFailureReason, describeDeleteResult } from '../../src/core/failures/resultMessages';
 import { propertyParameters } from '../support/propertyRuns';
 import { resultOf } from '../support/koreResults';
 

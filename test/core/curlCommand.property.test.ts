@@ -4,10 +4,10 @@
 // dash, each command runs exactly one curl with exactly its request, whatever the id.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { CURL_SHELLS, curlCommand, TOKEN_VARIABLE, UnwritableRequest } from '../../src/core/curlCommand';
-import { API_DIALECTS, ApiTarget, contactListUrl, expectedContactListRequest, unexpectedRequestUrl } from '../../src/core/koreApiPaths';
-import { contactListRequest } from '../../src/core/koreRequest';
-import { normaliseHost, validateAccountId, validateContactListId, validateIid } from '../../src/core/validation';
+import { CURL_SHELLS, curlCommand, TOKEN_VARIABLE, UnwritableRequest } from '../../src/core/api/curlCommand';
+import { API_DIALECTS, ApiTarget, contactListUrl, expectedContactListRequest, unexpectedRequestUrl } from '../../src/core/api/koreApiPaths';
+import { contactListRequest } from '../../src/core/api/koreRequest';
+import { normaliseHost, validateAccountId, validateContactListId, validateIid } from '../../src/core/input/validation';
 import { assertExactlyTheRequests, curlArguments, readCommand } from '../support/curlReading';
 import { REAL_SHELLS, pasteIntoShell, shellAvailable } from '../support/pasteIntoShell';
 import { propertyParameters, propertyTimeoutMs } from '../support/propertyRuns';

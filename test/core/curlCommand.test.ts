@@ -3,12 +3,12 @@
 // exactly that request and never the token. (Pasted into real shells: curlPaste.test.ts.)
 import * as assert from 'node:assert/strict';
 import { withTranslation } from '../support/markedTranslation';
-import { getContactList, deleteContactList } from '../../src/core/contactListClient';
-import { CURL_SHELLS, curlAdvice, curlCommand, shellOfPath, TOKEN_VARIABLE, UnwritableRequest } from '../../src/core/curlCommand';
-import { API_DIALECTS, ApiDialect, ApiTarget } from '../../src/core/koreApiPaths';
+import { getContactList, deleteContactList } from '../../src/core/api/contactListClient';
+import { CURL_SHELLS, curlAdvice, curlCommand, shellOfPath, TOKEN_VARIABLE, UnwritableRequest } from '../../src/core/api/curlCommand';
+import { API_DIALECTS, ApiDialect, ApiTarget } from '../../src/core/api/koreApiPaths';
 import { readCmdCommand } from '../support/cmdWords';
 import { readPowerShellCommand } from '../support/powerShellWords';
-import { AUTH_HEADER, contactListRequest } from '../../src/core/koreRequest';
+import { AUTH_HEADER, contactListRequest } from '../../src/core/api/koreRequest';
 import { FakeKoreServer } from '../fakeKore/fakeKoreServer';
 import { readCommand } from '../support/curlReading';
 import { parseShellCommands, ShellStopped } from '../support/shellWords';

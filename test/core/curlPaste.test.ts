@@ -6,10 +6,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { curlCommand, TOKEN_UNSET_MESSAGE, TOKEN_VARIABLE } from '../../src/core/curlCommand';
-import { API_DIALECTS, ApiTarget } from '../../src/core/koreApiPaths';
-import { KoreRequest, contactListRequest } from '../../src/core/koreRequest';
-import { validateContactListId } from '../../src/core/validation';
+import { curlCommand, TOKEN_UNSET_MESSAGE, TOKEN_VARIABLE } from '../../src/core/api/curlCommand';
+import { API_DIALECTS, ApiTarget } from '../../src/core/api/koreApiPaths';
+import { KoreRequest, contactListRequest } from '../../src/core/api/koreRequest';
+import { validateContactListId } from '../../src/core/input/validation';
 import { withTranslation } from '../support/markedTranslation';
 import { assertExactlyTheRequests as assertRequests } from '../support/curlReading';
 import { PasteSession, REAL_SHELLS, RealShell, pasteIntoShell, shellAvailable } from '../support/pasteIntoShell';

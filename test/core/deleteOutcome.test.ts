@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { asContactListRecord } from '../../src/core/contactList';
-import { deleteOutcomeOf, lookUpOutcomeOf } from '../../src/core/deleteOutcome';
-import { HttpExchange } from '../../src/core/koreHttp';
-import { describeDeleteResult } from '../../src/core/resultMessages';
+import { asContactListRecord } from '../../src/core/api/contactList';
+import { deleteOutcomeOf, lookUpOutcomeOf } from '../../src/core/failures/deleteOutcome';
+import { HttpExchange } from '../../src/core/api/koreHttp';
+import { describeDeleteResult } from '../../src/core/failures/resultMessages';
 import { responseExchange, resultOf } from '../support/koreResults';
 
 const request = { method: 'DELETE', url: 'https://h/x', headers: {} };

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { asContactListRecord } from '../../src/core/contactList';
+import { asContactListRecord } from '../../src/core/api/contactList';
 import { campaignsInUse, confirmationText, isInUse } from '../../src/core/deletionPreview';
 import { seedContactLists } from '../fakeKore/seedData';
-import { hasUnsafeCharacter } from '../../src/core/textSafety';
+import { hasUnsafeCharacter } from '../../src/core/text/textSafety';
 
 const [renewal, , winBack] = seedContactLists().map((list) => asContactListRecord(list)!);
 const target = { contactListId: renewal._id, environmentName: 'Prod US', host: 'https://platform.kore.ai', iid: 'st-1', accountId: 'a1', production: false };

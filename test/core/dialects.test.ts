@@ -4,16 +4,16 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { auditEntryFor } from '../../src/core/auditEntry';
-import { deleteContactList, getAllContactLists, getContactList } from '../../src/core/contactListClient';
-import { deleteOutcomeOf } from '../../src/core/deleteOutcome';
-import { PROBE_CONTACT_LIST_ID, findServedDialect, isRouteNotFound, otherDialects, routeVerdict } from '../../src/core/dialectDetection';
-import { Environment, readEnvironments } from '../../src/core/environment';
-import { exportEnvironments, importEnvironments, TRANSFER_FORMAT } from '../../src/core/environmentTransfer';
-import { API_DIALECTS, ApiDialect, dialectOf } from '../../src/core/koreApiPaths';
-import { KoreCallResult, missingRecordNote } from '../../src/core/koreResult';
-import { responseDocument } from '../../src/core/responseDocument';
-import { describeDeleteResult } from '../../src/core/resultMessages';
+import { auditEntryFor } from '../../src/core/audit/auditEntry';
+import { deleteContactList, getAllContactLists, getContactList } from '../../src/core/api/contactListClient';
+import { deleteOutcomeOf } from '../../src/core/failures/deleteOutcome';
+import { PROBE_CONTACT_LIST_ID, findServedDialect, isRouteNotFound, otherDialects, routeVerdict } from '../../src/core/api/dialectDetection';
+import { Environment, readEnvironments } from '../../src/core/environments/environment';
+import { exportEnvironments, importEnvironments, TRANSFER_FORMAT } from '../../src/core/environments/environmentTransfer';
+import { API_DIALECTS, ApiDialect, dialectOf } from '../../src/core/api/koreApiPaths';
+import { KoreCallResult, missingRecordNote } from '../../src/core/api/koreResult';
+import { responseDocument } from '../../src/core/failures/responseDocument';
+import { describeDeleteResult } from '../../src/core/failures/resultMessages';
 import { useFakeKore } from '../support/fakeKoreFixture';
 import { responseResult, resultOf } from '../support/koreResults';
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { findEnvironment, rawIndexOfEnvironment, readEnvironments } from '../../src/core/environment';
+import { findEnvironment, rawIndexOfEnvironment, readEnvironments } from '../../src/core/environments/environment';
 
 const good = { id: 'env-1', name: 'Production US', host: 'https://platform.kore.ai', iid: 'st-1', accountId: 'acc1' };
 

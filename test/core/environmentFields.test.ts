@@ -1,9 +1,9 @@
 // One check of an environment's fields for settings, imported files and forms: what it accepts and normalises,
 // which field it names first, and that settings and import, which both use it, refuse the same entries.
 import * as assert from 'node:assert/strict';
-import { readEnvironments } from '../../src/core/environment';
-import { parseEnvironmentFields } from '../../src/core/environmentFields';
-import { importEnvironments } from '../../src/core/environmentTransfer';
+import { readEnvironments } from '../../src/core/environments/environment';
+import { parseEnvironmentFields } from '../../src/core/environments/environmentFields';
+import { importEnvironments } from '../../src/core/environments/environmentTransfer';
 
 const good = { name: ' Production US ', host: 'platform.kore.ai/', iid: ' st-1 ', accountId: 'a-1', production: true };
 

@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { Environment } from '../../src/core/environment';
+import { Environment } from '../../src/core/environments/environment';
 import {
   MAX_TRANSFER_ENVIRONMENTS,
   TRANSFER_FORMAT,
   exportEnvironments,
   importEnvironments,
-} from '../../src/core/environmentTransfer';
+} from '../../src/core/environments/environmentTransfer';
 
 const production: Environment & { production: boolean } = {
   id: 'env-1',

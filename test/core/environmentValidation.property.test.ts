@@ -3,10 +3,10 @@
 // characters, look-alike letters, duplicates), since that is what the checks exist for.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { rawIndexOfEnvironment, readEnvironments } from '../../src/core/environment';
-import { nameKey } from '../../src/core/environmentName';
-import { UNSAFE_CHARACTER } from '../../src/core/textSafety';
-import { normaliseHost, validateAccountId, validateEnvironmentName, validateIid, validateUniqueName } from '../../src/core/validation';
+import { rawIndexOfEnvironment, readEnvironments } from '../../src/core/environments/environment';
+import { nameKey } from '../../src/core/environments/environmentName';
+import { UNSAFE_CHARACTER } from '../../src/core/text/textSafety';
+import { normaliseHost, validateAccountId, validateEnvironmentName, validateIid, validateUniqueName } from '../../src/core/input/validation';
 import { propertyParameters } from '../support/propertyRuns';
 
 const LDH_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;

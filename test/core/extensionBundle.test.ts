@@ -32,10 +32,10 @@ describe('the extension bundle: what activation loads', function () {
 
   const loadedLater = [
     'src/vscode/history/historyCommands.ts',
-    'src/core/historyCsv.ts',
+    'src/core/audit/historyCsv.ts',
     'src/vscode/environments/workspaceEnvironments.ts',
-    'src/core/workspaceOffer.ts',
-    'src/core/environmentTransfer.ts',
+    'src/core/environments/workspaceOffer.ts',
+    'src/core/environments/environmentTransfer.ts',
   ];
 
   it("leaves History's commands and the workspace offer to the operations bundle", async () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { AuditEntry } from '../../src/core/auditEntry';
-import { HISTORY_CSV_COLUMNS, csvField, csvValues, historyCsv } from '../../src/core/historyCsv';
+import { AuditEntry } from '../../src/core/audit/auditEntry';
+import { HISTORY_CSV_COLUMNS, csvField, csvValues, historyCsv } from '../../src/core/audit/historyCsv';
 import { propertyParameters } from '../support/propertyRuns';
 
 /**

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { AuditEntry } from '../../src/core/auditEntry';
-import { DELETE_OUTCOMES } from '../../src/core/deleteOutcome';
+import { AuditEntry } from '../../src/core/audit/auditEntry';
+import { DELETE_OUTCOMES } from '../../src/core/failures/deleteOutcome';
 import {
   HistoryFilter,
   MAX_FILTER_TEXT_LENGTH,
@@ -9,8 +9,8 @@ import {
   historyFilterPredicate,
   isFilterActive,
   normalizeFilter,
-} from '../../src/core/historyFilter';
-import { oneLine } from '../../src/core/textSafety';
+} from '../../src/core/audit/historyFilter';
+import { oneLine } from '../../src/core/text/textSafety';
 import { propertyParameters } from '../support/propertyRuns';
 
 /** One entry against one filter, through the predicate History prepares once per filter. */

@@ -1,7 +1,7 @@
 // Pasted tables, JSON arrays and tampered journals: every id that enters is one the user meant, exactly as it is.
 import * as assert from 'node:assert/strict';
 import { isDamagedJournal, journalHeader, replayJournal } from '../../src/core/bulk/runJournal';
-import { checkContactListIds, parseContactListIds } from '../../src/core/contactListIds';
+import { checkContactListIds, parseContactListIds } from '../../src/core/input/contactListIds';
 
 const A = 'cl-c2ce382-2516-457e-8eb4-9847deec0001';
 const B = 'cl-5b7d0e1-88a2-4c3f-9d61-2f4e7a9b0002';

@@ -1,9 +1,9 @@
 // Properties of Import Environments over any file: a shared file is as untrusted as a server's answer.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { exportEnvironments, importEnvironments, TRANSFER_FORMAT } from '../../src/core/environmentTransfer';
-import { hasUnsafeCharacter } from '../../src/core/textSafety';
-import { normaliseHost, validateAccountId, validateEnvironmentName, validateIid } from '../../src/core/validation';
+import { exportEnvironments, importEnvironments, TRANSFER_FORMAT } from '../../src/core/environments/environmentTransfer';
+import { hasUnsafeCharacter } from '../../src/core/text/textSafety';
+import { normaliseHost, validateAccountId, validateEnvironmentName, validateIid } from '../../src/core/input/validation';
 import { propertyParameters, propertyTimeoutMs } from '../support/propertyRuns';
 
 const NASTY = ['\n', '\u2028', '\u202e', '\u2066', '\u200b', '\u00ad', '\u3164', '\ud800', '\u0000', '`', ';', '*', '@', '/', '..', 'о', 'Ρ', 'xn--'];

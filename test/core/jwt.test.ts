@@ -13,7 +13,7 @@ import {
   signClientJwt,
   validateClientId,
   validateClientSecret,
-} from '../../src/core/jwt';
+} from '../../src/core/environments/jwt';
 import { verifyFakeJwt } from '../fakeKore/jwt';
 
 const clientId = 'cs-5250bdc9-6bfe-5ece-92c9-ab54aa2d0001';

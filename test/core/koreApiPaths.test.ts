@@ -1,6 +1,6 @@
 // The documented contact-list URLs of each API dialect, built from host, App ID, Account ID and id.
 import * as assert from 'node:assert/strict';
-import { koreHeaders } from '../../src/core/contactListClient';
+import { koreHeaders } from '../../src/core/api/contactListClient';
 import {
   API_DIALECTS,
   allContactListsUrl,
@@ -10,7 +10,7 @@ import {
   expectedAllContactListsRequest,
   expectedContactListRequest,
   unexpectedRequestUrl,
-} from '../../src/core/koreApiPaths';
+} from '../../src/core/api/koreApiPaths';
 
 const target = { host: 'https://platform.kore.ai', iid: 'st-1', accountId: '67777ce93e25326494e9a001' };
 

@@ -2,8 +2,8 @@
 // Exchanges over real sockets are tested where their meaning is decided (sendPhase, networkFailures,
 // contactListClient.faults); these pin the classification itself.
 import * as assert from 'node:assert/strict';
-import { deleteOutcomeOf } from '../../src/core/deleteOutcome';
-import { failureExchange } from '../../src/core/koreHttp';
+import { deleteOutcomeOf } from '../../src/core/failures/deleteOutcome';
+import { failureExchange } from '../../src/core/api/koreHttp';
 import { resultOf } from '../support/koreResults';
 
 describe('koreHttp', () => {

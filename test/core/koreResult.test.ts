@@ -2,9 +2,9 @@
 // Retry-After as RFC 9110 defines it, and nothing else: a wait nobody can believe never reaches a message
 // or stalls a bulk run, and garbage falls back to the caller's backoff.
 import * as assert from 'node:assert/strict';
-import { MAX_RETRY_AFTER_SECONDS, parseHttpDate, parseRetryAfter } from '../../src/core/koreResult';
-import { describeDeleteResult } from '../../src/core/resultMessages';
-import { oneLine } from '../../src/core/textSafety';
+import { MAX_RETRY_AFTER_SECONDS, parseHttpDate, parseRetryAfter } from '../../src/core/api/koreResult';
+import { describeDeleteResult } from '../../src/core/failures/resultMessages';
+import { oneLine } from '../../src/core/text/textSafety';
 import { responseResult } from '../support/koreResults';
 
 const NOW = Date.UTC(2026, 10, 27, 12, 0, 0);

@@ -5,11 +5,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { summariseBulkReport } from '../../src/core/bulk/report';
-import { parseContactListIds } from '../../src/core/contactListIds';
-import { importEnvironments } from '../../src/core/environmentTransfer';
-import { checkJwtShape } from '../../src/core/jwt';
+import { parseContactListIds } from '../../src/core/input/contactListIds';
+import { importEnvironments } from '../../src/core/environments/environmentTransfer';
+import { checkJwtShape } from '../../src/core/environments/jwt';
 import { BulkDeletionReport } from '../../src/core/bulk/report';
-import { describeDeleteResult } from '../../src/core/resultMessages';
+import { describeDeleteResult } from '../../src/core/failures/resultMessages';
 import { responseResult } from '../support/koreResults';
 
 const ROOT = path.join(__dirname, '../../..');

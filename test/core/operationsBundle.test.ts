@@ -36,7 +36,7 @@ describe('the operations bundle: what activation does not load', function () {
     assert.ok(activation, 'extension.js was built');
     assert.ok(operationsImports.includes('src/vscode/deletion/deleteContactListCommand.ts'), `operations.ts's imports were read: ${operationsImports.join(', ')}`);
     // Each bundle sets the core's translations in its own copy of @vscode/l10n: shared by design.
-    const shared = new Set(['src/vscode/coreLocalisation.ts']);
+    const shared = new Set(['src/vscode/shared/coreLocalisation.ts']);
     const leaked = operationsImports.filter((module) => !shared.has(module) && activation.has(module));
     assert.deepEqual(leaked, [], 'an operations module is imported statically on the activation side (extension.ts or what it imports)');
     const fetchCode = [...activation].filter((input) => input.startsWith('node_modules/node-fetch/'));

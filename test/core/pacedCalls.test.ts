@@ -1,9 +1,9 @@
 // A single call that waits for its account's limiter before it is sent (the client's `beforeSend`): cancelled
 // while waiting, it sends nothing, makes no token, and says nothing was deleted, instead of "outcome unknown".
 import * as assert from 'node:assert/strict';
-import { deleteContactList } from '../../src/core/contactListClient';
-import { deleteOutcomeOf } from '../../src/core/deleteOutcome';
-import { describeDeleteResult } from '../../src/core/resultMessages';
+import { deleteContactList } from '../../src/core/api/contactListClient';
+import { deleteOutcomeOf } from '../../src/core/failures/deleteOutcome';
+import { describeDeleteResult } from '../../src/core/failures/resultMessages';
 import { useFakeKore } from '../support/fakeKoreFixture';
 
 describe('a call cancelled while it waits for the account\'s limiter', function () {

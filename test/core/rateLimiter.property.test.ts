@@ -3,7 +3,7 @@
 // less than the margin; and the limiter is never slower than the limit, and its estimate is the wait it imposes.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { ARRIVAL_MARGIN_MS, RateLimiter, estimateRunMs } from '../../src/core/rateLimiter';
+import { ARRIVAL_MARGIN_MS, RateLimiter, estimateRunMs } from '../../src/core/pacing/rateLimiter';
 import { ManualClock } from '../support/manualClock';
 import { propertyParameters, propertyTimeoutMs } from '../support/propertyRuns';
 import { maxInAnyWindow } from '../support/slidingWindows';

@@ -1,8 +1,8 @@
 // The limiter in virtual time: minutes of pacing checked exactly, with no real timer involved. The limit is
 // reached exactly (the least time the server allows) and never exceeded, in any window a server may count.
 import * as assert from 'node:assert/strict';
-import { AbortedError, isAbortError } from '../../src/core/clock';
-import { ARRIVAL_MARGIN_MS, RateLimiter, estimateRunMs } from '../../src/core/rateLimiter';
+import { AbortedError, isAbortError } from '../../src/core/pacing/clock';
+import { ARRIVAL_MARGIN_MS, RateLimiter, estimateRunMs } from '../../src/core/pacing/rateLimiter';
 import { ManualClock } from '../support/manualClock';
 import { maxInAnyWindow } from '../support/slidingWindows';
 

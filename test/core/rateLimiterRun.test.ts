@@ -4,9 +4,9 @@
 import * as assert from 'node:assert/strict';
 import { DeleteOne } from '../../src/core/bulk/requests';
 import { runBulkDeletion } from '../../src/core/bulk/runner';
-import { Clock } from '../../src/core/clock';
-import { KoreCallResult } from '../../src/core/koreResult';
-import { RateLimiter, estimateRunMs } from '../../src/core/rateLimiter';
+import { Clock } from '../../src/core/pacing/clock';
+import { KoreCallResult } from '../../src/core/api/koreResult';
+import { RateLimiter, estimateRunMs } from '../../src/core/pacing/rateLimiter';
 import { ManualClock } from '../support/manualClock';
 import { WindowedServerModel, maxInAnyWindow } from '../support/slidingWindows';
 import { responseResult } from '../support/koreResults';

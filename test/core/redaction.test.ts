@@ -1,8 +1,8 @@
 // Credential headers and echoed secrets never reach a log, a document or a message.
 import * as assert from 'node:assert/strict';
-import { redactHeaders, redactSecrets, redactValue } from '../../src/core/redaction';
-import { describeDeleteResult } from '../../src/core/resultMessages';
-import { responseDocument } from '../../src/core/responseDocument';
+import { redactHeaders, redactSecrets, redactValue } from '../../src/core/text/redaction';
+import { describeDeleteResult } from '../../src/core/failures/resultMessages';
+import { responseDocument } from '../../src/core/failures/responseDocument';
 import { signFakeJwt } from '../fakeKore/jwt';
 import { decodeEscapes } from '../support/escapes';
 import { responseResult } from '../support/koreResults';

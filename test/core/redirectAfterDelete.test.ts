@@ -6,11 +6,11 @@ import { bulkDeleteOne, bulkLookUp } from '../../src/core/bulk/requests';
 import { runBulkDeletion } from '../../src/core/bulk/runner';
 import { createBulkRunState, planResume } from '../../src/core/bulk/runState';
 import { judge } from '../../src/core/bulk/verdict';
-import { systemClock } from '../../src/core/clock';
-import { deleteContactList } from '../../src/core/contactListClient';
-import { deleteOutcomeOf } from '../../src/core/deleteOutcome';
-import { RateLimiter } from '../../src/core/rateLimiter';
-import { describeDeleteResult } from '../../src/core/resultMessages';
+import { systemClock } from '../../src/core/pacing/clock';
+import { deleteContactList } from '../../src/core/api/contactListClient';
+import { deleteOutcomeOf } from '../../src/core/failures/deleteOutcome';
+import { RateLimiter } from '../../src/core/pacing/rateLimiter';
+import { describeDeleteResult } from '../../src/core/failures/resultMessages';
 import { useFakeKore } from '../support/fakeKoreFixture';
 import { recordOutcome } from '../support/bulkRunRecords';
 

@@ -1,8 +1,8 @@
 // The response a user can open: the server's own body (pretty-printed when it is JSON) or a summary of an
 // exchange that brought none, and the one log line an exchange is written as.
 import * as assert from 'node:assert/strict';
-import { describeDeleteResult } from '../../src/core/resultMessages';
-import { describeExchange, prettyJson, responseDocument } from '../../src/core/responseDocument';
+import { describeDeleteResult } from '../../src/core/failures/resultMessages';
+import { describeExchange, prettyJson, responseDocument } from '../../src/core/failures/responseDocument';
 import { requestFor, responseResult, resultOf } from '../support/koreResults';
 
 const context = { contactListId: 'cl-1', environmentName: 'Prod', host: 'https://platform.kore.ai', timeoutSeconds: 30 };

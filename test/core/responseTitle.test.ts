@@ -1,8 +1,8 @@
 // The response editor's title: list name, id and environment, safe to show and to use as a URI path segment.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { MAX_PATH_SEGMENT_LENGTH, pathSegment, responseTitle } from '../../src/core/responseTitle';
-import { hasUnsafeCharacter } from '../../src/core/textSafety';
+import { MAX_PATH_SEGMENT_LENGTH, pathSegment, responseTitle } from '../../src/core/failures/responseTitle';
+import { hasUnsafeCharacter } from '../../src/core/text/textSafety';
 import { propertyParameters } from '../support/propertyRuns';
 
 describe('responseTitle', () => {

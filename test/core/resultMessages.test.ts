@@ -1,10 +1,10 @@
 // Every failure a user can meet ends in a sentence naming what happened, where, and what to do next.
 import * as assert from 'node:assert/strict';
-import { HttpExchange } from '../../src/core/koreHttp';
-import { KoreCallResult } from '../../src/core/koreResult';
-import { describeDeleteResult, describeDialectSearch } from '../../src/core/resultMessages';
-import { routeVerdict } from '../../src/core/dialectDetection';
-import { ApiDialect } from '../../src/core/koreApiPaths';
+import { HttpExchange } from '../../src/core/api/koreHttp';
+import { KoreCallResult } from '../../src/core/api/koreResult';
+import { describeDeleteResult, describeDialectSearch } from '../../src/core/failures/resultMessages';
+import { routeVerdict } from '../../src/core/api/dialectDetection';
+import { ApiDialect } from '../../src/core/api/koreApiPaths';
 import { responseResult, resultOf } from '../support/koreResults';
 
 const context = { contactListId: 'cl-1', environmentName: 'Prod', host: 'https://platform.kore.ai', timeoutSeconds: 30 };

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { SendLedgers } from '../../src/core/sendLedger';
+import { SendLedgers } from '../../src/core/pacing/sendLedger';
 import { FakeKoreServer } from '../fakeKore/fakeKoreServer';
 import type { PacedWindowJob } from '../support/pacedWindow';
 import { maxInAnyWindow } from '../support/slidingWindows';

@@ -4,9 +4,9 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { judge } from '../../src/core/bulk/verdict';
-import { deleteOutcomeOf } from '../../src/core/deleteOutcome';
-import { SEND_PHASES, neverSentIn } from '../../src/core/networkFailure';
-import { describeDeleteResult, pointsAtNetworkSettings } from '../../src/core/resultMessages';
+import { deleteOutcomeOf } from '../../src/core/failures/deleteOutcome';
+import { SEND_PHASES, neverSentIn } from '../../src/core/failures/networkFailure';
+import { describeDeleteResult, pointsAtNetworkSettings } from '../../src/core/failures/resultMessages';
 import { propertyParameters, propertyTimeoutMs } from '../support/propertyRuns';
 import { resultOf } from '../support/koreResults';
 

@@ -3,12 +3,12 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { confirmationText } from '../../src/core/deletionPreview';
-import type { HttpExchange } from '../../src/core/koreHttp';
-import { describeDeleteResult } from '../../src/core/resultMessages';
-import { mixedScripts } from '../../src/core/scriptMixing';
-import { serverText } from '../../src/core/textSafety';
-import { readWorkspaceOffer } from '../../src/core/workspaceOffer';
-import { TRANSFER_FORMAT } from '../../src/core/environmentTransfer';
+import type { HttpExchange } from '../../src/core/api/koreHttp';
+import { describeDeleteResult } from '../../src/core/failures/resultMessages';
+import { mixedScripts } from '../../src/core/text/scriptMixing';
+import { serverText } from '../../src/core/text/textSafety';
+import { readWorkspaceOffer } from '../../src/core/environments/workspaceOffer';
+import { TRANSFER_FORMAT } from '../../src/core/environments/environmentTransfer';
 import { propertyParameters, propertyTimeoutMs } from '../support/propertyRuns';
 import { resultOf } from '../support/koreResults';
 

@@ -2,8 +2,8 @@
 // are shown as the characters they are, and names that mix scripts the way look-alikes do.
 import * as assert from 'node:assert/strict';
 import { confirmationText } from '../../src/core/deletionPreview';
-import { mixedScripts } from '../../src/core/scriptMixing';
-import { hasUnsafeCharacter, markdownCode, oneLine, serverText, withoutIcons } from '../../src/core/textSafety';
+import { mixedScripts } from '../../src/core/text/scriptMixing';
+import { hasUnsafeCharacter, markdownCode, oneLine, serverText, withoutIcons } from '../../src/core/text/textSafety';
 
 describe('textSafety', () => {
   describe('serverText', () => {

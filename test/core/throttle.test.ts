@@ -3,7 +3,7 @@
 // once, and the last request always followed by a run (the final state shows).
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { Throttle } from '../../src/core/throttle';
+import { Throttle } from '../../src/core/pacing/throttle';
 import { ManualClock } from '../support/manualClock';
 import { propertyParameters } from '../support/propertyRuns';
 

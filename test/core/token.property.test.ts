@@ -2,8 +2,8 @@
 // the extension thinks it expired, so a paste is either refused with a sentence or safe in both respects.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { checkJwtShape, decodeJwt, isExpired } from '../../src/core/jwt';
-import { hasUnsafeCharacter } from '../../src/core/textSafety';
+import { checkJwtShape, decodeJwt, isExpired } from '../../src/core/environments/jwt';
+import { hasUnsafeCharacter } from '../../src/core/text/textSafety';
 import { propertyParameters, propertyTimeoutMs } from '../support/propertyRuns';
 
 const b64 = (value: string) => Buffer.from(value, 'utf8').toString('base64url');

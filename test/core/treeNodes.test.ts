@@ -1,10 +1,10 @@
-// The tree node contract (src/vscode/treeNodes.ts): one builder makes every context value, and every `viewItem`
+// The tree node contract (src/vscode/shared/treeNodes.ts): one builder makes every context value, and every `viewItem`
 // clause of package.json's menus matches exactly the nodes it is meant for. The module imports vscode for types
 // only, so it runs here under plain Node.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { contextValue, isContactListNode, isEnvironmentNode, isHistoryEntryNode, isWorkspaceOfferNode } from '../../src/vscode/treeNodes';
+import { contextValue, isContactListNode, isEnvironmentNode, isHistoryEntryNode, isWorkspaceOfferNode } from '../../src/vscode/shared/treeNodes';
 
 interface MenuItem {
   readonly command: string;

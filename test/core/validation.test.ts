@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { nameKey } from '../../src/core/environmentName';
+import { nameKey } from '../../src/core/environments/environmentName';
 import {
   normaliseHost,
   validateAccountId,
@@ -10,8 +10,8 @@ import {
   validateIid,
   validateToken,
   validateUniqueName,
-} from '../../src/core/validation';
-import { parseContactListIds } from '../../src/core/contactListIds';
+} from '../../src/core/input/validation';
+import { parseContactListIds } from '../../src/core/input/contactListIds';
 
 describe('validation', () => {
   describe('normaliseHost', () => {

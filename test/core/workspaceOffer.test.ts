@@ -1,10 +1,10 @@
 // What a workspace's `.vscode/kore-environments.json` offers: the importer's verdict, minus what the user has.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { Environment } from '../../src/core/environment';
-import { TRANSFER_FORMAT, importEnvironments } from '../../src/core/environmentTransfer';
-import { hasUnsafeCharacter } from '../../src/core/textSafety';
-import { offerImportText, readWorkspaceOffer } from '../../src/core/workspaceOffer';
+import { Environment } from '../../src/core/environments/environment';
+import { TRANSFER_FORMAT, importEnvironments } from '../../src/core/environments/environmentTransfer';
+import { hasUnsafeCharacter } from '../../src/core/text/textSafety';
+import { offerImportText, readWorkspaceOffer } from '../../src/core/environments/workspaceOffer';
 import { propertyParameters } from '../support/propertyRuns';
 
 const fileWith = (environments: unknown) => JSON.stringify({ format: TRANSFER_FORMAT, version: 1, environments });

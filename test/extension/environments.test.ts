@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { HOSTILE_WORKSPACE_ENVIRONMENT } from '../host/extensionTestWorkspace';
 import { configuration, CUSTOM_HOST, DIALECT_PICKS, PRODUCTION_NO, PRODUCTION_YES, SEED_ID, storedEnvironments, TOKEN, useExtensionHarness, waitFor } from './harness';
 import type { DeleteOutcome } from './harness';
-import { TRANSFER_FORMAT } from '../../src/core/environmentTransfer';
+import { TRANSFER_FORMAT } from '../../src/core/environments/environmentTransfer';
 
 describe('environments', function () {
   this.timeout(30_000);

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { KoreContactListsApi } from '../../src/extension';
 import type { DeleteCommandResult as DeleteOutcome } from '../../src/vscode/deletion/deleteContactListCommand';
-import type { ContactListNode, EnvironmentNode, TreeNode } from '../../src/vscode/treeNodes';
+import type { ContactListNode, EnvironmentNode, TreeNode } from '../../src/vscode/shared/treeNodes';
 import { FakeKoreServer } from '../fakeKore/fakeKoreServer';
 import { DEFAULT_APP } from '../fakeKore/seedData';
 import { signFakeJwt } from '../fakeKore/jwt';

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { AuditEntry } from '../../src/core/auditEntry';
+import type { AuditEntry } from '../../src/core/audit/auditEntry';
 import { AuditWatcher, ELSEWHERE_REFRESH_INTERVAL_MS, HISTORY_REFRESH_INTERVAL_MS } from '../../src/vscode/history/auditWatcher';
 import { ManualClock } from '../support/manualClock';
 import { SEED_ID, TOKEN, useExtensionHarness, waitFor } from './harness';

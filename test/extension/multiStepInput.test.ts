@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { GetStarted } from '../../src/vscode/walkthrough/getStarted';
-import { showInputStep } from '../../src/vscode/quickInputSteps';
+import { showInputStep } from '../../src/vscode/shared/quickInputSteps';
 import { CLIENT_CREDENTIALS, CUSTOM_HOST, DIALECT_PICKS, EXTENSION_ID, PASTE_JWT, PRODUCTION_NO, PRODUCTION_YES, storedEnvironments, useExtensionHarness } from './harness';
 import { BACK, KEEP } from './scriptedUserInterface';
 

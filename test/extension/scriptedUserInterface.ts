@@ -5,7 +5,7 @@
 // Every queued answer is meant to be used: unused() lists what was left, and the harness fails a test that leaves
 // any, since an answer nobody asked for means the command asked something else than the test believes.
 import * as vscode from 'vscode';
-import type { InputStepOptions, PickStepOptions, StepAnswer, StepPosition, UserInterface } from '../../src/vscode/userInterface';
+import type { InputStepOptions, PickStepOptions, StepAnswer, StepPosition, UserInterface } from '../../src/vscode/shared/userInterface';
 
 /** Queued for a multi-step prompt: press its Back button. */
 export const BACK: unique symbol = Symbol('Back');

@@ -4,8 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CommandIds } from '../../src/commandIds';
-import { TRANSFER_FORMAT } from '../../src/core/environmentTransfer';
-import type { WorkspaceOfferNode } from '../../src/vscode/treeNodes';
+import { TRANSFER_FORMAT } from '../../src/core/environments/environmentTransfer';
+import type { WorkspaceOfferNode } from '../../src/vscode/shared/treeNodes';
 import { storedEnvironments, useExtensionHarness, waitFor } from './harness';
 
 const us = { name: 'Team Production US', host: 'https://platform.kore.ai', iid: 'st-0603182c-7ffb-53c3-b307-47ca14b90001', accountId: '67777ce93e25326494e90001', production: true };

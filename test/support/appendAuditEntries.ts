@@ -3,7 +3,7 @@
 //   node out/test/support/appendAuditEntries.js <directory> <prefix> <count> [messageBytes] [maxBytes] [maxRotatedBytes]
 // Each message is `<prefix>:` followed by messageBytes copies of the prefix's first letter, so a torn or mixed
 // entry shows. maxBytes and maxRotatedBytes go to the AuditLog ("Infinity" keeps every generation).
-import { AuditLog } from '../../src/core/auditLog';
+import { AuditLog } from '../../src/core/audit/auditLog';
 
 export function writerMessage(prefix: string, messageBytes: number): string {
   return `${prefix}:${prefix[0].repeat(messageBytes)}`;

@@ -3,8 +3,8 @@
 // Not in src: the extension reads the trail only page by page, through AuditReader.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { AuditEntry, parseAuditLine } from '../../src/core/auditEntry';
-import { AUDIT_FILE, rotatedGenerations } from '../../src/core/auditFileNames';
+import { AuditEntry, parseAuditLine } from '../../src/core/audit/auditEntry';
+import { AUDIT_FILE, rotatedGenerations } from '../../src/core/audit/auditFileNames';
 
 /** What the reference reader needs of a file system: node's `fs.promises` by default, or a test's own. */
 export interface TrailFiles {

@@ -2,8 +2,8 @@
 // holds), a command read by the grammar of the shell it is for, and a real shell's paste session checked against
 // the requests pasted. Shared by the example tests and the properties of Copy as cURL.
 import * as assert from 'node:assert/strict';
-import { CurlShell, TOKEN_VARIABLE } from '../../src/core/curlCommand';
-import { AUTH_HEADER, KoreRequest } from '../../src/core/koreRequest';
+import { CurlShell, TOKEN_VARIABLE } from '../../src/core/api/curlCommand';
+import { AUTH_HEADER, KoreRequest } from '../../src/core/api/koreRequest';
 import { readCmdCommand } from './cmdWords';
 import { PasteSession, RealShell } from './pasteIntoShell';
 import { readPowerShellCommand } from './powerShellWords';

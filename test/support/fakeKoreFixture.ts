@@ -1,6 +1,6 @@
 // A fake Kore server for a core test file: started once, reset before each test, closed after; with the target
 // and a token it accepts. Call useFakeKore() inside the file's describe and read what it returns in the tests.
-import { ApiTarget } from '../../src/core/koreApiPaths';
+import { ApiTarget } from '../../src/core/api/koreApiPaths';
 import { FakeKoreServer } from '../fakeKore/fakeKoreServer';
 
 export interface FakeKoreFixture {

@@ -1,8 +1,8 @@
 // The one way a test makes a Kore call's result: an exchange built here, read by the real interpretExchange,
 // so a test can never hold a result the client could not have produced, and a change to the result's shape
 // is made in one place rather than in every test that needs an answer.
-import { HttpExchange } from '../../src/core/koreHttp';
-import { interpretExchange, KoreCallResult, RequestDescription } from '../../src/core/koreResult';
+import { HttpExchange } from '../../src/core/api/koreHttp';
+import { interpretExchange, KoreCallResult, RequestDescription } from '../../src/core/api/koreResult';
 
 const TEST_HOST = 'https://platform.kore.ai';
 

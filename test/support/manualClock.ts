@@ -1,6 +1,6 @@
 // A clock that moves only when told, for tests: pacing, backoff and timeouts of minutes run in microseconds,
 // deterministically. A test double, so it lives with the tests and not in the shipped bundle.
-import { AbortedError, Clock } from '../../src/core/clock';
+import { AbortedError, Clock } from '../../src/core/pacing/clock';
 
 const MINUTE_MS = 60_000;
 

@@ -4,9 +4,9 @@
 //   node out/test/support/pacedWindow.js '<json: PacedWindowJob>'
 // Prints one JSON line: the status of each answer, in order.
 import * as path from 'node:path';
-import { AccountLimiters } from '../../src/core/accountLimiters';
-import { getContactList } from '../../src/core/contactListClient';
-import { SendLedgers } from '../../src/core/sendLedger';
+import { AccountLimiters } from '../../src/core/pacing/accountLimiters';
+import { getContactList } from '../../src/core/api/contactListClient';
+import { SendLedgers } from '../../src/core/pacing/sendLedger';
 
 export interface PacedWindowJob {
   readonly url: string;

@@ -3,7 +3,7 @@
 // wake-up once the network is quiet. So a request arrives at the virtual instant it was sent (no jitter), and
 // four minutes of pacing take a second. What this isolates: whether the limiter, the runner and the server's
 // own window arithmetic agree at a window's edge; jitter is the real-time figure's subject.
-import { AbortedError, Clock } from '../../src/core/clock';
+import { AbortedError, Clock } from '../../src/core/pacing/clock';
 
 interface Sleeper {
   readonly at: number;

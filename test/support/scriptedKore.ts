@@ -6,11 +6,11 @@ import { BulkDeletionOptions } from '../../src/core/bulk/options';
 import { BulkDeletionReport } from '../../src/core/bulk/report';
 import { DeleteOne, LookUpOne } from '../../src/core/bulk/requests';
 import { runBulkDeletion } from '../../src/core/bulk/runner';
-import { Clock } from '../../src/core/clock';
-import { HttpExchange } from '../../src/core/koreHttp';
-import { KoreCallResult } from '../../src/core/koreResult';
-import { SendPhase } from '../../src/core/networkFailure';
-import { RateLimiter } from '../../src/core/rateLimiter';
+import { Clock } from '../../src/core/pacing/clock';
+import { HttpExchange } from '../../src/core/api/koreHttp';
+import { KoreCallResult } from '../../src/core/api/koreResult';
+import { SendPhase } from '../../src/core/failures/networkFailure';
+import { RateLimiter } from '../../src/core/pacing/rateLimiter';
 import { requestFor, responseResult, resultOf } from './koreResults';
 import { ManualClock } from './manualClock';
 

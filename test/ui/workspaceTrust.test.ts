@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { TRANSFER_FORMAT } from '../../src/core/environmentTransfer';
+import { TRANSFER_FORMAT } from '../../src/core/environments/environmentTransfer';
 import { useUiSession } from './uiSession';
 
 const OFFER = 'Offered by this workspace: review…';

@@ -1,6 +1,6 @@
 // What a bulk run is given: the ids, the request functions, the pacing and the hooks through which the caller
 // keeps a resumable record. Its own module so that the runner, the report and the resume plan share one contract.
-import { RateLimiter } from '../rateLimiter';
+import { RateLimiter } from '../pacing/rateLimiter';
 import { IdOutcome } from './report';
 import { DeleteOne, LookUpOne } from './requests';
 

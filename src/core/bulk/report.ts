@@ -2,7 +2,7 @@
 import * as l10n from '@vscode/l10n';
 // Where each id of a bulk run ended, and the report built from that: every id in exactly one bucket (succeeded,
 // failed, unknown or not attempted), for a document (formatBulkReport) and for a notification (summariseBulkReport).
-import { DeleteOutcome } from '../deleteOutcome';
+import { DeleteOutcome } from '../failures/deleteOutcome';
 
 /** Where one id ended. `attempts` counts the DELETEs sent for it in the run that decided it. */
 export type IdOutcome =

@@ -4,9 +4,9 @@ import * as l10n from '@vscode/l10n';
 // environment and a token source: the token is made before anything goes out, and making it can fail (a client
 // secret that no longer signs, a lifetime setting out of range): then nothing was sent, and the runner must hear
 // "not sent", not a throw it would call unknown.
-import { ApiTarget } from '../koreApiPaths';
-import { CallOptions, deleteContactList, getContactList } from '../contactListClient';
-import { KoreCallResult } from '../koreResult';
+import { ApiTarget } from '../api/koreApiPaths';
+import { CallOptions, deleteContactList, getContactList } from '../api/contactListClient';
+import { KoreCallResult } from '../api/koreResult';
 
 /**
  * What a request function returns when it sent nothing (no token could be made, cancelled before sending):

@@ -1,8 +1,8 @@
 // What a bulk run has decided so far, and how the caller hears of it: every outcome is recorded once, made one
 // safe line, passed to onSettled and counted for the progress and ETA; at the end it becomes the report. Apart
 // from the runner so that the steps an id goes through and the bookkeeping of the whole run read separately.
-import { Clock } from '../clock';
-import { oneLine } from '../textSafety';
+import { Clock } from '../pacing/clock';
+import { oneLine } from '../text/textSafety';
 import { BulkDeletionOptions, DEFAULT_CONCURRENCY } from './options';
 import { BulkDeletionReport, IdOutcome, buildReport } from './report';
 import { StartingPoint } from './startingPoint';

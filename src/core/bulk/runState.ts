@@ -1,7 +1,7 @@
 // A bulk run's state in memory: each id's progress, the plan for a resume, and the parsing of saved fields.
 import * as l10n from '@vscode/l10n';
-import { ApiTarget, dialectOf, isApiDialect } from '../koreApiPaths';
-import { validateContactListId } from '../validation';
+import { ApiTarget, dialectOf, isApiDialect } from '../api/koreApiPaths';
+import { validateContactListId } from '../input/validation';
 import { IdOutcome } from './report';
 
 /** `started`: a DELETE may be on its way (recorded before it is sent); read back after a crash, it means unknown. */

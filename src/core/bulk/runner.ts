@@ -5,13 +5,13 @@ import * as l10n from '@vscode/l10n';
 // connection) is never re-sent on its own: it may have been applied, and the user must look before acting.
 // Every id ends in exactly one bucket of the report: succeeded, failed, unknown or not attempted. Given a
 // look-up (GET), an id whose earlier DELETE may have been applied is looked up before it is sent again.
-import { Clock } from '../clock';
-import { lookUpOutcomeOf } from '../deleteOutcome';
-import { KoreCallResult } from '../koreResult';
-import { RateLimiter } from '../rateLimiter';
-import { briefFailureReason } from '../resultMessages';
-import { oneLine } from '../textSafety';
-import { validateContactListId } from '../validation';
+import { Clock } from '../pacing/clock';
+import { lookUpOutcomeOf } from '../failures/deleteOutcome';
+import { KoreCallResult } from '../api/koreResult';
+import { RateLimiter } from '../pacing/rateLimiter';
+import { briefFailureReason } from '../failures/resultMessages';
+import { oneLine } from '../text/textSafety';
+import { validateContactListId } from '../input/validation';
 import { BulkDeletionOptions, DEFAULT_CONCURRENCY } from './options';
 import { BulkDeletionReport, IdOutcome } from './report';
 import { NotSent, isNotSent } from './requests';

@@ -1,8 +1,8 @@
 // What one answer means for an id in a bulk run. Whether it was deleted, failed or is unknown, whether it is worth
 // retrying, whether it stops the run and the words for the report are all columns of failureTable, the table the
 // single delete and the audit trail read too; this only shapes them into a verdict for the runner.
-import { failureOf } from '../failureTable';
-import { KoreCallResult, MAX_RETRY_AFTER_SECONDS, answerStatusOf } from '../koreResult';
+import { failureOf } from '../failures/failureTable';
+import { KoreCallResult, MAX_RETRY_AFTER_SECONDS, answerStatusOf } from '../api/koreResult';
 
 /** The longest Retry-After a run waits (parseRetryAfter already clamps to it). */
 const MAX_RETRY_AFTER_MS = MAX_RETRY_AFTER_SECONDS * 1000;

@@ -1,10 +1,10 @@
 // The one confirmation of a bulk deletion: how many lists, which (the first few), where, and how long at the
 // rate limit; production asks for the number of lists to be typed.
 import * as vscode from 'vscode';
-import { Environment } from '../../core/environment';
-import { estimateRunMs } from '../../core/rateLimiter';
-import { confirmByTyping } from '../progress';
-import type { KoreServices } from '../services';
+import { Environment } from '../../core/environments/environment';
+import { estimateRunMs } from '../../core/pacing/rateLimiter';
+import { confirmByTyping } from '../shared/progress';
+import type { KoreServices } from '../shared/services';
 import { SHOWN_IDS } from './bulkIds';
 
 export async function confirmBulkDeletion(services: KoreServices, environment: Environment, ids: readonly string[]): Promise<boolean> {

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { createBulkRunState, planResume, resumeTargetChanged } from '../../core/bulk/runState';
 import { InFlightDeletes } from '../../core/inFlightDeletes';
-import type { KoreServices } from '../services';
+import type { KoreServices } from '../shared/services';
 import { confirmBulkDeletion } from './bulkConfirmation';
 import { BulkArguments, BulkIds } from './bulkIds';
 import { BulkOutcome, BulkRun } from './bulkRun';

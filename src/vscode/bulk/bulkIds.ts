@@ -2,15 +2,15 @@
 // list, pasted text, or a text or CSV file. Every id is checked as a single delete checks it; invalid ones and
 // duplicates are named before anything runs.
 import * as vscode from 'vscode';
-import { withoutIcons } from '../../core/textSafety';
-import { ParsedContactListIds, checkContactListIds, parseContactListIds } from '../../core/contactListIds';
+import { withoutIcons } from '../../core/text/textSafety';
+import { ParsedContactListIds, checkContactListIds, parseContactListIds } from '../../core/input/contactListIds';
 import { isInUse } from '../../core/deletionPreview';
-import { canListAll } from '../../core/koreApiPaths';
-import { briefFailureReason } from '../../core/resultMessages';
-import type { EnvironmentConnection } from '../connection';
-import { isContactListNode, isEnvironmentNode } from '../treeNodes';
-import { withCancellableProgress } from '../progress';
-import type { KoreServices } from '../services';
+import { canListAll } from '../../core/api/koreApiPaths';
+import { briefFailureReason } from '../../core/failures/resultMessages';
+import type { EnvironmentConnection } from '../shared/connection';
+import { isContactListNode, isEnvironmentNode } from '../shared/treeNodes';
+import { withCancellableProgress } from '../shared/progress';
+import type { KoreServices } from '../shared/services';
 
 /** Ids named in a confirmation or a warning; the rest are counted. */
 export const SHOWN_IDS = 10;

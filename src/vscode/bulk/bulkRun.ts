@@ -3,17 +3,17 @@
 // loses what was sent), each attempt written to the audit trail, and a read-only report at
 // the end where every id is succeeded, failed, unknown or not attempted.
 import * as vscode from 'vscode';
-import { auditEntryFor } from '../../core/auditEntry';
+import { auditEntryFor } from '../../core/audit/auditEntry';
 import { BulkDeletionReport, IdOutcome, deleteOutcomeOfId, formatBulkReport } from '../../core/bulk/report';
 import { isNotSent, notSent } from '../../core/bulk/requests';
 import { runBulkDeletion } from '../../core/bulk/runner';
 import { RunJournalWriter, RunTakenError } from '../../core/bulk/journalStore';
 import { BulkRunState } from '../../core/bulk/runState';
-import { KoreCallResult } from '../../core/koreResult';
-import type { EnvironmentConnection } from '../connection';
+import { KoreCallResult } from '../../core/api/koreResult';
+import type { EnvironmentConnection } from '../shared/connection';
 import { InFlightDeletes } from '../../core/inFlightDeletes';
-import { withCancellableProgress } from '../progress';
-import type { KoreServices } from '../services';
+import { withCancellableProgress } from '../shared/progress';
+import type { KoreServices } from '../shared/services';
 import { BulkRunStore } from './bulkRunStore';
 
 /** While a run waits (a long Retry-After, say), it still tells other windows that it is alive. */

@@ -4,23 +4,23 @@
 // says the flow ends here (a discriminated union, never a flag beside a value). How an answer is shown and Check
 // Status, which a later click runs, live in deletionResults.ts: they are shared by the look-up and the DELETE.
 import * as vscode from 'vscode';
-import { auditEntryFor } from '../../core/auditEntry';
+import { auditEntryFor } from '../../core/audit/auditEntry';
 import { parseCommandTarget } from '../../core/commandTarget';
-import { ContactListRecord } from '../../core/contactList';
-import { DeleteOutcome, deleteOutcomeOf } from '../../core/deleteOutcome';
+import { ContactListRecord } from '../../core/api/contactList';
+import { DeleteOutcome, deleteOutcomeOf } from '../../core/failures/deleteOutcome';
 import { confirmationText } from '../../core/deletionPreview';
-import { isRouteNotFound } from '../../core/dialectDetection';
-import { Environment } from '../../core/environment';
-import { failureOf, offers } from '../../core/failureTable';
+import { isRouteNotFound } from '../../core/api/dialectDetection';
+import { Environment } from '../../core/environments/environment';
+import { failureOf, offers } from '../../core/failures/failureTable';
 import { InFlightDeletes } from '../../core/inFlightDeletes';
-import { FailureReason, KoreCallResult, recordOfList, responseStatusOf } from '../../core/koreResult';
-import { briefFailureReason, describeDeleteResult } from '../../core/resultMessages';
-import { serverText } from '../../core/textSafety';
-import { typedContactListId, validateContactListId } from '../../core/validation';
-import type { EnvironmentConnection } from '../connection';
-import { networkSettingsAction } from '../networkSettings';
-import { confirmByTyping, withCancellableProgress } from '../progress';
-import type { KoreServices } from '../services';
+import { FailureReason, KoreCallResult, recordOfList, responseStatusOf } from '../../core/api/koreResult';
+import { briefFailureReason, describeDeleteResult } from '../../core/failures/resultMessages';
+import { serverText } from '../../core/text/textSafety';
+import { typedContactListId, validateContactListId } from '../../core/input/validation';
+import type { EnvironmentConnection } from '../shared/connection';
+import { networkSettingsAction } from '../shared/networkSettings';
+import { confirmByTyping, withCancellableProgress } from '../shared/progress';
+import type { KoreServices } from '../shared/services';
 import { DeletionResults, callContext } from './deletionResults';
 
 /** What Delete Contact List returns, for keybindings, automation and tests. */

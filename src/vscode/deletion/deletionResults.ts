@@ -3,18 +3,18 @@
 // Status, the follow-up a later click runs: it looks a list up again when a DELETE's outcome could not be known.
 import * as vscode from 'vscode';
 import { CommandIds } from '../../commandIds';
-import { DeleteOutcome, lookUpOutcomeOf } from '../../core/deleteOutcome';
-import { isRouteNotFound } from '../../core/dialectDetection';
-import { offers } from '../../core/failureTable';
-import { dialectOf } from '../../core/koreApiPaths';
-import { KoreCallResult } from '../../core/koreResult';
-import { responseDocument } from '../../core/responseDocument';
-import { responseTitle } from '../../core/responseTitle';
-import { briefFailureReason, describeDeleteResult } from '../../core/resultMessages';
-import { OfferedAction, offerActions } from '../commands';
-import type { EnvironmentConnection } from '../connection';
-import { withCancellableProgress } from '../progress';
-import type { KoreServices } from '../services';
+import { DeleteOutcome, lookUpOutcomeOf } from '../../core/failures/deleteOutcome';
+import { isRouteNotFound } from '../../core/api/dialectDetection';
+import { offers } from '../../core/failures/failureTable';
+import { dialectOf } from '../../core/api/koreApiPaths';
+import { KoreCallResult } from '../../core/api/koreResult';
+import { responseDocument } from '../../core/failures/responseDocument';
+import { responseTitle } from '../../core/failures/responseTitle';
+import { briefFailureReason, describeDeleteResult } from '../../core/failures/resultMessages';
+import { OfferedAction, offerActions } from '../shared/commands';
+import type { EnvironmentConnection } from '../shared/connection';
+import { withCancellableProgress } from '../shared/progress';
+import type { KoreServices } from '../shared/services';
 
 /** The sentence parts a result message needs: which list, where, and the timeout in force. */
 export function callContext(connection: EnvironmentConnection, contactListId: string) {

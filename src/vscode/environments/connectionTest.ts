@@ -5,17 +5,17 @@
 // the other dialects are tried (core/dialectDetection) and the one that answers is offered as a switch, applied
 // to the environment as it is when the user clicks. Part of the lazily loaded operations bundle.
 import * as vscode from 'vscode';
-import { dialectName } from '../../core/dialectNames';
-import { findServedDialect, isRouteNotFound, routeVerdict } from '../../core/dialectDetection';
-import { Environment } from '../../core/environment';
-import { KoreCallResult } from '../../core/koreResult';
-import { ApiDialect, DEFAULT_DIALECT, canListAll, dialectOf } from '../../core/koreApiPaths';
-import { describeConnectionTest, describeDialectSearch, pointsAtNetworkSettings } from '../../core/resultMessages';
-import { offerActions } from '../commands';
-import type { EnvironmentConnection } from '../connection';
-import { networkSettingsAction } from '../networkSettings';
-import { withCancellableProgress } from '../progress';
-import type { KoreServices } from '../services';
+import { dialectName } from '../../core/api/dialectNames';
+import { findServedDialect, isRouteNotFound, routeVerdict } from '../../core/api/dialectDetection';
+import { Environment } from '../../core/environments/environment';
+import { KoreCallResult } from '../../core/api/koreResult';
+import { ApiDialect, DEFAULT_DIALECT, canListAll, dialectOf } from '../../core/api/koreApiPaths';
+import { describeConnectionTest, describeDialectSearch, pointsAtNetworkSettings } from '../../core/failures/resultMessages';
+import { offerActions } from '../shared/commands';
+import type { EnvironmentConnection } from '../shared/connection';
+import { networkSettingsAction } from '../shared/networkSettings';
+import { withCancellableProgress } from '../shared/progress';
+import type { KoreServices } from '../shared/services';
 
 export class ConnectionTest {
   constructor(private readonly services: KoreServices) {}

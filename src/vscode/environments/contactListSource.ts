@@ -2,14 +2,14 @@
 // asks: a missing or unusable credential becomes an explaining child. Part of the lazily loaded operations
 // bundle: it needs the HTTP client.
 import * as vscode from 'vscode';
-import { dialectName } from '../../core/dialectNames';
-import { briefFailureReason } from '../../core/resultMessages';
-import { connectSilently } from '../connection';
-import type { KoreServices } from '../services';
-import { ContactListRecord } from '../../core/contactList';
-import { Environment } from '../../core/environment';
-import { canListAll } from '../../core/koreApiPaths';
-import type { ListMessageNode } from '../treeNodes';
+import { dialectName } from '../../core/api/dialectNames';
+import { briefFailureReason } from '../../core/failures/resultMessages';
+import { connectSilently } from '../shared/connection';
+import type { KoreServices } from '../shared/services';
+import { ContactListRecord } from '../../core/api/contactList';
+import { Environment } from '../../core/environments/environment';
+import { canListAll } from '../../core/api/koreApiPaths';
+import type { ListMessageNode } from '../shared/treeNodes';
 
 /** What the tree shows under an environment: its lists, or why there are none. Loaded lazily (it needs HTTP). */
 export type ContactListsResult =

@@ -1,6 +1,6 @@
 // Copy ID on a contact list in the tree: the id to the clipboard, confirmed in the status bar.
 import * as vscode from 'vscode';
-import { isContactListNode } from '../treeNodes';
+import { isContactListNode } from '../shared/treeNodes';
 
 export async function copyContactListId(node: unknown): Promise<string | undefined> {
   if (!isContactListNode(node)) return undefined;

@@ -2,8 +2,8 @@
 // environmentForm; a removed environment's credential goes with it.
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { Environment } from '../../core/environment';
-import type { KoreServices } from '../services';
+import { Environment } from '../../core/environments/environment';
+import type { KoreServices } from '../shared/services';
 import { EnvironmentForm } from './environmentForm';
 
 export class EnvironmentCommands {

@@ -2,13 +2,13 @@
 // production and the API dialect, asked as one multi-step input (Back keeps every answer), each validated as the user types.
 // Undefined means the user cancelled; nothing is saved then.
 import * as vscode from 'vscode';
-import { Environment } from '../../core/environment';
-import { ApiDialect, dialectOf } from '../../core/koreApiPaths';
-import { parseEnvironmentFields } from '../../core/environmentFields';
-import { normaliseHost, validateAccountId, validateIid, validateUniqueName } from '../../core/validation';
-import { FlowStep, PickItem, runMultiStepInput } from '../multiStepInput';
-import type { KoreServices } from '../services';
-import { dialectStep } from './dialectPick';
+import { Environment } from '../../core/environments/environment';
+import { dialectName } from '../../core/api/dialectNames';
+import { API_DIALECTS, ApiDialect, dialectOf } from '../../core/api/koreApiPaths';
+import { parseEnvironmentFields } from '../../core/environments/environmentFields';
+import { normaliseHost, validateAccountId, validateIid, validateUniqueName } from '../../core/input/validation';
+import { FlowStep, PickItem, PickStep, runMultiStepInput } from '../shared/multiStepInput';
+import type { KoreServices } from '../shared/services';
 
 /** The region pick's value for "type the host": no real host is empty. */
 const CUSTOM_HOST = '';
@@ -94,4 +94,20 @@ function productionStep(): FlowStep<EnvironmentAnswers> {
     { label: vscode.l10n.t('Yes: production (deleting asks you to type the id)'), value: true },
   ];
   return { kind: 'pick', key: 'production', placeHolder: vscode.l10n.t('Is this a production environment?'), items: kinds };
+}
+
+/** The dialect question, one step of the environment form: each item says in one line when to pick it (the address the tenant's API docs show). */
+function dialectStep<A extends { readonly dialect: ApiDialect }>(): PickStep<A, 'dialect'> {
+  const when: Record<ApiDialect, string> = {
+    v1: vscode.l10n.t('Most tenants: /agentassist/api/v1/… with iid and accountId headers'),
+    'v1-legacy': vscode.l10n.t('Older installs: /agentassist/api/v1/…?accountId=… with only the auth header'),
+    v2: vscode.l10n.t('AI for Service tenants: /campaign/api/v2/…?accountId=…'),
+  };
+  const items: PickItem<ApiDialect>[] = API_DIALECTS.map((dialect) => ({ label: dialectName(dialect), description: dialect, detail: when[dialect], value: dialect }));
+  return {
+    kind: 'pick',
+    key: 'dialect',
+    placeHolder: vscode.l10n.t('Which Kore.ai contact-list API does this tenant serve? (Test Connection can find it for you)'),
+    items,
+  };
 }

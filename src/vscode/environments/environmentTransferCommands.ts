@@ -3,12 +3,12 @@
 // one it refuses.
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { exportEnvironments, importEnvironments } from '../../core/environmentTransfer';
-import { serverText } from '../../core/textSafety';
-import { lookAlikeWarnings } from '../../core/workspaceOffer';
-import { offerActions } from '../commands';
-import { saveTextAs } from '../saveLocation';
-import type { KoreServices } from '../services';
+import { exportEnvironments, importEnvironments } from '../../core/environments/environmentTransfer';
+import { serverText } from '../../core/text/textSafety';
+import { lookAlikeWarnings } from '../../core/environments/workspaceOffer';
+import { offerActions } from '../shared/commands';
+import { saveTextAs } from '../shared/saveLocation';
+import type { KoreServices } from '../shared/services';
 
 export class EnvironmentTransferCommands {
   constructor(private readonly services: KoreServices) {}

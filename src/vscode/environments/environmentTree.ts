@@ -2,16 +2,16 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../../commandIds';
 import { ViewIds } from '../../viewIds';
-import { dialectName } from '../../core/dialectNames';
-import { ContactListRecord } from '../../core/contactList';
-import { CredentialSummary, summariseCredential } from '../../core/credential';
+import { dialectName } from '../../core/api/dialectNames';
+import { ContactListRecord } from '../../core/api/contactList';
+import { CredentialSummary, summariseCredential } from '../../core/environments/credential';
 import { campaignsInUse, isInUse } from '../../core/deletionPreview';
-import { Environment } from '../../core/environment';
-import { escapeMarkdown, markdownCode, oneLine } from '../../core/textSafety';
-import { CredentialStore } from './credentialStore';
+import { Environment } from '../../core/environments/environment';
+import { escapeMarkdown, markdownCode, oneLine } from '../../core/text/textSafety';
+import { CredentialStore } from '../shared/credentialStore';
 import type { ContactListSource, ContactListsResult } from './contactListSource';
-import { EnvironmentStore } from './environmentStore';
-import { ContactListNode, EnvironmentNode, ListMessageNode, SettingsProblemNode, TreeNode, WorkspaceOfferNode, contextValue, isEnvironmentNode } from '../treeNodes';
+import { EnvironmentStore } from '../shared/environmentStore';
+import { ContactListNode, EnvironmentNode, ListMessageNode, SettingsProblemNode, TreeNode, WorkspaceOfferNode, contextValue, isEnvironmentNode } from '../shared/treeNodes';
 import { workspaceOfferItem } from './workspaceOfferNode';
 
 export class EnvironmentTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {

@@ -9,7 +9,7 @@
 // reads makes new node objects for the same rows. When anything but exactly one contact list changed (a message
 // row, an environment, a refresh that moved rows, another list having the focus), the key does nothing.
 import * as vscode from 'vscode';
-import { ContactListNode, isContactListNode, TreeNode } from '../treeNodes';
+import { ContactListNode, isContactListNode, TreeNode } from '../shared/treeNodes';
 
 export async function focusedContactList(view: vscode.TreeView<TreeNode>): Promise<ContactListNode | undefined> {
   const before = view.selection;

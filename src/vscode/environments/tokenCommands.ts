@@ -1,11 +1,11 @@
 // Set Token and Clear Token. A credential is a pasted JWT or the app's Client ID and Client Secret, kept only in
 // secret storage; Set Token says when it replaces one, and always asks which environment from the palette.
 import * as vscode from 'vscode';
-import { StoredCredential } from '../../core/credential';
-import { Environment } from '../../core/environment';
-import { checkJwtShape, validateClientId, validateClientSecret } from '../../core/jwt';
-import { FlowStep, PickItem, runMultiStepInput } from '../multiStepInput';
-import type { KoreServices } from '../services';
+import { StoredCredential } from '../../core/environments/credential';
+import { Environment } from '../../core/environments/environment';
+import { checkJwtShape, validateClientId, validateClientSecret } from '../../core/environments/jwt';
+import { FlowStep, PickItem, runMultiStepInput } from '../shared/multiStepInput';
+import type { KoreServices } from '../shared/services';
 
 /** What Set Token asks; which of the texts are asked depends on the kind. */
 interface CredentialAnswers {

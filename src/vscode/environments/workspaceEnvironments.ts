@@ -3,11 +3,11 @@
 // a token; this file cannot either: nothing is used until the user reviews a confirmation listing every
 // environment, the import is the same strict one as Import Environments, and an untrusted workspace offers nothing.
 import * as vscode from 'vscode';
-import { MAX_TRANSFER_BYTES } from '../../core/environmentTransfer';
-import { oneLine } from '../../core/textSafety';
-import { WORKSPACE_OFFER_PATH, WorkspaceOffer, offerImportText, readWorkspaceOffer } from '../../core/workspaceOffer';
-import type { KoreServices } from '../services';
-import { WorkspaceOfferNode, isWorkspaceOfferNode } from '../treeNodes';
+import { MAX_TRANSFER_BYTES } from '../../core/environments/environmentTransfer';
+import { oneLine } from '../../core/text/textSafety';
+import { WORKSPACE_OFFER_PATH, WorkspaceOffer, offerImportText, readWorkspaceOffer } from '../../core/environments/workspaceOffer';
+import type { KoreServices } from '../shared/services';
+import { WorkspaceOfferNode, isWorkspaceOfferNode } from '../shared/treeNodes';
 
 /** The strict importer (EnvironmentTransferCommands.importText), in the lazily loaded operations bundle. */
 export type ImportText = (text: string, source: vscode.Uri) => Promise<{ imported: number; rejected: number }>;

@@ -3,8 +3,8 @@
 // to list it; the node itself is in ../treeNodes.
 import * as vscode from 'vscode';
 import { CommandIds } from '../../commandIds';
-import { escapeMarkdown, oneLine } from '../../core/textSafety';
-import { WorkspaceOfferNode, contextValue } from '../treeNodes';
+import { escapeMarkdown, oneLine } from '../../core/text/textSafety';
+import { WorkspaceOfferNode, contextValue } from '../shared/treeNodes';
 
 export function workspaceOfferItem(node: WorkspaceOfferNode): vscode.TreeItem {
   const item = new vscode.TreeItem(vscode.l10n.t('Offered by this workspace: review…'), vscode.TreeItemCollapsibleState.None);

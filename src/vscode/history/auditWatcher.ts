@@ -9,11 +9,11 @@
 // still shown at the end. History reads only local files, but a narrow filter scans the whole trail: at most every 2 s.
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
-import { AuditChangeTracker } from '../../core/auditChanges';
-import { AuditLog } from '../../core/auditLog';
-import { AuditReader } from '../../core/auditReader';
-import { Clock, systemClock } from '../../core/clock';
-import { Throttle } from '../../core/throttle';
+import { AuditChangeTracker } from '../../core/audit/auditChanges';
+import { AuditLog } from '../../core/audit/auditLog';
+import { AuditReader } from '../../core/audit/auditReader';
+import { Clock, systemClock } from '../../core/pacing/clock';
+import { Throttle } from '../../core/pacing/throttle';
 
 /** Long enough to gather a burst of appends into one refresh, short enough to feel live. */
 const AUDIT_WATCH_DELAY_MS = 300;

@@ -1,20 +1,20 @@
 // Open, filter, export and clear the audit trail behind the History view.
 import * as vscode from 'vscode';
-import { AuditEntry } from '../../core/auditEntry';
-import { AuditLog } from '../../core/auditLog';
-import { AuditReader } from '../../core/auditReader';
-import { DELETE_OUTCOMES, DeleteOutcome } from '../../core/deleteOutcome';
-import { HistoryFilter, MAX_FILTER_TEXT_LENGTH, NO_FILTER, describeFilter, historyFilterPredicate, isFilterActive, outcomeLabel } from '../../core/historyFilter';
-import { historyCsv } from '../../core/historyCsv';
-import { oneLine, serverText, withoutIcons } from '../../core/textSafety';
-import { prettyJson } from '../../core/responseDocument';
-import { responseTitle } from '../../core/responseTitle';
+import { AuditEntry } from '../../core/audit/auditEntry';
+import { AuditLog } from '../../core/audit/auditLog';
+import { AuditReader } from '../../core/audit/auditReader';
+import { DELETE_OUTCOMES, DeleteOutcome } from '../../core/failures/deleteOutcome';
+import { HistoryFilter, MAX_FILTER_TEXT_LENGTH, NO_FILTER, describeFilter, historyFilterPredicate, isFilterActive, outcomeLabel } from '../../core/audit/historyFilter';
+import { historyCsv } from '../../core/audit/historyCsv';
+import { oneLine, serverText, withoutIcons } from '../../core/text/textSafety';
+import { prettyJson } from '../../core/failures/responseDocument';
+import { responseTitle } from '../../core/failures/responseTitle';
 import { HISTORY_PAGE_SIZE, type HistoryTreeProvider } from './historyTree';
-import { isHistoryEntryNode } from '../treeNodes';
+import { isHistoryEntryNode } from '../shared/treeNodes';
 import { ResponseDocumentProvider } from '../responses/responseDocuments';
-import { saveTextAs } from '../saveLocation';
-import type { KoreServices } from '../services';
-import { UserInterfaceHolder } from '../userInterface';
+import { saveTextAs } from '../shared/saveLocation';
+import type { KoreServices } from '../shared/services';
+import { UserInterfaceHolder } from '../shared/userInterface';
 
 export class HistoryCommands {
   private readonly audit: AuditLog;

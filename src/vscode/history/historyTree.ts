@@ -3,13 +3,13 @@
 // newest entries shown are read (from the end of the files), so a trail of a hundred thousand attempts opens as
 // fast as a short one; "Show more…" reads one page further back.
 import * as vscode from 'vscode';
-import { oneLine } from '../../core/textSafety';
-import { AuditEntry } from '../../core/auditEntry';
-import { AuditLog } from '../../core/auditLog';
-import { AuditReader } from '../../core/auditReader';
-import { HistoryFilter, NO_FILTER, describeFilter, historyFilterPredicate, isFilterActive, normalizeFilter } from '../../core/historyFilter';
+import { oneLine } from '../../core/text/textSafety';
+import { AuditEntry } from '../../core/audit/auditEntry';
+import { AuditLog } from '../../core/audit/auditLog';
+import { AuditReader } from '../../core/audit/auditReader';
+import { HistoryFilter, NO_FILTER, describeFilter, historyFilterPredicate, isFilterActive, normalizeFilter } from '../../core/audit/historyFilter';
 import { CommandIds } from '../../commandIds';
-import { HistoryDamagedNode, HistoryEntryNode, HistoryTreeNode, contextValue } from '../treeNodes';
+import { HistoryDamagedNode, HistoryEntryNode, HistoryTreeNode, contextValue } from '../shared/treeNodes';
 
 /** Attempts drawn per page: a tree of a few hundred items stays quick; more come with "Show more…". */
 export const HISTORY_PAGE_SIZE = 500;

@@ -3,14 +3,13 @@
 // variable where the token goes. The token itself is never read for this: only what kind of credential the
 // environment has, to say how to make one. The explanation goes in a notification, never into the command.
 import * as vscode from 'vscode';
-import { TokenOrigin, UnwritableRequest, curlAdvice, curlCommand } from '../../core/curlCommand';
-import { Environment } from '../../core/environment';
-import { contactListRequest } from '../../core/koreRequest';
-import { CredentialStore } from '../environments/credentialStore';
-import { isContactListNode } from '../treeNodes';
-import type { KoreServices } from '../services';
-import { UserInterfaceHolder } from '../userInterface';
-import { CURL_SHELL_NAMES, pickCurlShell } from './curlShellPick';
+import { CURL_SHELLS, CurlShell, TokenOrigin, UnwritableRequest, curlAdvice, curlCommand, isCurlShell, shellOfPath } from '../../core/api/curlCommand';
+import { Environment } from '../../core/environments/environment';
+import { contactListRequest } from '../../core/api/koreRequest';
+import { CredentialStore } from '../shared/credentialStore';
+import { isContactListNode } from '../shared/treeNodes';
+import type { KoreServices } from '../shared/services';
+import { UserInterface, UserInterfaceHolder } from '../shared/userInterface';
 import { AnsweredRequest, RESPONSE_SCHEME, ResponseDocumentProvider } from './responseDocuments';
 
 export class CopyAsCurl {
@@ -82,4 +81,43 @@ function unwritableMessage(request: AnsweredRequest, error: UnwritableRequest): 
     case 'cmdPercent':
       return vscode.l10n.t('Could not copy the request of contact list {0} for {1}: its address holds "%" (characters of the id, percent-encoded), which cmd would read as a variable. Copy it for PowerShell or a POSIX shell instead.', request.contactListId, CURL_SHELL_NAMES[error.shell]);
   }
+}
+
+// Which shell a Copy as cURL command is written for, asked each time as REST clients do: the shell chosen last on
+// this machine first (globalState, which VS Code does not sync unless asked), else the terminal's shell.
+/** The shell chosen last; per machine on purpose: a Windows and a Linux machine of one user want different ones. */
+const CURL_SHELL_KEY = 'koreContactLists.curlShell';
+
+/** The shell's name in messages ("… as a cURL command for PowerShell"): names, not translated. */
+const CURL_SHELL_NAMES: Readonly<Record<CurlShell, string>> = { posix: 'bash/zsh', powershell: 'PowerShell', cmd: 'cmd' };
+
+function shellLabel(shell: CurlShell): string {
+  switch (shell) {
+    case 'posix':
+      return vscode.l10n.t('Copy as cURL for bash, zsh or another POSIX shell');
+    case 'powershell':
+      return vscode.l10n.t('Copy as cURL for PowerShell');
+    case 'cmd':
+      return vscode.l10n.t('Copy as cURL for Command Prompt (cmd)');
+  }
+}
+
+interface ShellItem extends vscode.QuickPickItem {
+  readonly shell: CurlShell;
+}
+
+/** Asks which shell; undefined when the user pressed Escape. The first item (Enter) is the likely one. */
+async function pickCurlShell(ui: UserInterface, globalState: vscode.Memento): Promise<CurlShell | undefined> {
+  const remembered = globalState.get<unknown>(CURL_SHELL_KEY);
+  const first = isCurlShell(remembered) ? remembered : shellOfPath(vscode.env.shell, process.platform);
+  const why = isCurlShell(remembered) ? vscode.l10n.t('chosen last time') : vscode.l10n.t('the terminal\'s shell');
+  const items: ShellItem[] = [first, ...CURL_SHELLS.filter((shell) => shell !== first)].map((shell) => ({
+    label: shellLabel(shell),
+    shell,
+    ...(shell === first ? { description: why } : {}),
+  }));
+  const picked = await ui.showQuickPick(items, { title: vscode.l10n.t('Copy as cURL'), placeHolder: vscode.l10n.t('Which shell will you paste the command into?') });
+  if (!picked) return undefined;
+  await globalState.update(CURL_SHELL_KEY, picked.shell);
+  return picked.shell;
 }

@@ -1,9 +1,9 @@
 // Editor title actions on kore-response documents: Copy JSON and Save As (a real file the user chooses).
 import * as vscode from 'vscode';
 import { RESPONSE_SCHEME, ResponseDocumentProvider } from './responseDocuments';
-import { saveTextAs } from '../saveLocation';
-import type { KoreServices } from '../services';
-import { UserInterfaceHolder } from '../userInterface';
+import { saveTextAs } from '../shared/saveLocation';
+import type { KoreServices } from '../shared/services';
+import { UserInterfaceHolder } from '../shared/userInterface';
 
 export class ResponseCommands {
   private readonly responses: ResponseDocumentProvider;

@@ -1,9 +1,9 @@
 // Read-only documents that show what Kore.ai answered. A content provider (rather than an untitled file)
 // makes them read-only and free of "Save?" prompts; the path ends in the right extension for highlighting.
 import * as vscode from 'vscode';
-import { Environment } from '../../core/environment';
-import { ResponseDocument } from '../../core/responseDocument';
-import { pathSegment } from '../../core/responseTitle';
+import { Environment } from '../../core/environments/environment';
+import { ResponseDocument } from '../../core/failures/responseDocument';
+import { pathSegment } from '../../core/failures/responseTitle';
 
 /** Read-only documents that show what a Kore.ai server answered. */
 export const RESPONSE_SCHEME = 'kore-response';

@@ -5,7 +5,7 @@
 // walkthrough's editor taking the focus.
 import * as vscode from 'vscode';
 import { WalkthroughIds } from '../../walkthroughIds';
-import { afterPrompts } from '../quickInputSteps';
+import { afterPrompts } from '../shared/quickInputSteps';
 
 /** Set in global state once the walkthrough has opened by itself, so it never does again. */
 const WALKTHROUGH_SHOWN_KEY = 'koreContactLists.walkthroughShown';

@@ -3,8 +3,8 @@
 // button, the welcome view, an import, or settings.json by hand. A command event would tick even when cancelled.
 import * as vscode from 'vscode';
 import { ContextKeys } from '../../walkthroughIds';
-import type { CredentialStore } from '../environments/credentialStore';
-import type { EnvironmentStore } from '../environments/environmentStore';
+import type { CredentialStore } from '../shared/credentialStore';
+import type { EnvironmentStore } from '../shared/environmentStore';
 
 export class WalkthroughProgress implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[];
