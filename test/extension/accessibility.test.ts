@@ -96,9 +96,16 @@ describe('accessibility', function () {
 
     /**
      * A row opened by the workbench runs its command in a later round trip to the extension host, after the key's
-     * command has returned: wait for one to have happened, so "nothing ran" is not only "nothing ran yet".
+     * command has returned. A "nothing ran" check waits this long, so that it is not only "nothing ran yet"; then the
+     * test opens the same row with Enter and must see its command run within the same bound: the positive control
+     * that proves the wait would have seen it.
      */
-    const opened = () => new Promise((resolve) => setTimeout(resolve, 500));
+    const OPEN_BOUND_MS = 2_000;
+    const nothingRanYet = () => new Promise((resolve) => setTimeout(resolve, OPEN_BOUND_MS));
+    const openFocusedRow = async (what: string, ran: () => boolean) => {
+      await keys('koreContactLists.environments.focus', 'list.select');
+      await waitFor(`${what} within ${OPEN_BOUND_MS} ms of Enter on the same row (the positive control)`, () => ran() || undefined, OPEN_BOUND_MS);
+    };
     /** Focuses the one row under the first environment, a message row, with the keys; its node once it is there. */
     const focusMessageRow = (environmentId: string) =>
       waitFor(
@@ -121,12 +128,15 @@ describe('accessibility', function () {
       assert.equal(message.kind === 'listMessage' && message.action, 'setToken', 'the row would open Set Token if it were opened');
       const outcome = await vscode.commands.executeCommand('koreContactLists.deleteFocusedContactList');
       assert.equal(outcome, undefined);
-      await opened();
+      await nothingRanYet();
       assert.deepEqual(harness.ui.quickPicks, [], 'Set Token did not ask how to sign in');
       assert.deepEqual(harness.ui.inputBoxes, []);
       assert.deepEqual(harness.ui.shown, [], 'nothing was shown');
       assert.deepEqual(harness.server.requests, [], 'nothing was sent');
       assert.deepEqual(selected(), [], 'the selection is as it was');
+      // Escape on Set Token's first question, which opening the row asks.
+      harness.ui.picks.push(undefined);
+      await openFocusedRow('Set Token asking how to sign in', () => harness.ui.quickPicks.length > 0);
     });
 
     it('runs nothing on a message row: Delete on "click to retry" sends no list calls', async () => {
@@ -137,9 +147,10 @@ describe('accessibility', function () {
       harness.ui.shown.length = 0;
       const outcome = await vscode.commands.executeCommand('koreContactLists.deleteFocusedContactList');
       assert.equal(outcome, undefined);
-      await opened();
+      await nothingRanYet();
       assert.deepEqual(harness.server.requests, [], 'no list call was sent');
       assert.deepEqual(harness.ui.shown, []);
+      await openFocusedRow('the lists asked for again', () => harness.server.requests.length > 0);
     });
 
     it('with several lists selected, deletes only the focused one and keeps the selection', async () => {
