@@ -1,7 +1,6 @@
-// The words of a delete's confirmation: what will be deleted, where, and what uses it, from the look-up's record.
-import * as l10n from '@vscode/l10n';
 // What the confirmation says about the list about to be deleted, from the Get Contact List Details answer:
 // users confirm a name and a record count far more reliably than an opaque id.
+import * as l10n from '@vscode/l10n';
 import { ContactListRecord } from './api/contactList';
 import { oneLine, serverText } from './text/textSafety';
 

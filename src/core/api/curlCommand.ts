@@ -1,5 +1,3 @@
-// Writes one request as a curl command for a POSIX shell, PowerShell or cmd: inert text but for that request.
-import * as l10n from '@vscode/l10n';
 // Copy as cURL: a request of koreRequest (the one the HTTP client sends) written as a command for the user's shell:
 // a POSIX shell (bash, zsh, dash…), PowerShell or cmd. Pasted, it must be inert text except for the one request, in
 // every shell and language, whatever the server named the list. So the command holds no comment and no translated
@@ -7,6 +5,7 @@ import * as l10n from '@vscode/l10n';
 // percent-encoded (koreApiPaths), and every value is checked against a small alphabet that no shell reads specially
 // inside the quotes used for it, so each quoted word is quoted by construction, never by escaping. The token never
 // appears: the shell reads it from the KORE_TOKEN variable, and an unset or empty one stops the command.
+import * as l10n from '@vscode/l10n';
 import { unexpectedRequestUrl } from './koreApiPaths';
 import { AUTH_HEADER, KoreRequest } from './koreRequest';
 

@@ -1,6 +1,5 @@
-// The names users see for the three API forms (v1, v1 legacy, v2).
-import * as l10n from '@vscode/l10n';
 // The dialects' names as users read them, in the core's sentences and the UI's pick, tooltip and messages alike.
+import * as l10n from '@vscode/l10n';
 import { ApiDialect, dialectOf } from './koreApiPaths';
 
 export function dialectName(dialect: ApiDialect | undefined): string {

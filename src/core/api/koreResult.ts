@@ -1,10 +1,8 @@
-// What one Kore.ai call came to: the exchange interpreted as a success, a server's refusal or a failure, with its
-// record.
-import * as l10n from '@vscode/l10n';
 // Turns one HTTP exchange with Kore.ai into a typed result. The vendor documents no error-body shape, and
 // its success bodies vary ("status": "success", "Success", or only a message), so a 2xx JSON answer is a
 // success unless its body says otherwise: a failure only when it clearly says so, "unconfirmed" when it
 // says something else (its outcome is then unknown). The body is always kept to show.
+import * as l10n from '@vscode/l10n';
 import { ContactListRecord, KoreEnvelope, asContactListRecord } from './contactList';
 import { scrubCredentials } from '../text/credentialScrubber';
 import { HttpExchange, mapExchangeText } from './koreHttp';

@@ -1,9 +1,8 @@
-// History's filter: what it holds, how it is described, and which audit entries it keeps.
-import * as l10n from '@vscode/l10n';
 // Which attempts the History view (and its export) shows: by environment, by outcome, and by text in the list's
 // id or name, the environment's name or the message. Matching is done on the text as History shows it (one safe
 // line, textSafety.ts): an invisible or direction character hidden in a hostile audit line can neither hide an
 // entry from a filter nor make two look-alike names filter apart.
+import * as l10n from '@vscode/l10n';
 import { AuditEntry } from './auditEntry';
 import { DeleteOutcome } from '../failures/deleteOutcome';
 import { oneLine } from '../text/textSafety';

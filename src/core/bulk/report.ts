@@ -1,7 +1,6 @@
-// A bulk run's report: where each id ended, counted and summarised in words.
-import * as l10n from '@vscode/l10n';
 // Where each id of a bulk run ended, and the report built from that: every id in exactly one bucket (succeeded,
 // failed, unknown or not attempted), for a document (formatBulkReport) and for a notification (summariseBulkReport).
+import * as l10n from '@vscode/l10n';
 import { DeleteOutcome } from '../failures/deleteOutcome';
 
 /** Where one id ended. `attempts` counts the DELETEs sent for it in the run that decided it. */

@@ -1,9 +1,8 @@
-// The requests of a bulk run, and the ids it could not send and why.
-import * as l10n from '@vscode/l10n';
 // The two requests a bulk run sends, and what a request function returns when it sent nothing. Bound to one
 // environment and a token source: the token is made before anything goes out, and making it can fail (a client
 // secret that no longer signs, a lifetime setting out of range): then nothing was sent, and the runner must hear
 // "not sent", not a throw it would call unknown.
+import * as l10n from '@vscode/l10n';
 import { ApiTarget } from '../api/koreApiPaths';
 import { CallOptions, deleteContactList, getContactList } from '../api/contactListClient';
 import { KoreCallResult } from '../api/koreResult';

@@ -1,10 +1,9 @@
-// The bulk runner: deletes many lists at the account's limit, journals each step, and decides every id's outcome.
-import * as l10n from '@vscode/l10n';
 // Deletes many contact lists: paced by the rate limiter, a few at a time, retrying only what is safe to
 // retry, cancellable, and resumable. A DELETE whose outcome cannot be known (a timeout, a cancel, a broken
 // connection) is never re-sent on its own: it may have been applied, and the user must look before acting.
 // Every id ends in exactly one bucket of the report: succeeded, failed, unknown or not attempted. Given a
 // look-up (GET), an id whose earlier DELETE may have been applied is looked up before it is sent again.
+import * as l10n from '@vscode/l10n';
 import { Clock } from '../pacing/clock';
 import { lookUpOutcomeOf } from '../failures/deleteOutcome';
 import { KoreCallResult } from '../api/koreResult';

@@ -1,6 +1,5 @@
-// A configured environment (never its credential) and the reading of the environments setting.
-import * as l10n from '@vscode/l10n';
 // What an environment is, and how a list of them is read from (hand-editable) settings.
+import * as l10n from '@vscode/l10n';
 import { parseEnvironmentFields } from './environmentFields';
 import { nameKey } from './environmentName';
 import { ApiDialect } from '../api/koreApiPaths';

@@ -1,8 +1,7 @@
-// The one check of an environment's fields, shared by the form, settings, imports and workspace offers.
-import * as l10n from '@vscode/l10n';
 // The fields of an environment that a person or a file supplies (name, host, App ID, Account ID, production, API dialect),
 // checked one way wherever they come from: hand-edited settings, an imported file, the Add and Edit forms. Two
 // copies of these checks could drift, and then an entry refused in one place would be accepted in another.
+import * as l10n from '@vscode/l10n';
 import { API_DIALECTS, ApiDialect, DEFAULT_DIALECT, isApiDialect } from '../api/koreApiPaths';
 import { normaliseHost, validateAccountId, validateEnvironmentName, validateIid } from '../input/validation';
 

@@ -1,10 +1,9 @@
-// Export and import of environments as a JSON file: the format, its limits, and the reading of a hostile file.
-import * as l10n from '@vscode/l10n';
 // Export and import of environments as a JSON file, so a team can share its list of hosts and apps.
 // Secrets never travel this way: the export is built from an allow-list of fields (so a token that
 // happens to sit on an object at run time cannot leak into it), and an import refuses any entry that
 // carries something looking like a secret. Ids are not exported either: the secret's key is derived
 // from the id, so an imported environment gets a fresh id and can never pick up another one's token.
+import * as l10n from '@vscode/l10n';
 import { Environment } from './environment';
 import { parseEnvironmentFields } from './environmentFields';
 import { nameKey } from './environmentName';

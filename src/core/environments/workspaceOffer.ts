@@ -1,9 +1,8 @@
-// Reads the environments a workspace offers (.vscode/kore-environments.json), flagging look-alikes and unsafe entries.
-import * as l10n from '@vscode/l10n';
 // Environments a workspace offers: a repository may carry `.vscode/kore-environments.json` (the export format,
 // never a secret) so a team shares its hosts and ids. What is offered is worked out by the strict importer
 // itself (run twice, see readWorkspaceOffer), so the offer can never accept what Import Environments would refuse,
 // and environments the user already has are not offered again.
+import * as l10n from '@vscode/l10n';
 import { Environment } from './environment';
 import { ImportedEnvironment, exportEnvironments, importEnvironments } from './environmentTransfer';
 import { nameKey } from './environmentName';

@@ -1,10 +1,9 @@
-// The failure table: for each kind of failed call, its outcome, retry, whether a bulk run stops, actions and sentences.
-import * as l10n from '@vscode/l10n';
 // The one table of what a failed Kore call means: for each kind of failure (and each HTTP status that means
 // something of its own), its outcome, whether a bulk run retries it or stops, the actions offered, and the
 // sentence of a single call and of a bulk report. Every other module asks this table; none switches on a
 // failure. A new failure kind is one member of FAILURE_KINDS with its line in failureKindOf (failureKind.ts) and
 // one row below: the `satisfies Record<FailureKind, …>` makes the compiler name the row when it is missing.
+import * as l10n from '@vscode/l10n';
 import type { DeleteOutcome } from './deleteOutcome';
 import { dialectName } from '../api/dialectNames';
 import { FailureKind, failureKindOf } from './failureKind';

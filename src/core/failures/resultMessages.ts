@@ -1,7 +1,6 @@
-// The sentences a user reads after a call: a delete, a look-up, Test Connection, and why a call failed in brief.
-import * as l10n from '@vscode/l10n';
 // The sentence a user reads after a call: what happened, where, and what to do next.
 // Each failure's sentence is a row of failureTable; this adds the sentence of a success, Test Connection's and the brief reasons.
+import * as l10n from '@vscode/l10n';
 import { certificateProblem } from './certificateProblems';
 import { DialectSearch } from '../api/dialectDetection';
 import { dialectName } from '../api/dialectNames';

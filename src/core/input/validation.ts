@@ -1,7 +1,6 @@
-// The checks of what a user types or a file holds: hosts, environment names, App and Account IDs, list ids, tokens.
-import * as l10n from '@vscode/l10n';
 // Checks of everything a user types, run as they type and again before anything is sent.
 // Each returns undefined when the value is fine, or one sentence saying what is wrong and what to do.
+import * as l10n from '@vscode/l10n';
 import { nameKey } from '../environments/environmentName';
 import { hasUnsafeCharacter } from '../text/textSafety';
 
